@@ -1,0 +1,14 @@
+import type { SiteInput } from "../src/site/siteSchema";
+
+/** The site's own settings. Its public URL is not here: it comes from SITE_URL (wrangler.toml). */
+export default {
+	title: "Edgewire",
+	description: "Nieuwsberichten van de NOS, gepubliceerd als feed, pagina en insluitbaar fragment.",
+	language: "nl",
+	// Stable entry ids are tag URIs (RFC 4151) minted under this authority, so they never depend on
+	// the host the site is served from. Never change these two once published.
+	idAuthority: "edgewire.news",
+	idDate: "2026",
+	// The newest articles carried by each feed; older ones stay reachable as pages.
+	feedSize: 50,
+} satisfies SiteInput;

@@ -1,0 +1,115 @@
+/**
+ * Small checks for untrusted content fields. Each returns the value when it is right, or records a
+ * problem at its path and returns undefined, so that one pass reports every problem at once.
+ */
+import type { ContentProblem } from "./contentError";
+import { findForbiddenChar } from "./text";
+
+export class FieldChecker {
+	readonly problems: ContentProblem[] = [];
+
+	constructor(readonly file: string) {}
+
+	report(path: string, message: string): undefined {
+		this.problems.push({ file: this.file, path, message });
+		return undefined;
+	}
+
+	/** A string with visible text, no forbidden characters, on one line unless `multiline`. */
+	text(
+		value: unknown,
+		path: string,
+		options: { maxLength?: number; multiline?: boolean } = {},
+	): string | undefined {
+		if (typeof value !== "string")
+			return this.report(path, `expected a string, got ${describe(value)}`);
+		if (value.trim() === "") return this.report(path, "must not be empty");
+		const forbidden = findForbiddenChar(value);
+		if (forbidden !== undefined) {
+			return this.report(path, `contains a character XML 1.0 forbids (${forbidden})`);
+		}
+		if (value.includes("\uFFFD")) {
+			// Feed validators flag it, and it always means the text was decoded with the wrong charset.
+			return this.report(
+				path,
+				"contains U+FFFD, a replacement character: re-copy the text from its source",
+			);
+		}
+		if (options.multiline !== true && /[\r\n]/.test(value)) {
+			return this.report(path, "must be a single line");
+		}
+		const length = [...value].length;
+		if (options.maxLength !== undefined && length > options.maxLength) {
+			return this.report(path, `must be at most ${options.maxLength} characters, got ${length}`);
+		}
+		return value;
+	}
+
+	/** An absolute http(s) URL, returned in its serialised form. */
+	httpUrl(value: unknown, path: string): string | undefined {
+		if (typeof value !== "string")
+			return this.report(path, `expected a URL, got ${describe(value)}`);
+		let url: URL;
+		try {
+			url = new URL(value);
+		} catch {
+			return this.report(path, `expected an absolute http(s) URL, got ${JSON.stringify(value)}`);
+		}
+		if (url.protocol !== "http:" && url.protocol !== "https:") {
+			return this.report(path, `expected an http(s) URL, got the ${url.protocol} scheme`);
+		}
+		if (url.username !== "" || url.password !== "") {
+			return this.report(path, "must not contain a user name or password");
+		}
+		return url.href;
+	}
+
+	/** A well-formed BCP 47 language tag, returned in canonical case (`nl-nl` → `nl-NL`). */
+	language(value: unknown, path: string): string | undefined {
+		if (typeof value !== "string" || !/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(value)) {
+			return this.report(
+				path,
+				`expected a BCP 47 language tag such as "nl", got ${describe(value)}`,
+			);
+		}
+		try {
+			const [canonical] = Intl.getCanonicalLocales(value);
+			return canonical ?? value;
+		} catch {
+			return this.report(
+				path,
+				`expected a BCP 47 language tag such as "nl", got ${describe(value)}`,
+			);
+		}
+	}
+
+	object(value: unknown, path: string): Record<string, unknown> | undefined {
+		if (typeof value !== "object" || value === null || Array.isArray(value)) {
+			return this.report(path, `expected an object, got ${describe(value)}`);
+		}
+		return value as Record<string, unknown>;
+	}
+
+	array(value: unknown, path: string): readonly unknown[] | undefined {
+		if (!Array.isArray(value)) return this.report(path, `expected a list, got ${describe(value)}`);
+		return value;
+	}
+
+	/** Reports fields an editor wrote that the schema does not know (a typo loses data silently). */
+	knownKeys(value: Record<string, unknown>, path: string, known: readonly string[]): void {
+		for (const key of Object.keys(value)) {
+			if (!known.includes(key)) {
+				const where = path === "" ? key : `${path}.${key}`;
+				this.report(where, `unknown field; expected one of ${known.join(", ")}`);
+			}
+		}
+	}
+}
+
+function describe(value: unknown): string {
+	if (value === undefined) return "nothing";
+	if (value === null) return "null";
+	if (Array.isArray(value)) return "a list";
+	if (typeof value === "string") return JSON.stringify(value);
+	return typeof value;
+}

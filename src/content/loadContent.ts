@@ -1,0 +1,39 @@
+import type { Article, ContentEntry } from "./articleSchema";
+import { ContentError, type ContentProblem } from "./contentError";
+import { FieldChecker } from "./fieldChecks";
+import { validateArticle } from "./validateArticle";
+
+/**
+ * Validates every registered article and returns them newest first (ties by slug, so the order
+ * is stable). Throws one `ContentError` listing every problem in every file.
+ */
+export function loadArticles(entries: readonly ContentEntry[]): readonly Article[] {
+	const problems: ContentProblem[] = [];
+	const articles: Article[] = [];
+	const slugOwners = new Map<string, string>();
+	for (const entry of entries) {
+		const check = new FieldChecker(entry.file);
+		const article = validateArticle(entry.input, check);
+		problems.push(...check.problems);
+		if (article === undefined) continue;
+		const owner = slugOwners.get(article.slug);
+		if (owner !== undefined) {
+			problems.push({
+				file: entry.file,
+				path: "slug",
+				message: `${JSON.stringify(article.slug)} is already used by ${owner}`,
+			});
+			continue;
+		}
+		slugOwners.set(article.slug, entry.file);
+		articles.push(article);
+	}
+	if (entries.length === 0) {
+		problems.push({ file: "content/articles/index.ts", path: "articles", message: "no articles" });
+	}
+	if (problems.length > 0) throw new ContentError(problems);
+	return articles.sort(
+		(a, b) =>
+			b.published.instant.getTime() - a.published.instant.getTime() || a.slug.localeCompare(b.slug),
+	);
+}

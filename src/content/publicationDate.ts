@@ -1,0 +1,121 @@
+/**
+ * Publication dates with their precision.
+ *
+ * Content gives a date as precisely as it is known: `2023`, `2023-07`, `2023-07-07` or a full
+ * RFC 3339 timestamp with offset. Nothing finer than what was given is ever shown to people.
+ */
+
+export type DatePrecision = "year" | "month" | "day" | "instant";
+
+export interface PublicationDate {
+	/** The date as written in content, normalised (upper-case `T` and `Z`). */
+	readonly text: string;
+	readonly precision: DatePrecision;
+	/**
+	 * The instant feeds use where their format needs a full timestamp. For a partial date it is the
+	 * first day of the period at 12:00 UTC: every zone from UTC-12 to UTC+11 then shows a day inside
+	 * the known period (midnight in Amsterdam would read as the previous day in UTC).
+	 */
+	readonly instant: Date;
+	/** Wall-clock parts as written, for display in the writer's own offset. */
+	readonly parts: DateParts;
+}
+
+interface DateParts {
+	readonly year: number;
+	readonly month?: number;
+	readonly day?: number;
+	readonly hour?: number;
+	readonly minute?: number;
+}
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export const DATE_FORMATS =
+	"YYYY, YYYY-MM, YYYY-MM-DD or an RFC 3339 timestamp with offset (YYYY-MM-DDThh:mm:ss+hh:mm)";
+
+const PARTIAL = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+const TIMESTAMP =
+	/^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
+
+/** Parses a content date, rejecting malformed and impossible ones (`2023-02-30`, `+25:00`). */
+export function parsePublicationDate(text: string): ParseResult<PublicationDate> {
+	const partial = PARTIAL.exec(text);
+	if (partial !== null) return fromPartial(text, partial);
+	const full = TIMESTAMP.exec(text);
+	if (full !== null) return fromTimestamp(text, full);
+	return { ok: false, error: `expected ${DATE_FORMATS}, got ${JSON.stringify(text)}` };
+}
+
+function fromPartial(text: string, m: RegExpExecArray): ParseResult<PublicationDate> {
+	const year = Number(m[1]);
+	const month = m[2] === undefined ? undefined : Number(m[2]);
+	const day = m[3] === undefined ? undefined : Number(m[3]);
+	const problem = calendarProblem(year, month, day);
+	if (problem !== undefined) return { ok: false, error: `${problem} in ${JSON.stringify(text)}` };
+	const precision: DatePrecision =
+		day !== undefined ? "day" : month !== undefined ? "month" : "year";
+	const instant = new Date(Date.UTC(year, (month ?? 1) - 1, day ?? 1, 12, 0, 0));
+	// Date.UTC maps years 0-99 to 1900-1999; setUTCFullYear does not.
+	instant.setUTCFullYear(year);
+	const parts: DateParts = { year, ...(month && { month }), ...(day && { day }) };
+	return { ok: true, value: { text, precision, instant, parts } };
+}
+
+function fromTimestamp(text: string, m: RegExpExecArray): ParseResult<PublicationDate> {
+	const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i])) as [
+		number,
+		number,
+		number,
+		number,
+		number,
+		number,
+	];
+	const quoted = JSON.stringify(text);
+	const problem = calendarProblem(year, month, day);
+	if (problem !== undefined) return { ok: false, error: `${problem} in ${quoted}` };
+	if (hour > 23 || minute > 59 || second > 59) {
+		return { ok: false, error: `time of day out of range in ${quoted}` };
+	}
+	const sign = m[9] === "-" ? -1 : 1;
+	const offsetHours = Number(m[10] ?? 0);
+	const offsetMinutes = Number(m[11] ?? 0);
+	if (offsetHours > 23 || offsetMinutes > 59) {
+		return { ok: false, error: `offset out of range in ${quoted}` };
+	}
+	const offset = sign * (offsetHours * 60 + offsetMinutes);
+	const fraction = m[7] === undefined ? 0 : Math.floor(Number(`0${m[7]}`) * 1000);
+	const local = Date.UTC(year, month - 1, day, hour, minute, second, fraction);
+	const instant = new Date(local - offset * 60_000);
+	const normalised = text.replace("t", "T").replace("z", "Z");
+	return {
+		ok: true,
+		value: {
+			text: normalised,
+			precision: "instant",
+			instant,
+			parts: { year, month, day, hour, minute },
+		},
+	};
+}
+
+function calendarProblem(year: number, month?: number, day?: number): string | undefined {
+	if (year < 1) return "year 0000 does not exist";
+	if (month === undefined) return undefined;
+	if (month < 1 || month > 12) return `month ${month} does not exist`;
+	if (day === undefined) return undefined;
+	if (day < 1 || day > daysInMonth(year, month)) {
+		return `day ${day} does not exist in ${year}-${String(month).padStart(2, "0")}`;
+	}
+	return undefined;
+}
+
+function daysInMonth(year: number, month: number): number {
+	const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+	return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+}
+
+/** Returns the later of two dates, by instant. */
+export function laterDate(a: PublicationDate, b: PublicationDate | undefined): PublicationDate {
+	return b !== undefined && b.instant.getTime() > a.instant.getTime() ? b : a;
+}

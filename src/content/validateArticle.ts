@@ -1,0 +1,154 @@
+import type { Article, Block, Source } from "./articleSchema";
+import { MEDIA_KINDS } from "./articleSchema";
+import type { FieldChecker } from "./fieldChecks";
+import { type PublicationDate, parsePublicationDate } from "./publicationDate";
+
+const ARTICLE_FIELDS = [
+	"slug",
+	"headline",
+	"published",
+	"updated",
+	"language",
+	"source",
+	"summary",
+	"tags",
+	"body",
+] as const;
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const TAG = /^[\p{L}\p{N}][\p{L}\p{N} -]{0,39}$/u;
+export const HEADLINE_MAX = 300;
+
+/**
+ * Checks one content file's export against the article schema. Returns the article, or undefined
+ * with every problem recorded in `check` (one pass, so the editor sees all of them at once).
+ */
+export function validateArticle(input: unknown, check: FieldChecker): Article | undefined {
+	const before = check.problems.length;
+	const raw = check.object(input, "(default export)");
+	if (raw === undefined) return undefined;
+	check.knownKeys(raw, "", ARTICLE_FIELDS);
+
+	const slug = validateSlug(raw.slug, check);
+	const headline = check.text(raw.headline, "headline", { maxLength: HEADLINE_MAX });
+	const published = validateDate(raw.published, "published", check);
+	const updated =
+		raw.updated === undefined ? undefined : validateDate(raw.updated, "updated", check);
+	if (published !== undefined && updated !== undefined && updated.instant < published.instant) {
+		check.report("updated", `must not be earlier than published (${published.text})`);
+	}
+	const language = check.language(raw.language, "language");
+	const source = validateSource(raw.source, check);
+	const summary =
+		raw.summary === undefined ? undefined : check.text(raw.summary, "summary", { multiline: true });
+	const tags = validateTags(raw.tags, check);
+	const body = validateBody(raw.body, check);
+
+	if (check.problems.length > before) return undefined;
+	if (!slug || !headline || !published || !language || !source || !tags || !body) return undefined;
+	const lead = body.find((block) => block.type === "paragraph");
+	return {
+		file: check.file,
+		slug,
+		headline,
+		published,
+		...(updated && { updated }),
+		language,
+		source,
+		summary: summary ?? lead?.text ?? "",
+		tags,
+		body,
+	};
+}
+
+function validateSlug(value: unknown, check: FieldChecker): string | undefined {
+	if (typeof value !== "string" || !SLUG.test(value) || value.length > 120) {
+		return check.report(
+			"slug",
+			`expected lower-case letters, digits and single hyphens (at most 120), got ${JSON.stringify(value ?? null)}`,
+		);
+	}
+	return value;
+}
+
+function validateDate(
+	value: unknown,
+	path: string,
+	check: FieldChecker,
+): PublicationDate | undefined {
+	if (typeof value !== "string") {
+		return check.report(path, `expected a date string such as "2023-07", got ${typeof value}`);
+	}
+	const parsed = parsePublicationDate(value);
+	return parsed.ok ? parsed.value : check.report(path, parsed.error);
+}
+
+function validateSource(value: unknown, check: FieldChecker): Source | undefined {
+	const raw = check.object(value, "source");
+	if (raw === undefined) return undefined;
+	check.knownKeys(raw, "source", ["name", "url"]);
+	const name = check.text(raw.name, "source.name", { maxLength: 100 });
+	const url = check.httpUrl(raw.url, "source.url");
+	return name && url ? { name, url } : undefined;
+}
+
+function validateTags(value: unknown, check: FieldChecker): readonly string[] | undefined {
+	const list = check.array(value, "tags");
+	if (list === undefined) return undefined;
+	const tags: string[] = [];
+	list.forEach((tag, i) => {
+		if (typeof tag !== "string" || !TAG.test(tag)) {
+			check.report(
+				`tags[${i}]`,
+				`expected 1-40 letters, digits, spaces or hyphens, got ${JSON.stringify(tag ?? null)}`,
+			);
+		} else if (tags.includes(tag)) {
+			check.report(`tags[${i}]`, `duplicate tag ${JSON.stringify(tag)}`);
+		} else {
+			tags.push(tag);
+		}
+	});
+	return tags;
+}
+
+function validateBody(value: unknown, check: FieldChecker): readonly Block[] | undefined {
+	const list = check.array(value, "body");
+	if (list === undefined) return undefined;
+	if (list.length === 0) return check.report("body", "must have at least one block");
+	const blocks = list.map((block, i) => validateBlock(block, `body[${i}]`, check));
+	const isParagraph = (block: unknown) =>
+		typeof block === "object" && block !== null && "type" in block && block.type === "paragraph";
+	if (!list.some(isParagraph)) {
+		check.report("body", "must have at least one paragraph");
+	}
+	return blocks.every((block) => block !== undefined) ? blocks : undefined;
+}
+
+function validateBlock(value: unknown, path: string, check: FieldChecker): Block | undefined {
+	const raw = check.object(value, path);
+	if (raw === undefined) return undefined;
+	switch (raw.type) {
+		case "paragraph":
+		case "heading": {
+			check.knownKeys(raw, path, ["type", "text"]);
+			const text = check.text(raw.text, `${path}.text`, { multiline: raw.type === "paragraph" });
+			return text === undefined ? undefined : { type: raw.type, text };
+		}
+		case "mediaCaption": {
+			check.knownKeys(raw, path, ["type", "media", "caption", "credit"]);
+			const media = MEDIA_KINDS.find((kind) => kind === raw.media);
+			if (media === undefined) {
+				check.report(`${path}.media`, `expected one of ${MEDIA_KINDS.join(", ")}`);
+			}
+			const caption = check.text(raw.caption, `${path}.caption`, { multiline: true });
+			const credit = check.text(raw.credit, `${path}.credit`, { maxLength: 100 });
+			return media && caption && credit
+				? { type: "mediaCaption", media, caption, credit }
+				: undefined;
+		}
+		default:
+			return check.report(
+				`${path}.type`,
+				`expected "paragraph", "heading" or "mediaCaption", got ${JSON.stringify(raw.type ?? null)}`,
+			);
+	}
+}

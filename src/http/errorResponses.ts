@@ -1,0 +1,85 @@
+/**
+ * Error answers, prepared once per isolate. Their text is fixed per status: nothing from the
+ * request is ever echoed, so nothing can be reflected.
+ */
+import { errorPage } from "../render/errorPage";
+import type { Site } from "../site/siteSchema";
+import { ALLOWED_METHODS, BASE_HEADERS, ERROR_CACHE_CONTROL } from "./responsePolicy";
+
+export type ErrorStatus = 400 | 404 | 405;
+
+export interface ErrorResponse {
+	readonly status: number;
+	readonly body: Uint8Array;
+	readonly headers: Headers;
+}
+
+const TEXTS: Record<ErrorStatus, { heading: string; explanation: string }> = {
+	400: { heading: "Ongeldig verzoek", explanation: "Dit adres is niet goed gevormd." },
+	404: {
+		heading: "Niet gevonden",
+		explanation:
+			"Op dit adres staat geen artikel of feed. Bekijk de voorpagina voor alle artikelen.",
+	},
+	405: {
+		heading: "Methode niet toegestaan",
+		explanation: `Dit adres beantwoordt alleen ${ALLOWED_METHODS}.`,
+	},
+};
+
+const encoder = new TextEncoder();
+
+function errorResponse(status: ErrorStatus, contentType: string, body: string): ErrorResponse {
+	const headers = new Headers([
+		["Content-Type", contentType],
+		["Cache-Control", ERROR_CACHE_CONTROL],
+		...BASE_HEADERS,
+		["Content-Security-Policy", "default-src 'none'; style-src 'self'; frame-ancestors 'none'"],
+		["Access-Control-Allow-Origin", "*"],
+	]);
+	if (status === 405) headers.set("Allow", ALLOWED_METHODS);
+	return { status, body: encoder.encode(body), headers };
+}
+
+/** HTML and JSON variants of each error, for the site. */
+export function prepareErrors(
+	site: Site,
+): Record<`${ErrorStatus}-${"html" | "json"}`, ErrorResponse> {
+	const html = (status: ErrorStatus) =>
+		errorResponse(
+			status,
+			"text/html; charset=utf-8",
+			errorPage(site, TEXTS[status].heading, TEXTS[status].explanation).toString(),
+		);
+	const json = (status: ErrorStatus) =>
+		errorResponse(
+			status,
+			"application/json; charset=utf-8",
+			`${JSON.stringify({ status, error: TEXTS[status].heading, message: TEXTS[status].explanation })}\n`,
+		);
+	return {
+		"400-html": html(400),
+		"400-json": json(400),
+		"404-html": html(404),
+		"404-json": json(404),
+		"405-html": html(405),
+		"405-json": json(405),
+	};
+}
+
+export function answerError(error: ErrorResponse, request: Request): Response {
+	const body = request.method === "HEAD" ? null : error.body;
+	return new Response(body, { status: error.status, headers: error.headers });
+}
+
+/** The last resort: fixed text, no site layout (the site itself may be what failed). */
+export function internalServerError(): Response {
+	return new Response("500 Internal Server Error\n", {
+		status: 500,
+		headers: {
+			"Content-Type": "text/plain; charset=utf-8",
+			"Cache-Control": "no-store",
+			"X-Content-Type-Options": "nosniff",
+		},
+	});
+}

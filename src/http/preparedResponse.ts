@@ -1,0 +1,76 @@
+/**
+ * Responses prepared once per isolate: body bytes, strong ETag, Last-Modified and the complete
+ * header sets for 200 and 304. Answering a request is then a precondition check and a `Response`
+ * built from ready parts (no hashing, rendering or date formatting per request).
+ */
+import { isNotModified, type Validators } from "./conditionalGet";
+import { formatHttpDate } from "./httpDate";
+
+export interface PreparedResponse {
+	readonly body: Uint8Array;
+	readonly headers: Headers;
+	/** RFC 9110 §15.4.5: a 304 repeats the validators and caching headers a 200 would carry. */
+	readonly notModifiedHeaders: Headers;
+	readonly validators: Validators;
+}
+
+export interface DocumentHeaders {
+	readonly contentType: string;
+	readonly cacheControl: string;
+	/** Headers sent on both 200 and 304 (CORS, nosniff, Vary). */
+	readonly common: readonly [string, string][];
+	/** Headers sent on 200 only (CSP and friends). */
+	readonly extra: readonly [string, string][];
+	readonly lastModified?: Date;
+}
+
+const encoder = new TextEncoder();
+
+/** A strong ETag (RFC 9110 §8.8.3): the first 128 bits of the body's SHA-256, hex. */
+async function strongEtag(body: Uint8Array): Promise<string> {
+	const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", body));
+	const hex = Array.from(digest.subarray(0, 16), (byte) => byte.toString(16).padStart(2, "0"));
+	return `"${hex.join("")}"`;
+}
+
+export async function prepareResponse(
+	text: string,
+	headers: DocumentHeaders,
+): Promise<PreparedResponse> {
+	const body = encoder.encode(text);
+	const etag = await strongEtag(body);
+	const lastModifiedSeconds =
+		headers.lastModified === undefined
+			? undefined
+			: Math.floor(headers.lastModified.getTime() / 1000);
+	const validatorHeaders: [string, string][] = [["ETag", etag]];
+	if (headers.lastModified !== undefined) {
+		validatorHeaders.push(["Last-Modified", formatHttpDate(headers.lastModified)]);
+	}
+	const shared: [string, string][] = [
+		...validatorHeaders,
+		["Cache-Control", headers.cacheControl],
+		...headers.common,
+	];
+	return {
+		body,
+		headers: new Headers([["Content-Type", headers.contentType], ...shared, ...headers.extra]),
+		notModifiedHeaders: new Headers(shared),
+		validators: {
+			etag,
+			...(lastModifiedSeconds !== undefined && { lastModifiedSeconds }),
+		},
+	};
+}
+
+/**
+ * Answers GET or HEAD: 304 when the preconditions hold, else 200 (HEAD without a body).
+ * `Range` is ignored on purpose: the representations are small, a full 200 is always correct.
+ */
+export function answerPrepared(prepared: PreparedResponse, request: Request): Response {
+	if (isNotModified(request.method, request.headers, prepared.validators)) {
+		return new Response(null, { status: 304, headers: prepared.notModifiedHeaders });
+	}
+	const body = request.method === "HEAD" ? null : prepared.body;
+	return new Response(body, { status: 200, headers: prepared.headers });
+}

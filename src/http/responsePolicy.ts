@@ -1,0 +1,92 @@
+/**
+ * The headers each kind of document is served with: media type, caching, CORS and security.
+ * Decided once per kind; `prepareResponses` applies them once per isolate.
+ */
+import type { DocumentKind } from "../publish/publication";
+import type { Site } from "../site/siteSchema";
+import { absoluteUrl, sitePaths } from "../site/siteUrls";
+
+export const MEDIA_TYPES: Record<DocumentKind, string> = {
+	rss: "application/rss+xml; charset=utf-8",
+	atom: "application/atom+xml; charset=utf-8",
+	jsonFeed: "application/feed+json; charset=utf-8",
+	page: "text/html; charset=utf-8",
+	fragment: "text/html; charset=utf-8",
+	stylesheet: "text/css; charset=utf-8",
+};
+
+/**
+ * Content changes only when a new version is deployed, and 304s are nearly free, so clients
+ * revalidate every 5 minutes (a feed reader's usual poll) and the edge keeps a copy as long.
+ * stale-while-revalidate lets the edge answer at once while it refetches (RFC 5861 §3);
+ * stale-if-error keeps the site readable for a day if the Worker fails (RFC 5861 §4).
+ */
+export const CONTENT_CACHE_CONTROL =
+	"public, max-age=300, s-maxage=300, stale-while-revalidate=3600, stale-if-error=86400";
+const STYLESHEET_CACHE_CONTROL = "public, max-age=3600, stale-while-revalidate=86400";
+/** Errors are cached briefly, so a new article's URL works soon after it is published. */
+export const ERROR_CACHE_CONTROL = "public, max-age=60";
+
+export const ALLOWED_METHODS = "GET, HEAD, OPTIONS";
+
+/** Feeds and fragments are meant to be fetched by other origins' scripts (never with credentials). */
+export const CORS_HEADERS: readonly [string, string][] = [
+	["Access-Control-Allow-Origin", "*"],
+	["Access-Control-Expose-Headers", "ETag, Last-Modified"],
+];
+
+/** Answer to a CORS preflight (Fetch standard, CORS protocol). */
+export const PREFLIGHT_HEADERS: readonly [string, string][] = [
+	...CORS_HEADERS,
+	["Access-Control-Allow-Methods", ALLOWED_METHODS],
+	["Access-Control-Allow-Headers", "If-None-Match, If-Modified-Since"],
+	["Access-Control-Max-Age", "86400"],
+];
+
+export const BASE_HEADERS: readonly [string, string][] = [
+	["X-Content-Type-Options", "nosniff"],
+	// Cloudflare compresses per Accept-Encoding; caches must keep the variants apart.
+	["Vary", "Accept-Encoding"],
+];
+
+/** Documents that need no scripts at all: nothing runs even if markup were ever injected. */
+const INERT_CSP = "default-src 'none'; sandbox";
+
+export function isCorsEnabled(kind: DocumentKind): boolean {
+	return kind === "rss" || kind === "atom" || kind === "jsonFeed" || kind === "fragment";
+}
+
+/** Security headers by kind. Pages use no script, so their CSP allows only the site's stylesheet. */
+export function securityHeaders(site: Site, kind: DocumentKind): [string, string][] {
+	switch (kind) {
+		case "page":
+			return [
+				[
+					"Content-Security-Policy",
+					`default-src 'none'; style-src ${absoluteUrl(site, sitePaths.stylesheet)}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+				],
+				["Referrer-Policy", "strict-origin-when-cross-origin"],
+				["X-Frame-Options", "DENY"],
+			];
+		case "fragment":
+			// Other origins may fetch it (CORS) and load it (CORP); it stays inert wherever it is opened.
+			return [
+				["Content-Security-Policy", INERT_CSP],
+				["Cross-Origin-Resource-Policy", "cross-origin"],
+				["Referrer-Policy", "strict-origin-when-cross-origin"],
+			];
+		case "rss":
+		case "atom":
+		case "jsonFeed":
+			return [
+				["Content-Security-Policy", INERT_CSP],
+				["Cross-Origin-Resource-Policy", "cross-origin"],
+			];
+		case "stylesheet":
+			return [];
+	}
+}
+
+export function cacheControl(kind: DocumentKind): string {
+	return kind === "stylesheet" ? STYLESHEET_CACHE_CONTROL : CONTENT_CACHE_CONTROL;
+}

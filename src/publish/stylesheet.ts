@@ -1,0 +1,12 @@
+/** The site's only stylesheet, served from /assets/edgewire.css so pages need no inline style (CSP). */
+export const stylesheet = `:root { color-scheme: light dark; }
+body { font: 1.125rem/1.6 system-ui, sans-serif; max-width: 42rem; margin: 0 auto; padding: 1rem; }
+.site-header { margin-bottom: 2rem; }
+.site-name { font-weight: 700; text-decoration: none; }
+.site-footer { margin-top: 3rem; font-size: 0.9rem; }
+.ew-headline { line-height: 1.2; }
+.ew-meta, .ew-footer, .ew-caption { font-size: 0.9rem; opacity: 0.85; }
+.ew-media { margin: 1.5rem 0; padding-left: 1rem; border-left: 3px solid currentColor; }
+.ew-articles { list-style: none; padding: 0; }
+.ew-teaser { margin-bottom: 2rem; }
+`;

@@ -1,0 +1,25 @@
+import type { Article } from "../content/articleSchema";
+import type { Site } from "../site/siteSchema";
+import { absoluteUrl, sitePaths } from "../site/siteUrls";
+import { articleBodyHtml, sourceCreditHtml } from "./articleBody";
+import { html, type SafeHtml } from "./html";
+import { timeHtml } from "./publicationDateHtml";
+
+/**
+ * The embeddable article: one inert `<article>` (no script, no style or event attributes, absolute
+ * http(s) links only) that a partner site can insert as it is.
+ */
+export function articleFragment(site: Site, article: Article): SafeHtml {
+	const canonical = absoluteUrl(site, sitePaths.article(article.slug));
+	const updated =
+		article.updated === undefined
+			? undefined
+			: html` · bijgewerkt ${timeHtml(article.updated, "ew-updated")}`;
+	return html`<article class="ew-article" lang="${article.language}">
+<header class="ew-header">
+<h1 class="ew-headline">${article.headline}</h1>
+<p class="ew-meta">${timeHtml(article.published, "ew-date")}${updated} · ${sourceCreditHtml(article)}</p>
+</header>
+${articleBodyHtml(article)}<footer class="ew-footer"><p>${sourceCreditHtml(article)} · <a class="ew-canonical" href="${canonical}">Lees dit artikel op ${site.title}</a></p></footer>
+</article>`;
+}

@@ -1,0 +1,43 @@
+import type { Site } from "../site/siteSchema";
+import { absoluteUrl, sitePaths } from "../site/siteUrls";
+import { html, type SafeHtml } from "./html";
+
+interface PageOptions {
+	readonly title: string;
+	readonly description: string;
+	/** Absolute canonical URL; omitted on error pages. */
+	readonly canonical?: string;
+	/** Extra `<head>` elements (structured data, oEmbed discovery...). */
+	readonly head?: SafeHtml;
+	readonly main: SafeHtml;
+}
+
+/** A complete HTML document in the site's look, with feed autodiscovery on every page. */
+export function pageLayout(site: Site, page: PageOptions): SafeHtml {
+	const feeds = [
+		{ type: "application/rss+xml", label: "RSS", path: sitePaths.rss },
+		{ type: "application/atom+xml", label: "Atom", path: sitePaths.atom },
+		{ type: "application/feed+json", label: "JSON Feed", path: sitePaths.jsonFeed },
+	];
+	return html`<!DOCTYPE html>
+<html lang="${site.language}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${page.title}</title>
+<meta name="description" content="${page.description}">
+${page.canonical === undefined ? "" : html`<link rel="canonical" href="${page.canonical}">\n`}${feeds.map(
+	(feed) =>
+		html`<link rel="alternate" type="${feed.type}" title="${site.title} (${feed.label})" href="${absoluteUrl(site, feed.path)}">\n`,
+)}<link rel="stylesheet" href="${absoluteUrl(site, sitePaths.stylesheet)}">
+${page.head}</head>
+<body>
+<header class="site-header"><a class="site-name" href="${absoluteUrl(site, sitePaths.home)}">${site.title}</a></header>
+<main>
+${page.main}
+</main>
+<footer class="site-footer"><p>Volg ${site.title} via <a href="${absoluteUrl(site, sitePaths.rss)}">RSS</a>, <a href="${absoluteUrl(site, sitePaths.atom)}">Atom</a> of <a href="${absoluteUrl(site, sitePaths.jsonFeed)}">JSON Feed</a>.</p></footer>
+</body>
+</html>
+`;
+}

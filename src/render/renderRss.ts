@@ -1,0 +1,44 @@
+import { Feed } from "feed";
+import type { Site } from "../site/siteSchema";
+import { absoluteUrl, sitePaths } from "../site/siteUrls";
+import { type FeedEntry, feedUpdated } from "./feedEntry";
+import { xmlJsCdata, xmlJsText } from "./xmlJs";
+
+/**
+ * RSS 2.0 (https://www.rssboard.org/rss-specification), built with `feed`.
+ * What `feed` would get wrong is set explicitly: item titles as escaped text rather than CDATA
+ * (`feed` splits only the first `]]>`), and the credit as `dc:creator`, because RSS `<author>` must
+ * be an e-mail address and the source has none.
+ */
+export function renderRss(site: Site, entries: readonly FeedEntry[]): string {
+	const feed = new Feed({
+		title: xmlJsText(site.title),
+		description: xmlJsText(site.description),
+		link: absoluteUrl(site, sitePaths.home),
+		language: site.language,
+		updated: feedUpdated(entries),
+		generator: site.title,
+		// This exact URL also tells the W3C validator that extension attributes are expected.
+		docs: "http://www.rssboard.org/rss-specification",
+		feedLinks: { rss: absoluteUrl(site, sitePaths.rss) },
+		...(site.websubHub !== undefined && { hub: site.websubHub }),
+	});
+	for (const entry of entries) {
+		feed.addItem({
+			title: entry.title,
+			link: entry.url,
+			guid: entry.id,
+			date: entry.updated,
+			published: entry.published,
+			description: xmlJsCdata(entry.summaryHtml),
+			content: xmlJsCdata(entry.contentHtml),
+			category: entry.tags.map((tag) => ({ name: xmlJsText(tag) })),
+			extensions: [
+				// Replaces feed's CDATA title (same key, same position).
+				{ name: "title", objects: { _text: xmlJsText(entry.title) } },
+				{ name: "dc:creator", objects: { _text: xmlJsText(entry.source.name) } },
+			],
+		});
+	}
+	return feed.rss2();
+}

@@ -1,0 +1,26 @@
+/** The site's settings as written in `content/site.ts`. */
+export interface SiteInput {
+	readonly title: string;
+	readonly description: string;
+	/** BCP 47 language tag of the site's own text. */
+	readonly language: string;
+	/** Domain under which entry ids are minted as tag URIs (RFC 4151 §2.1). */
+	readonly idAuthority: string;
+	/** `YYYY`, `YYYY-MM` or `YYYY-MM-DD` on which the publisher held `idAuthority`. */
+	readonly idDate: string;
+	/** How many of the newest articles each feed carries. */
+	readonly feedSize: number;
+}
+
+/** Validated settings plus the public origin, as every renderer receives them. */
+export interface Site {
+	readonly title: string;
+	readonly description: string;
+	readonly language: string;
+	readonly idAuthority: string;
+	readonly idDate: string;
+	readonly feedSize: number;
+	/** Public origin without a trailing slash, e.g. `https://news.example.org`. */
+	readonly origin: string;
+	readonly websubHub?: string;
+}

@@ -1,0 +1,170 @@
+import { describe, expect, it } from "vitest";
+import { ContentError } from "../src/content/contentError";
+import { loadArticles } from "../src/content/loadContent";
+import { entry, validInput } from "./fixtures/articleInputs";
+
+const FILE = "content/articles/x.ts";
+
+/** Loads the entries and returns the ContentError's message lines; fails if loading succeeds. */
+function problemsOf(...entries: ReturnType<typeof entry>[]): string[] {
+	try {
+		loadArticles(entries);
+	} catch (error) {
+		if (error instanceof ContentError)
+			return error.message
+				.split("\n")
+				.slice(1)
+				.map((line) => line.trim());
+		throw error;
+	}
+	throw new Error("expected the content to be rejected");
+}
+
+describe("loading content", () => {
+	it("accepts a valid article and fills in the summary from the first paragraph", () => {
+		const [article] = loadArticles([entry(FILE)]);
+		expect(article?.summary).toBe("Eerste alinea.");
+		expect(article?.published.precision).toBe("day");
+	});
+
+	it("keeps an explicit summary and canonicalises the language tag", () => {
+		const [article] = loadArticles([entry(FILE, { summary: "Kort.", language: "nl-nl" })]);
+		expect(article?.summary).toBe("Kort.");
+		expect(article?.language).toBe("nl-NL");
+	});
+
+	it("orders articles newest first", () => {
+		const articles = loadArticles([
+			entry("content/articles/a.ts", { slug: "oud", published: "2020" }),
+			entry("content/articles/b.ts", { slug: "nieuw", published: "2024-01-01T09:00:00+01:00" }),
+		]);
+		expect(articles.map((article) => article.slug)).toEqual(["nieuw", "oud"]);
+	});
+
+	it("reports every problem of every file in one error", () => {
+		const problems = problemsOf(
+			entry("content/articles/a.ts", { headline: "", published: "2023-13" }),
+			entry("content/articles/b.ts", { body: [] }),
+		);
+		expect(problems).toEqual([
+			"content/articles/a.ts: headline: must not be empty",
+			'content/articles/a.ts: published: month 13 does not exist in "2023-13"',
+			"content/articles/b.ts: body: must have at least one block",
+		]);
+	});
+});
+
+describe("content validation names the file, the field and what was expected", () => {
+	it("rejects a duplicate slug", () => {
+		expect(problemsOf(entry("content/articles/a.ts"), entry("content/articles/b.ts"))).toEqual([
+			'content/articles/b.ts: slug: "een-geldig-artikel" is already used by content/articles/a.ts',
+		]);
+	});
+
+	it("rejects a malformed slug", () => {
+		expect(problemsOf(entry(FILE, { slug: "Geen Slug!" }))).toEqual([
+			`${FILE}: slug: expected lower-case letters, digits and single hyphens (at most 120), got "Geen Slug!"`,
+		]);
+	});
+
+	it("rejects a malformed date", () => {
+		expect(problemsOf(entry(FILE, { published: "juli 2023" }))).toEqual([
+			`${FILE}: published: expected YYYY, YYYY-MM, YYYY-MM-DD or an RFC 3339 timestamp with offset (YYYY-MM-DDThh:mm:ss+hh:mm), got "juli 2023"`,
+		]);
+	});
+
+	it("rejects an impossible date", () => {
+		expect(problemsOf(entry(FILE, { published: "2023-02-30" }))).toEqual([
+			`${FILE}: published: day 30 does not exist in 2023-02 in "2023-02-30"`,
+		]);
+	});
+
+	it("rejects an updated date before the published one", () => {
+		expect(problemsOf(entry(FILE, { updated: "2024-03-04" }))).toEqual([
+			`${FILE}: updated: must not be earlier than published (2024-03-05)`,
+		]);
+	});
+
+	it("rejects an empty headline", () => {
+		expect(problemsOf(entry(FILE, { headline: "   " }))).toEqual([
+			`${FILE}: headline: must not be empty`,
+		]);
+	});
+
+	it("rejects an empty body", () => {
+		expect(problemsOf(entry(FILE, { body: [] }))).toEqual([
+			`${FILE}: body: must have at least one block`,
+		]);
+	});
+
+	it("rejects a body without a paragraph", () => {
+		expect(
+			problemsOf(entry(FILE, { body: [{ type: "heading", text: "Alleen een kop" }] })),
+		).toEqual([`${FILE}: body: must have at least one paragraph`]);
+	});
+
+	it("rejects an unknown block type", () => {
+		expect(
+			problemsOf(entry(FILE, { body: [...validInput.body, { type: "video", url: "x" }] })),
+		).toEqual([
+			`${FILE}: body[4].type: expected "paragraph", "heading" or "mediaCaption", got "video"`,
+		]);
+	});
+
+	it("rejects a non-http(s) source URL", () => {
+		expect(
+			problemsOf(entry(FILE, { source: { name: "NOS", url: "javascript:alert(1)" } })),
+		).toEqual([`${FILE}: source.url: expected an http(s) URL, got the javascript: scheme`]);
+	});
+
+	it("rejects a relative source URL", () => {
+		expect(problemsOf(entry(FILE, { source: { name: "NOS", url: "/nos" } }))).toEqual([
+			`${FILE}: source.url: expected an absolute http(s) URL, got "/nos"`,
+		]);
+	});
+
+	it("rejects characters XML 1.0 forbids", () => {
+		expect(
+			problemsOf(entry(FILE, { body: [{ type: "paragraph", text: "Bel\u0007 en \uFFFE" }] })),
+		).toEqual([`${FILE}: body[0].text: contains a character XML 1.0 forbids (U+0007 at offset 3)`]);
+	});
+
+	it("rejects a lone surrogate", () => {
+		expect(problemsOf(entry(FILE, { headline: "Half \uD83D emoji" }))).toEqual([
+			`${FILE}: headline: contains a character XML 1.0 forbids (U+D83D at offset 5)`,
+		]);
+	});
+
+	it("rejects a headline over two lines", () => {
+		expect(problemsOf(entry(FILE, { headline: "Twee\nregels" }))).toEqual([
+			`${FILE}: headline: must be a single line`,
+		]);
+	});
+
+	it("rejects a language that is not a BCP 47 tag", () => {
+		expect(problemsOf(entry(FILE, { language: "Nederlands!" }))).toEqual([
+			`${FILE}: language: expected a BCP 47 language tag such as "nl", got "Nederlands!"`,
+		]);
+	});
+
+	it("rejects a missing source and a misspelt field", () => {
+		expect(problemsOf(entry(FILE, { source: undefined, tgas: [] }))).toEqual([
+			`${FILE}: tgas: unknown field; expected one of slug, headline, published, updated, language, source, summary, tags, body`,
+			`${FILE}: source: expected an object, got nothing`,
+		]);
+	});
+
+	it("rejects tags with markup", () => {
+		expect(problemsOf(entry(FILE, { tags: ["<b>asiel</b>"] }))).toEqual([
+			`${FILE}: tags[0]: expected 1-40 letters, digits, spaces or hyphens, got "<b>asiel</b>"`,
+		]);
+	});
+});
+
+describe("text that was mis-decoded", () => {
+	it("rejects the U+FFFD replacement character", () => {
+		expect(problemsOf(entry(FILE, { headline: "Caf\uFFFD" }))).toEqual([
+			`${FILE}: headline: contains U+FFFD, a replacement character: re-copy the text from its source`,
+		]);
+	});
+});

@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { formatDutchDate } from "../src/content/dutchDate";
+import { type PublicationDate, parsePublicationDate } from "../src/content/publicationDate";
+import { timeHtml } from "../src/render/publicationDateHtml";
+
+function parsed(text: string): PublicationDate {
+	const result = parsePublicationDate(text);
+	if (!result.ok) throw new Error(result.error);
+	return result.value;
+}
+
+describe("the full-timestamp rule for partial dates (first day of the period, 12:00 UTC)", () => {
+	it.each([
+		["2023", "year", "2023-01-01T12:00:00.000Z", "2023"],
+		["2023-07", "month", "2023-07-01T12:00:00.000Z", "juli 2023"],
+		["2023-07-07", "day", "2023-07-07T12:00:00.000Z", "7 juli 2023"],
+		["2024-02-29", "day", "2024-02-29T12:00:00.000Z", "29 februari 2024"],
+	])("%s has %s precision, feeds use %s, people read %s", (text, precision, instant, dutch) => {
+		const date = parsed(text);
+		expect(date.precision).toBe(precision);
+		expect(date.instant.toISOString()).toBe(instant);
+		expect(formatDutchDate(date)).toBe(dutch);
+	});
+
+	it("keeps July 2023 inside July in every zone from UTC-12 to UTC+11", () => {
+		const instant = parsed("2023-07").instant.getTime();
+		for (let offsetHours = -12; offsetHours <= 11; offsetHours++) {
+			const local = new Date(instant + offsetHours * 3_600_000);
+			expect([local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate()]).toEqual([
+				2023, 7, 1,
+			]);
+		}
+	});
+
+	it("shows people exactly the known precision in <time>", () => {
+		expect(timeHtml(parsed("2023-07"), "ew-date").toString()).toBe(
+			'<time class="ew-date" datetime="2023-07">juli 2023</time>',
+		);
+	});
+});
+
+describe("full RFC 3339 timestamps", () => {
+	it("keeps the instant of a timestamp with an offset", () => {
+		const date = parsed("2023-07-07T01:45:00+02:00");
+		expect(date.precision).toBe("instant");
+		expect(date.instant.toISOString()).toBe("2023-07-06T23:45:00.000Z");
+		expect(formatDutchDate(date)).toBe("7 juli 2023, 01:45");
+	});
+
+	it("tells apart the two 02:30s of the night summer time ends in Amsterdam (29 Oct 2023)", () => {
+		// 02:00-03:00 happens twice: first at +02:00 (CEST), then at +01:00 (CET).
+		const first = parsed("2023-10-29T02:30:00+02:00");
+		const second = parsed("2023-10-29T02:30:00+01:00");
+		expect(first.instant.toISOString()).toBe("2023-10-29T00:30:00.000Z");
+		expect(second.instant.toISOString()).toBe("2023-10-29T01:30:00.000Z");
+		expect(formatDutchDate(second)).toBe("29 oktober 2023, 02:30");
+	});
+
+	it("accepts the first minute of summer time (26 Mar 2023, 03:00+02:00)", () => {
+		expect(parsed("2023-03-26T03:00:00+02:00").instant.toISOString()).toBe(
+			"2023-03-26T01:00:00.000Z",
+		);
+	});
+
+	it("accepts Z and fractional seconds, and normalises a lower-case t and z", () => {
+		expect(parsed("2023-07-07T01:45:00.5Z").instant.toISOString()).toBe("2023-07-07T01:45:00.500Z");
+		expect(parsed("2023-07-07t01:45:00z").text).toBe("2023-07-07T01:45:00Z");
+	});
+
+	it("uses the writer's offset in the datetime attribute", () => {
+		expect(timeHtml(parsed("2023-07-07T01:45:00+02:00"), "ew-date").toString()).toBe(
+			'<time class="ew-date" datetime="2023-07-07T01:45:00+02:00">7 juli 2023, 01:45</time>',
+		);
+	});
+});
+
+describe("malformed and impossible dates", () => {
+	it.each([
+		["2023-7", "expected YYYY, YYYY-MM, YYYY-MM-DD"],
+		["juli 2023", "expected YYYY, YYYY-MM, YYYY-MM-DD"],
+		["2023-07-07T01:45:00", "expected YYYY, YYYY-MM, YYYY-MM-DD"],
+		["2023-13", "month 13 does not exist"],
+		["2023-02-29", "day 29 does not exist in 2023-02"],
+		["2023-04-31", "day 31 does not exist in 2023-04"],
+		["0000", "year 0000 does not exist"],
+		["2023-07-07T24:00:00Z", "time of day out of range"],
+		["2023-07-07T01:45:00+25:00", "offset out of range"],
+	])("rejects %s", (text, message) => {
+		const result = parsePublicationDate(text);
+		expect(result.ok).toBe(false);
+		if (!result.ok) expect(result.error).toContain(message);
+	});
+});
