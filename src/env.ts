@@ -4,4 +4,6 @@ export interface Env {
 	readonly SITE_URL: string;
 	/** Optional WebSub hub advertised by every feed. */
 	readonly WEBSUB_HUB?: string;
+	/** The deployed version (`[version_metadata]`), which keys the edge cache. */
+	readonly CF_VERSION_METADATA?: WorkerVersionMetadata;
 }

@@ -7,12 +7,14 @@ import { internalServerError } from "./http/errorResponses";
 import type { AppEnv } from "./routes/appTypes";
 import { documentRoutes } from "./routes/documentRoutes";
 import { methodRoutes } from "./routes/methodRoutes";
+import { oembedRoutes } from "./routes/oembedRoutes";
 import { withPreparedSite } from "./routes/withPreparedSite";
 
 const app = new Hono<AppEnv>();
 
 app.use(withPreparedSite);
 app.route("/", documentRoutes);
+app.route("/", oembedRoutes);
 app.route("/", methodRoutes);
 app.onError(function logAndHide(error, c) {
 	// Logged for the operator with the request's method and path; the client learns nothing.

@@ -168,3 +168,36 @@ describe("text that was mis-decoded", () => {
 		]);
 	});
 });
+
+describe("dates feed readers would show wrongly", () => {
+	it("rejects a date before 1990, where 1970-01-01 usually means a missing date", () => {
+		expect(problemsOf(entry(FILE, { published: "1970-01-01T00:00:00Z" }))).toEqual([
+			`${FILE}: published: 1970-01-01T00:00:00Z is before 1990-01-01: feed readers and validators treat such dates as implausible (1970-01-01 usually means a missing date)`,
+		]);
+	});
+
+	it("rejects a date in the future", () => {
+		expect(problemsOf(entry(FILE, { updated: "2100-01-01" }))).toEqual([
+			`${FILE}: updated: 2100-01-01 is in the future (feeds would carry 2100-01-01T12:00:00.000Z); add the article once it has been published`,
+		]);
+	});
+
+	it("accepts 1 January 1990", () => {
+		expect(loadArticles([entry(FILE, { published: "1990-01-01T00:00:00Z" })])).toHaveLength(1);
+	});
+});
+
+describe("text that displays differently from what was written", () => {
+	it("rejects a right-to-left override", () => {
+		expect(problemsOf(entry(FILE, { headline: "Factuur \u202Efdp.exe" }))).toEqual([
+			`${FILE}: headline: contains a bidirectional override (U+202E at offset 8) that reverses how text is shown: remove it (use U+200F RIGHT-TO-LEFT MARK if a mark is needed)`,
+		]);
+	});
+
+	it("rejects an HTML character reference in a headline, but not a bare ampersand", () => {
+		expect(problemsOf(entry(FILE, { headline: "Q&amp;A" }))).toEqual([
+			`${FILE}: headline: contains "&amp;", an HTML character reference: type the character itself (for example & instead of &amp;)`,
+		]);
+		expect(loadArticles([entry(FILE, { headline: "AT&T en Q&A" })])).toHaveLength(1);
+	});
+});

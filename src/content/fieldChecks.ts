@@ -5,6 +5,9 @@
 import type { ContentProblem } from "./contentError";
 import { findForbiddenChar } from "./text";
 
+/** LEFT-TO-RIGHT OVERRIDE and RIGHT-TO-LEFT OVERRIDE (Unicode UAX #9 explicit overrides). */
+const BIDI_OVERRIDE = /[\u202D\u202E]/;
+
 export class FieldChecker {
 	readonly problems: ContentProblem[] = [];
 
@@ -27,6 +30,16 @@ export class FieldChecker {
 		const forbidden = findForbiddenChar(value);
 		if (forbidden !== undefined) {
 			return this.report(path, `contains a character XML 1.0 forbids (${forbidden})`);
+		}
+		const override = BIDI_OVERRIDE.exec(value);
+		if (override !== null) {
+			// Overrides display the following text reversed (a "Trojan Source" spoof) in every reader
+			// that shows the field; natural right-to-left text never needs them.
+			const code = (override[0].codePointAt(0) ?? 0).toString(16).toUpperCase();
+			return this.report(
+				path,
+				`contains a bidirectional override (U+${code} at offset ${override.index}) that reverses how text is shown: remove it (use U+200F RIGHT-TO-LEFT MARK if a mark is needed)`,
+			);
 		}
 		if (value.includes("\uFFFD")) {
 			// Feed validators flag it, and it always means the text was decoded with the wrong charset.

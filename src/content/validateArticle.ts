@@ -29,7 +29,7 @@ export function validateArticle(input: unknown, check: FieldChecker): Article | 
 	check.knownKeys(raw, "", ARTICLE_FIELDS);
 
 	const slug = validateSlug(raw.slug, check);
-	const headline = check.text(raw.headline, "headline", { maxLength: HEADLINE_MAX });
+	const headline = validateHeadline(raw.headline, check);
 	const published = validateDate(raw.published, "published", check);
 	const updated =
 		raw.updated === undefined ? undefined : validateDate(raw.updated, "updated", check);
@@ -60,6 +60,25 @@ export function validateArticle(input: unknown, check: FieldChecker): Article | 
 	};
 }
 
+/**
+ * `&amp;`, `&#39;` or `&copy` in a headline is HTML pasted as text. Readers that decode RSS titles
+ * as HTML would show it decoded, others literally (the W3C validator warns "ContainsHTML").
+ */
+const CHARACTER_REFERENCE =
+	/&(?:#x?[0-9a-f]+;?|[a-z][a-z0-9]*;|(?:amp|lt|gt|quot|apos|nbsp|copy|reg)(?![a-z0-9]))/i;
+
+function validateHeadline(value: unknown, check: FieldChecker): string | undefined {
+	const headline = check.text(value, "headline", { maxLength: HEADLINE_MAX });
+	const reference = headline === undefined ? null : CHARACTER_REFERENCE.exec(headline);
+	if (reference !== null) {
+		return check.report(
+			"headline",
+			`contains ${JSON.stringify(reference[0])}, an HTML character reference: type the character itself (for example & instead of &amp;)`,
+		);
+	}
+	return headline;
+}
+
 function validateSlug(value: unknown, check: FieldChecker): string | undefined {
 	if (typeof value !== "string" || !SLUG.test(value) || value.length > 120) {
 		return check.report(
@@ -79,7 +98,31 @@ function validateDate(
 		return check.report(path, `expected a date string such as "2023-07", got ${typeof value}`);
 	}
 	const parsed = parsePublicationDate(value);
-	return parsed.ok ? parsed.value : check.report(path, parsed.error);
+	if (!parsed.ok) return check.report(path, parsed.error);
+	const implausible = implausibleDate(parsed.value, Date.now());
+	return implausible === undefined ? parsed.value : check.report(path, implausible);
+}
+
+/** Feed validators warn on dates before this (W3C feedvalidator `ImplausibleDate`, RSS and Atom). */
+export const EARLIEST_DATE = "1990-01-01";
+const EARLIEST = Date.parse(`${EARLIEST_DATE}T00:00:00Z`);
+/** RSS validators warn on dates more than 10 minutes ahead of their clock. */
+const FUTURE_SLACK_MS = 10 * 60_000;
+
+/**
+ * A date feed readers would show wrongly: before 1990 (1970-01-01 is what a missing date becomes)
+ * or in the future (readers sort it above everything else until then). The future is only judged
+ * when the clock is real: workerd reports the epoch while a Worker's top level runs.
+ */
+export function implausibleDate(date: PublicationDate, now: number): string | undefined {
+	const instant = date.instant.getTime();
+	if (instant < EARLIEST) {
+		return `${date.text} is before ${EARLIEST_DATE}: feed readers and validators treat such dates as implausible (1970-01-01 usually means a missing date)`;
+	}
+	if (now >= EARLIEST && instant > now + FUTURE_SLACK_MS) {
+		return `${date.text} is in the future (feeds would carry ${date.instant.toISOString()}); add the article once it has been published`;
+	}
+	return undefined;
 }
 
 function validateSource(value: unknown, check: FieldChecker): Source | undefined {

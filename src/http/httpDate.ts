@@ -35,7 +35,7 @@ export function parseHttpDate(value: string): number | undefined {
 		return toMillis(year, m[2], Number(m[1]), m[4], m[5], m[6]);
 	}
 	m = ASCTIME.exec(text);
-	if (m !== null) return toMillis(Number(m[7]), m[1], Number(m[2]), m[3], m[4], m[5]);
+	if (m !== null) return toMillis(Number(m[6]), m[1], Number(m[2]), m[3], m[4], m[5]);
 	return undefined;
 }
 

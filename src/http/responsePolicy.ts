@@ -3,6 +3,7 @@
  * Decided once per kind; `prepareResponses` applies them once per isolate.
  */
 import type { DocumentKind } from "../publish/publication";
+import { EMBED_SANDBOX } from "../render/oembed";
 import type { Site } from "../site/siteSchema";
 import { absoluteUrl, sitePaths } from "../site/siteUrls";
 
@@ -12,6 +13,9 @@ export const MEDIA_TYPES: Record<DocumentKind, string> = {
 	jsonFeed: "application/feed+json; charset=utf-8",
 	page: "text/html; charset=utf-8",
 	fragment: "text/html; charset=utf-8",
+	embed: "text/html; charset=utf-8",
+	// oEmbed §2.3.4 names application/json.
+	oembed: "application/json; charset=utf-8",
 	stylesheet: "text/css; charset=utf-8",
 };
 
@@ -53,7 +57,13 @@ export const BASE_HEADERS: readonly [string, string][] = [
 const INERT_CSP = "default-src 'none'; sandbox";
 
 export function isCorsEnabled(kind: DocumentKind): boolean {
-	return kind === "rss" || kind === "atom" || kind === "jsonFeed" || kind === "fragment";
+	return (
+		kind === "rss" ||
+		kind === "atom" ||
+		kind === "jsonFeed" ||
+		kind === "fragment" ||
+		kind === "oembed"
+	);
 }
 
 /** Security headers by kind. Pages use no script, so their CSP allows only the site's stylesheet. */
@@ -75,9 +85,21 @@ export function securityHeaders(site: Site, kind: DocumentKind): [string, string
 				["Cross-Origin-Resource-Policy", "cross-origin"],
 				["Referrer-Policy", "strict-origin-when-cross-origin"],
 			];
+		case "embed":
+			// Framed by any site (no frame-ancestors, no X-Frame-Options). No script; even opened
+			// outside the oEmbed iframe it keeps that iframe's sandbox.
+			return [
+				[
+					"Content-Security-Policy",
+					`default-src 'none'; style-src ${absoluteUrl(site, sitePaths.stylesheet)}; base-uri 'none'; form-action 'none'; sandbox ${EMBED_SANDBOX}`,
+				],
+				["Cross-Origin-Resource-Policy", "cross-origin"],
+				["Referrer-Policy", "strict-origin-when-cross-origin"],
+			];
 		case "rss":
 		case "atom":
 		case "jsonFeed":
+		case "oembed":
 			return [
 				["Content-Security-Policy", INERT_CSP],
 				["Cross-Origin-Resource-Policy", "cross-origin"],

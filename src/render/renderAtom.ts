@@ -2,26 +2,39 @@ import { Feed } from "feed";
 import type { Site } from "../site/siteSchema";
 import { absoluteUrl, feedId, sitePaths } from "../site/siteUrls";
 import { type FeedEntry, feedUpdated } from "./feedEntry";
+import {
+	archiveMarker,
+	declareHistoryNamespace,
+	type FeedHistory,
+	insertBeforeFirst,
+	linkElements,
+} from "./feedHistory";
 import { escapeHtml } from "./html";
 import { xmlJsCdata, xmlJsText } from "./xmlJs";
 
 const ATOM_ROOT = '<feed xmlns="http://www.w3.org/2005/Atom">';
 
 /**
- * Atom 1.0 (RFC 4287), built with `feed`. `feed` always marks entry titles `type="html"`, so the
- * plain-text headline is HTML-escaped to match (RFC 4287 §3.1.1.2); and it has no `xml:lang`, so
- * the language is added to the root element (RFC 4287 §2).
+ * Atom 1.0 (RFC 4287), built with `feed`. `feed` always marks entry titles `type="html"`; they are
+ * rewritten as plain text (see `plainTextTitles`); and it has no `xml:lang`, so
+ * the language is added to the root element (RFC 4287 §2). `history` makes it an RFC 5005 archive
+ * document or links the current feed to its archives (feedHistory.ts).
  */
-export function renderAtom(site: Site, entries: readonly FeedEntry[]): string {
+export function renderAtom(
+	site: Site,
+	entries: readonly FeedEntry[],
+	history: FeedHistory = {},
+): string {
 	const feed = new Feed({
 		id: feedId(site),
 		title: xmlJsText(site.title),
 		description: xmlJsText(site.description),
 		link: absoluteUrl(site, sitePaths.home),
-		feed: absoluteUrl(site, sitePaths.atom),
+		feed: history.archive?.self ?? absoluteUrl(site, sitePaths.atom),
 		updated: feedUpdated(entries),
 		generator: xmlJsText(site.title),
-		...(site.websubHub !== undefined && { hub: site.websubHub }),
+		// Archives never change, so there is nothing to subscribe to at a hub.
+		...(site.websubHub !== undefined && history.archive === undefined && { hub: site.websubHub }),
 	});
 	for (const entry of entries) {
 		feed.addItem({
@@ -36,11 +49,36 @@ export function renderAtom(site: Site, entries: readonly FeedEntry[]): string {
 			category: entry.tags.map((tag) => ({ name: tag, term: tag })),
 		});
 	}
-	const xml = feed.atom1();
+	const xml = insertBeforeFirst(plainTextTitles(feed.atom1(), entries), "entry", [
+		...linkElements("link", history),
+		...archiveMarker(history),
+	]);
 	if (!xml.includes(ATOM_ROOT))
 		throw new Error("feed's Atom root element changed; update renderAtom");
-	return xml.replace(
+	const rooted = xml.replace(
 		ATOM_ROOT,
 		`<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeHtml(site.language)}">`,
 	);
+	return history.archive === undefined
+		? rooted
+		: declareHistoryNamespace(rooted, '<feed xmlns="http://www.w3.org/2005/Atom"');
+}
+
+/**
+ * Rewrites each entry's `<title type="html"><![CDATA[...]]>` as a plain-text `<title>` (RFC 4287
+ * §3.1.1.1, the default type). Readers that ignore `type` (rss-parser, feedsmith) would otherwise
+ * show `&lt;` and `&amp;` from a headline with `<` or `&`. The escaped headline is valid XML text.
+ */
+function plainTextTitles(xml: string, entries: readonly FeedEntry[]): string {
+	let out = "";
+	let rest = xml;
+	for (const entry of entries) {
+		const escaped = escapeHtml(entry.title);
+		const written = `<title type="html"><![CDATA[${escaped}]]></title>`;
+		const at = rest.indexOf(written);
+		if (at === -1) throw new Error("feed's Atom entry title changed; update renderAtom");
+		out += `${rest.slice(0, at)}<title>${escaped}</title>`;
+		rest = rest.slice(at + written.length);
+	}
+	return out + rest;
 }

@@ -2,15 +2,27 @@ import { Feed } from "feed";
 import type { Site } from "../site/siteSchema";
 import { absoluteUrl, sitePaths } from "../site/siteUrls";
 import { type FeedEntry, feedUpdated } from "./feedEntry";
+import {
+	archiveMarker,
+	declareHistoryNamespace,
+	type FeedHistory,
+	insertBeforeFirst,
+	linkElements,
+} from "./feedHistory";
 import { xmlJsCdata, xmlJsText } from "./xmlJs";
 
 /**
  * RSS 2.0 (https://www.rssboard.org/rss-specification), built with `feed`.
  * What `feed` would get wrong is set explicitly: item titles as escaped text rather than CDATA
  * (`feed` splits only the first `]]>`), and the credit as `dc:creator`, because RSS `<author>` must
- * be an e-mail address and the source has none.
+ * be an e-mail address and the source has none. `history` makes it an RFC 5005 archive document
+ * or links the current feed to its archives (feedHistory.ts).
  */
-export function renderRss(site: Site, entries: readonly FeedEntry[]): string {
+export function renderRss(
+	site: Site,
+	entries: readonly FeedEntry[],
+	history: FeedHistory = {},
+): string {
 	const feed = new Feed({
 		title: xmlJsText(site.title),
 		description: xmlJsText(site.description),
@@ -20,8 +32,9 @@ export function renderRss(site: Site, entries: readonly FeedEntry[]): string {
 		generator: site.title,
 		// This exact URL also tells the W3C validator that extension attributes are expected.
 		docs: "http://www.rssboard.org/rss-specification",
-		feedLinks: { rss: absoluteUrl(site, sitePaths.rss) },
-		...(site.websubHub !== undefined && { hub: site.websubHub }),
+		feedLinks: { rss: history.archive?.self ?? absoluteUrl(site, sitePaths.rss) },
+		// Archives never change, so there is nothing to subscribe to at a hub.
+		...(site.websubHub !== undefined && history.archive === undefined && { hub: site.websubHub }),
 	});
 	for (const entry of entries) {
 		feed.addItem({
@@ -40,5 +53,9 @@ export function renderRss(site: Site, entries: readonly FeedEntry[]): string {
 			],
 		});
 	}
-	return feed.rss2();
+	const xml = insertBeforeFirst(feed.rss2(), "item", [
+		...linkElements("atom:link", history),
+		...archiveMarker(history),
+	]);
+	return history.archive === undefined ? xml : declareHistoryNamespace(xml, '<rss version="2.0"');
 }

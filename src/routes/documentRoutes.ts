@@ -16,6 +16,9 @@ export const documentRoutes = new Hono<AppEnv>().on(
 		sitePaths.stylesheet,
 		sitePaths.article(":slug"),
 		sitePaths.fragment(":slug"),
+		sitePaths.embed(":slug"),
+		sitePaths.rssArchive(":page"),
+		sitePaths.atomArchive(":page"),
 	],
 	function serveDocument(c) {
 		const document = c.var.prepared.documents.get(c.req.path);

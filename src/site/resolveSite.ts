@@ -32,6 +32,19 @@ export function resolveSite(
 	if (!Number.isInteger(input.feedSize) || input.feedSize < 1 || input.feedSize > 500) {
 		check.report("feedSize", `expected a whole number from 1 to 500, got ${input.feedSize}`);
 	}
+	// Every article must be in the current feed or in a full archive page: the newest, not yet
+	// full page (fewer than archivePageSize articles) must fit in the feed (RFC 5005 §4).
+	const { archivePageSize } = input;
+	if (
+		!Number.isInteger(archivePageSize) ||
+		archivePageSize < 1 ||
+		archivePageSize > input.feedSize
+	) {
+		check.report(
+			"archivePageSize",
+			`expected a whole number from 1 to feedSize (${input.feedSize}), got ${archivePageSize}`,
+		);
+	}
 	const vars_ = new FieldChecker("wrangler.toml [vars]");
 	const origin = siteOrigin(vars.SITE_URL, vars_);
 	const hub =
@@ -49,6 +62,7 @@ export function resolveSite(
 		idAuthority: input.idAuthority,
 		idDate: input.idDate,
 		feedSize: input.feedSize,
+		archivePageSize,
 		origin,
 		...(hub && { websubHub: hub }),
 	};

@@ -9,10 +9,22 @@ export const sitePaths = {
 	stylesheet: "/assets/edgewire.css",
 	article: (slug: string) => `/articles/${slug}`,
 	fragment: (slug: string) => `/articles/${slug}/fragment`,
+	/** RFC 5005 archive pages, numbered from 1 (the oldest articles). */
+	rssArchive: (page: number | string) => `/archive/rss/${page}.xml`,
+	atomArchive: (page: number | string) => `/archive/atom/${page}.xml`,
+	/** A complete, frameable document around the fragment: what oEmbed's iframe loads. */
+	embed: (slug: string) => `/articles/${slug}/embed`,
+	oembed: "/oembed",
 } as const;
 
 export function absoluteUrl(site: Site, path: string): string {
 	return `${site.origin}${path}`;
+}
+
+/** The oEmbed endpoint's answer for one of our pages, as discovery links give it (oEmbed §4). */
+export function oembedUrl(site: Site, pageUrl: string): string {
+	const query = new URLSearchParams({ url: pageUrl, format: "json" });
+	return `${site.origin}${sitePaths.oembed}?${query}`;
 }
 
 /** A stable, host-independent id (RFC 4151 tag URI), the same in every feed format. */

@@ -1,0 +1,189 @@
+#!/usr/bin/env node
+/**
+ * End to end: a malformed article, added the way an editor adds one (a new file in
+ * content/articles and one line in content/articles/index.ts), stops both `npm run dev`
+ * (wrangler dev) and the test suite, with a message that names the file and the field.
+ *
+ * Each case runs in a throw-away copy of the repository (node_modules symlinked). Bounded: every
+ * child process has a deadline and is killed with its process group. Exits non-zero on failure.
+ *
+ *   npm run test:load-errors
+ */
+import { spawn } from "node:child_process";
+import { cp, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { basename, dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const DEADLINE_MS = 90_000;
+const SEED_FILE = "2023-07-kabinetsberaad-over-asiel.ts";
+
+/** An article the editor copied from the seed and then got one thing wrong. */
+const CASES = [
+	{
+		name: "wrong date",
+		file: "2024-02-vergissing-datum.ts",
+		edit: (seed) =>
+			seed
+				.replace(/slug: "[^"]+"/, 'slug: "vergissing-datum"')
+				.replace(/published: "[^"]+"/, 'published: "2024-02-30"'),
+		field: "published",
+		message: "day 30 does not exist",
+	},
+	{
+		name: "duplicate slug",
+		file: "2024-02-vergissing-slug.ts",
+		edit: (seed) => seed,
+		field: "slug",
+		message: "is already used by content/articles/2023-07-kabinetsberaad-over-asiel.ts",
+	},
+	{
+		name: "empty body",
+		file: "2024-02-vergissing-body.ts",
+		edit: (seed) =>
+			seed
+				.replace(/slug: "[^"]+"/, 'slug: "vergissing-body"')
+				.replace(/body: \[[\s\S]*\],\n\} satisfies/, "body: [],\n} satisfies"),
+		field: "body",
+		message: "must have at least one block",
+	},
+	{
+		name: "bad source URL",
+		file: "2024-02-vergissing-url.ts",
+		edit: (seed) =>
+			seed
+				.replace(/slug: "[^"]+"/, 'slug: "vergissing-url"')
+				.replace('url: "https://nos.nl/"', 'url: "nos.nl"'),
+		field: "source.url",
+		message: 'expected an absolute http(s) URL, got "nos.nl"',
+	},
+];
+
+function freePort() {
+	return new Promise((resolvePort, reject) => {
+		const server = createServer();
+		server.once("error", reject);
+		server.listen(0, "127.0.0.1", () => {
+			const { port } = server.address();
+			server.close(() => resolvePort(port));
+		});
+	});
+}
+
+/** Runs a command in its own process group; resolves with its exit code and all output. */
+function run(command, args, cwd, { until } = {}) {
+	return new Promise((resolveRun) => {
+		const child = spawn(command, args, {
+			cwd,
+			detached: true,
+			env: { ...process.env, CI: "true", NO_COLOR: "1" },
+		});
+		let output = "";
+		const stop = () => {
+			try {
+				process.kill(-child.pid, "SIGTERM");
+			} catch {}
+		};
+		const timer = setTimeout(() => {
+			output += `\n[load-errors-check: killed after ${DEADLINE_MS / 1000}s]`;
+			stop();
+		}, DEADLINE_MS);
+		const onData = (chunk) => {
+			output += chunk;
+			if (until?.(output)) stop();
+		};
+		child.stdout.on("data", onData);
+		child.stderr.on("data", onData);
+		child.on("close", (code, signal) => {
+			clearTimeout(timer);
+			resolveRun({ code: code ?? signal, output });
+		});
+	});
+}
+
+async function copyWithCase(testCase) {
+	const root = await mkdtemp(join(tmpdir(), "edgewire-load-errors-"));
+	const copy = join(root, "main");
+	await cp(repo, copy, {
+		recursive: true,
+		filter: (path) => !/\/(node_modules|\.git|\.wrangler|dist)(\/|$)/.test(path.slice(repo.length)),
+	});
+	await symlink(join(repo, "node_modules"), join(copy, "node_modules"));
+	// The tests read the seed from ../shared, beside the repository.
+	await symlink(resolve(repo, "../shared"), join(root, "shared"));
+	const articles = join(copy, "content/articles");
+	const seed = await readFile(join(articles, SEED_FILE), "utf8");
+	await writeFile(join(articles, testCase.file), testCase.edit(seed));
+	const index = join(articles, "index.ts");
+	const name = basename(testCase.file, ".ts")
+		.replace(/-(\w)/g, (_, c) => c.toUpperCase())
+		.replace(/^\d+/, "a");
+	const source = (await readFile(index, "utf8"))
+		.replace(
+			/^(import [^\n]+\n)(?!import)/m,
+			`$1import ${name} from "./${basename(testCase.file, ".ts")}";\n`,
+		)
+		.replace(/\n\];/, `\n\t{ file: "content/articles/${testCase.file}", input: ${name} },\n];`);
+	await writeFile(index, source);
+	return { root, copy };
+}
+
+const failures = [];
+const started = Date.now();
+for (const testCase of CASES) {
+	const { root, copy } = await copyWithCase(testCase);
+	const expected = `content/articles/${testCase.file}: ${testCase.field}: `;
+	try {
+		const port = await freePort();
+		const dev = await run(
+			"npx",
+			[
+				"wrangler",
+				"dev",
+				"--port",
+				String(port),
+				"--ip",
+				"127.0.0.1",
+				"--var",
+				`SITE_URL:http://127.0.0.1:${port}`,
+			],
+			copy,
+			{ until: (out) => /Ready on|failed to start/.test(out) },
+		);
+		const served = await fetch(`http://127.0.0.1:${port}/feed.xml`).then(
+			(response) => response.status,
+			() => "nothing",
+		);
+		const devOk =
+			dev.output.includes(expected) &&
+			dev.output.includes(testCase.message) &&
+			served === "nothing";
+		const tests = await run(
+			"npx",
+			["vitest", "run", "--project", "workers", "tests/routes.test.ts"],
+			copy,
+		);
+		const testsOk =
+			tests.code !== 0 &&
+			tests.output.includes(expected) &&
+			tests.output.includes(testCase.message);
+		console.log(
+			`${devOk ? "ok  " : "FAIL"} npm run dev  stops on ${testCase.name}: ${expected}${testCase.message}${devOk ? "" : ` (served: ${served})`}`,
+		);
+		console.log(
+			`${testsOk ? "ok  " : "FAIL"} npm test     stops on ${testCase.name} (exit ${tests.code})`,
+		);
+		if (!devOk) failures.push(`${testCase.name} (dev)\n${dev.output.slice(-3000)}`);
+		if (!testsOk) failures.push(`${testCase.name} (test)\n${tests.output.slice(-3000)}`);
+	} finally {
+		await rm(root, { recursive: true, force: true });
+	}
+}
+const seconds = ((Date.now() - started) / 1000).toFixed(0);
+for (const failure of failures) console.error(`\n--- ${failure}`);
+console.log(
+	`${CASES.length * 2 - failures.length} passed, ${failures.length} failed (${seconds}s)`,
+);
+process.exit(failures.length === 0 ? 0 : 1);

@@ -1,0 +1,75 @@
+/**
+ * Edge caching with the Workers Cache API, used where it pays: a cold isolate.
+ *
+ * A warm isolate answers from prepared responses in memory, which is cheaper than any cache lookup,
+ * so it never asks the cache. A new isolate would first have to render and hash the whole site; if
+ * another isolate in the same data centre already served the document, the cached copy answers
+ * at once while this isolate prepares in the background.
+ *
+ * Keys carry the deployed version (version_metadata binding), so a deploy never serves an older
+ * version's copy, and stale copies of one version are identical by construction.
+ * On workers.dev subdomains the Cache API does nothing; everything still works, uncached.
+ */
+import { isNotModified } from "./conditionalGet";
+
+/** Response header marking an answer that came from the edge cache (for operators and tests). */
+export const EDGE_CACHE_HEADER = "X-Edgewire-Cache";
+
+/** Headers a 304 repeats from the cached 200 (RFC 9110 §15.4.5). */
+const NOT_MODIFIED_HEADERS = [
+	"ETag",
+	"Last-Modified",
+	"Cache-Control",
+	"Vary",
+	"Access-Control-Allow-Origin",
+	"Access-Control-Expose-Headers",
+	"X-Content-Type-Options",
+	// WebSub discovery (websubLinks.ts), which prepared 304s carry too.
+	"Link",
+];
+
+export function edgeCacheKey(requestUrl: string, version: string): string {
+	const url = new URL(requestUrl);
+	// The query is part of what was asked (oEmbed's url and maxwidth decide the answer).
+	const query = url.search === "" ? "?" : `${url.search}&`;
+	return `${url.origin}${url.pathname}${query}edgewire-version=${encodeURIComponent(version)}`;
+}
+
+/** Looks up a document in the edge cache and answers the request from it, or undefined on a miss. */
+export async function answerFromEdgeCache(
+	cache: Cache,
+	request: Request,
+	version: string,
+): Promise<Response | undefined> {
+	if (request.method !== "GET" && request.method !== "HEAD") return undefined;
+	const cached = await cache.match(edgeCacheKey(request.url, version));
+	if (cached === undefined) return undefined;
+	const etag = cached.headers.get("ETag");
+	const lastModified = cached.headers.get("Last-Modified");
+	const validators = {
+		etag: etag ?? '""',
+		...(lastModified !== null && { lastModifiedSeconds: Date.parse(lastModified) / 1000 }),
+	};
+	if (etag !== null && isNotModified(request.method, request.headers, validators)) {
+		const headers = new Headers({ [EDGE_CACHE_HEADER]: "HIT" });
+		for (const name of NOT_MODIFIED_HEADERS) {
+			const value = cached.headers.get(name);
+			if (value !== null) headers.set(name, value);
+		}
+		return new Response(null, { status: 304, headers });
+	}
+	const headers = new Headers(cached.headers);
+	headers.set(EDGE_CACHE_HEADER, "HIT");
+	return new Response(request.method === "HEAD" ? null : cached.body, { status: 200, headers });
+}
+
+/** Stores a full 200 answer for other isolates; anything else is not cached. */
+export async function storeInEdgeCache(
+	cache: Cache,
+	request: Request,
+	version: string,
+	response: Response,
+): Promise<void> {
+	if (request.method !== "GET" || response.status !== 200) return;
+	await cache.put(edgeCacheKey(request.url, version), response);
+}

@@ -1,0 +1,30 @@
+import type { Article } from "../content/articleSchema";
+import type { Site } from "../site/siteSchema";
+import { absoluteUrl, sitePaths } from "../site/siteUrls";
+import { articleFragment } from "./articleFragment";
+import { html, type SafeHtml } from "./html";
+import { pageTitle } from "./pageTitle";
+
+/**
+ * The embed view: the fragment as a complete, minimal document for an `<iframe>` on any site
+ * (what the oEmbed `html` loads). No site chrome and no script; links open in a new browsing
+ * context, because inside a frame they would replace only the frame.
+ */
+export function articleEmbed(site: Site, article: Article): SafeHtml {
+	return html`<!DOCTYPE html>
+<html lang="${site.language}">
+<head>
+<meta charset="utf-8">
+<base target="_blank">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${pageTitle(article.headline, site.title)}</title>
+<meta name="robots" content="noindex">
+<link rel="canonical" href="${absoluteUrl(site, sitePaths.article(article.slug))}">
+<link rel="stylesheet" href="${absoluteUrl(site, sitePaths.stylesheet)}">
+</head>
+<body class="ew-embed">
+${articleFragment(site, article)}
+</body>
+</html>
+`;
+}

@@ -1,0 +1,79 @@
+/** The Workers Cache API (the real one, inside workerd) serving cold isolates. */
+import { SELF } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { beforeEach, describe, expect, it } from "vitest";
+import { EDGE_CACHE_HEADER, edgeCacheKey } from "../../src/http/edgeCache";
+import { forgetPreparedSites } from "../../src/publish/preparedSite";
+import { url } from "../support/site";
+
+const version = (env as { CF_VERSION_METADATA?: { id: string } }).CF_VERSION_METADATA?.id ?? "";
+
+async function cachedCopy(path: string): Promise<Response | undefined> {
+	// cache.put runs after the response (waitUntil): give it a few turns to land.
+	for (let attempt = 0; attempt < 50; attempt++) {
+		const hit = await caches.default.match(edgeCacheKey(url(path), version));
+		if (hit !== undefined) return hit;
+		await new Promise((resolve) => setTimeout(resolve, 10));
+	}
+	return undefined;
+}
+
+beforeEach(async () => {
+	for (const path of ["/feed.xml", "/atom.xml", "/nope"]) {
+		await caches.default.delete(edgeCacheKey(url(path), version));
+	}
+	forgetPreparedSites();
+});
+
+describe("edge caching for cold isolates", () => {
+	it("has a deployed version to key the cache with", () => {
+		expect(version).not.toBe("");
+	});
+
+	it("stores what a cold isolate served, under a key that carries the deployed version", async () => {
+		const served = await SELF.fetch(url("/feed.xml"));
+		expect(served.headers.get(EDGE_CACHE_HEADER)).toBeNull();
+		const copy = await cachedCopy("/feed.xml");
+		expect(copy?.headers.get("ETag")).toBe(served.headers.get("ETag"));
+		expect(await copy?.text()).toBe(await served.text());
+		expect(edgeCacheKey(url("/feed.xml"), version)).toContain(encodeURIComponent(version));
+	});
+
+	it("answers the next cold isolate from the cache, with the same bytes and validators", async () => {
+		const first = await SELF.fetch(url("/atom.xml"));
+		const body = await first.text();
+		await cachedCopy("/atom.xml");
+		forgetPreparedSites();
+		const second = await SELF.fetch(url("/atom.xml"));
+		expect(second.headers.get(EDGE_CACHE_HEADER)).toBe("HIT");
+		expect(second.headers.get("ETag")).toBe(first.headers.get("ETag"));
+		expect(second.headers.get("Content-Type")).toBe("application/atom+xml; charset=utf-8");
+		expect(await second.text()).toBe(body);
+	});
+
+	it("evaluates preconditions on a cached copy: 304 for a matching tag", async () => {
+		const first = await SELF.fetch(url("/atom.xml"));
+		await first.arrayBuffer();
+		await cachedCopy("/atom.xml");
+		forgetPreparedSites();
+		const response = await SELF.fetch(url("/atom.xml"), {
+			headers: { "If-None-Match": `W/${first.headers.get("ETag")}` },
+		});
+		expect(response.status).toBe(304);
+		expect(response.headers.get(EDGE_CACHE_HEADER)).toBe("HIT");
+		expect(response.headers.get("ETag")).toBe(first.headers.get("ETag"));
+	});
+
+	it("does not consult the cache once the isolate is warm", async () => {
+		await (await SELF.fetch(url("/feed.xml"))).arrayBuffer();
+		await cachedCopy("/feed.xml");
+		const warm = await SELF.fetch(url("/feed.xml"));
+		expect(warm.headers.get(EDGE_CACHE_HEADER)).toBeNull();
+	});
+
+	it("never stores an error", async () => {
+		expect((await SELF.fetch(url("/nope"))).status).toBe(404);
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		expect(await caches.default.match(edgeCacheKey(url("/nope"), version))).toBeUndefined();
+	});
+});

@@ -1,0 +1,239 @@
+/** What a feed reader, a browser and a partner site get over HTTP, route by route. */
+import { SELF } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { seedArticle, url } from "../support/site";
+
+const ROUTES = [
+	"/feed.xml",
+	"/atom.xml",
+	"/feed.json",
+	`/articles/${seedArticle.slug}`,
+	`/articles/${seedArticle.slug}/fragment`,
+	"/",
+];
+const SHARED = ["/feed.xml", "/atom.xml", "/feed.json", `/articles/${seedArticle.slug}/fragment`];
+const PAGES = [`/articles/${seedArticle.slug}`, "/"];
+const LAST_MODIFIED = "Sat, 01 Jul 2023 12:00:00 GMT";
+
+function fetchPath(path: string, init: RequestInit = {}): Promise<Response> {
+	return SELF.fetch(url(path), init);
+}
+
+async function etagOf(path: string): Promise<string> {
+	const etag = (await fetchPath(path)).headers.get("ETag");
+	if (etag === null) throw new Error(`no ETag on ${path}`);
+	return etag;
+}
+
+describe.each(ROUTES)("GET %s", (path) => {
+	it("carries a strong ETag, Last-Modified from the content date, and caching headers", async () => {
+		const response = await fetchPath(path);
+		expect(response.status).toBe(200);
+		expect(response.headers.get("ETag")).toMatch(/^"[0-9a-f]{32}"$/);
+		expect(response.headers.get("Last-Modified")).toBe(LAST_MODIFIED);
+		expect(response.headers.get("Cache-Control")).toBe(
+			"public, max-age=300, s-maxage=300, stale-while-revalidate=3600, stale-if-error=86400",
+		);
+		expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
+	});
+
+	it("gives the same ETag and bytes on every request", async () => {
+		const [first, second] = await Promise.all([fetchPath(path), fetchPath(path)]);
+		expect(first.headers.get("ETag")).toBe(second.headers.get("ETag"));
+		expect(await first.text()).toBe(await second.text());
+	});
+
+	it("answers 304 without a body when If-None-Match matches, keeping validators and caching headers", async () => {
+		const full = await fetchPath(path);
+		const etag = full.headers.get("ETag") ?? "";
+		const response = await fetchPath(path, { headers: { "If-None-Match": etag } });
+		expect(response.status).toBe(304);
+		expect(await response.text()).toBe("");
+		for (const name of ["ETag", "Cache-Control", "Last-Modified", "Vary"]) {
+			expect(response.headers.get(name), name).toBe(full.headers.get(name));
+		}
+	});
+
+	it("answers 304 to the weakened tag Cloudflare sends back after compressing", async () => {
+		const etag = await etagOf(path);
+		const response = await fetchPath(path, { headers: { "If-None-Match": `W/${etag}` } });
+		expect(response.status).toBe(304);
+	});
+
+	it("answers 304 to a list containing the tag, and to *", async () => {
+		const etag = await etagOf(path);
+		for (const field of [`"x", ${etag}`, `W/"x",${etag}`, "*"]) {
+			expect((await fetchPath(path, { headers: { "If-None-Match": field } })).status, field).toBe(
+				304,
+			);
+		}
+	});
+
+	it("answers 200 when If-None-Match does not match", async () => {
+		const response = await fetchPath(path, { headers: { "If-None-Match": '"not-the-tag"' } });
+		expect(response.status).toBe(200);
+		expect((await response.text()).length).toBeGreaterThan(0);
+	});
+
+	it("answers 304 when If-Modified-Since is Last-Modified or later, in any of the three date formats", async () => {
+		for (const date of [
+			LAST_MODIFIED,
+			"Sat, 01 Jul 2023 12:00:00 GMT",
+			"Saturday, 01-Jul-23 12:00:00 GMT",
+			"Sat Jul  1 12:00:00 2023",
+			"Mon, 01 Jan 2024 00:00:00 GMT",
+		]) {
+			expect((await fetchPath(path, { headers: { "If-Modified-Since": date } })).status, date).toBe(
+				304,
+			);
+		}
+	});
+
+	it("answers 200 when If-Modified-Since is earlier or not a valid date", async () => {
+		for (const date of ["Sat, 01 Jul 2023 11:59:59 GMT", "gisteren", "2099-01-01T00:00:00Z"]) {
+			expect((await fetchPath(path, { headers: { "If-Modified-Since": date } })).status, date).toBe(
+				200,
+			);
+		}
+	});
+
+	it("ignores If-Modified-Since when If-None-Match is present", async () => {
+		const response = await fetchPath(path, {
+			headers: { "If-None-Match": '"stale"', "If-Modified-Since": "Mon, 01 Jan 2024 00:00:00 GMT" },
+		});
+		expect(response.status).toBe(200);
+	});
+
+	it("answers HEAD with GET's status and headers and no body", async () => {
+		const get = await fetchPath(path);
+		const head = await fetchPath(path, { method: "HEAD" });
+		expect(head.status).toBe(200);
+		expect(await head.text()).toBe("");
+		expect([...head.headers].filter(([name]) => name !== "content-length")).toEqual(
+			[...get.headers].filter(([name]) => name !== "content-length"),
+		);
+	});
+
+	it("answers a conditional HEAD with 304", async () => {
+		const etag = await etagOf(path);
+		const response = await fetchPath(path, { method: "HEAD", headers: { "If-None-Match": etag } });
+		expect(response.status).toBe(304);
+	});
+
+	it("ignores Range and sends the full representation", async () => {
+		const full = await (await fetchPath(path)).text();
+		const response = await fetchPath(path, { headers: { Range: "bytes=0-9" } });
+		expect(response.status).toBe(200);
+		expect(response.headers.get("Content-Range")).toBeNull();
+		expect(await response.text()).toBe(full);
+	});
+
+	it.each(["POST", "PUT", "DELETE", "PATCH"])("answers %s with 405 and Allow", async (method) => {
+		const response = await fetchPath(path, { method, body: method === "DELETE" ? null : "x" });
+		expect(response.status).toBe(405);
+		expect(response.headers.get("Allow")).toBe("GET, HEAD, OPTIONS");
+	});
+});
+
+describe("preconditions on a missing resource", () => {
+	it("never turn a 404 into a 304", async () => {
+		for (const headers of [
+			{ "If-None-Match": "*" },
+			{ "If-Modified-Since": "Mon, 01 Jan 2024 00:00:00 GMT" },
+		]) {
+			const response = await fetchPath("/articles/bestaat-niet", { headers });
+			expect(response.status).toBe(404);
+			expect(response.headers.get("ETag")).toBeNull();
+		}
+	});
+});
+
+describe.each(SHARED)("CORS on %s", (path) => {
+	it("lets any origin read it, never with credentials, and exposes the validators", async () => {
+		const response = await fetchPath(path, { headers: { Origin: "https://partner.example" } });
+		expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
+		expect(response.headers.get("Access-Control-Allow-Credentials")).toBeNull();
+		expect(response.headers.get("Access-Control-Expose-Headers")).toBe("ETag, Last-Modified");
+		expect(response.headers.get("Cross-Origin-Resource-Policy")).toBe("cross-origin");
+	});
+
+	it("answers a preflight with 204, the methods, the conditional headers and a max age", async () => {
+		const response = await fetchPath(path, {
+			method: "OPTIONS",
+			headers: {
+				Origin: "https://partner.example",
+				"Access-Control-Request-Method": "GET",
+				"Access-Control-Request-Headers": "if-none-match",
+			},
+		});
+		expect(response.status).toBe(204);
+		expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
+		expect(response.headers.get("Access-Control-Allow-Methods")).toBe("GET, HEAD, OPTIONS");
+		const allowed = (response.headers.get("Access-Control-Allow-Headers") ?? "").toLowerCase();
+		expect(allowed).toContain("if-none-match");
+		expect(allowed).toContain("if-modified-since");
+		expect(Number(response.headers.get("Access-Control-Max-Age"))).toBeGreaterThan(0);
+	});
+});
+
+describe.each(PAGES)("security headers on the page %s", (path) => {
+	it("sends a strict CSP that allows only the stylesheet, no framing, and a referrer policy", async () => {
+		const response = await fetchPath(path);
+		const csp = response.headers.get("Content-Security-Policy") ?? "";
+		expect(csp).toMatch(/^default-src 'none';/);
+		expect(csp).toContain(`style-src ${url("/assets/edgewire.css")}`);
+		expect(csp).toContain("frame-ancestors 'none'");
+		expect(csp).not.toContain("script-src");
+		expect(response.headers.get("Referrer-Policy")).toBe("strict-origin-when-cross-origin");
+		expect(response.headers.get("Access-Control-Allow-Origin")).toBeNull();
+	});
+});
+
+describe("the fragment's own headers", () => {
+	it("keeps it inert if opened directly, while other origins may fetch and embed it", async () => {
+		const response = await fetchPath(`/articles/${seedArticle.slug}/fragment`);
+		expect(response.headers.get("Content-Security-Policy")).toBe("default-src 'none'; sandbox");
+		expect(response.headers.get("Cross-Origin-Resource-Policy")).toBe("cross-origin");
+		expect(response.headers.get("X-Frame-Options")).toBeNull();
+	});
+});
+
+describe("errors", () => {
+	it("answers an unknown path with 404", async () => {
+		expect((await fetchPath("/wp-admin/")).status).toBe(404);
+		expect((await fetchPath("/feed.xml/")).status).toBe(404);
+	});
+
+	it("answers 400 for malformed percent-encoding", async () => {
+		const response = await fetchPath("/articles/%E0%A4%A");
+		expect(response.status).toBe(400);
+		expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
+	});
+
+	it("answers 404 for an empty path segment or a traversal attempt that names nothing", async () => {
+		for (const path of [
+			"//feed.xml",
+			"/articles/..%2F..%2Fetc%2Fpasswd",
+			"/articles/%2e%2e/%2e%2e/etc/passwd",
+		]) {
+			const status = (await fetchPath(path)).status;
+			expect([400, 404], path).toContain(status);
+		}
+	});
+
+	it("answers OPTIONS on an unknown path with 404 and any other method there with 404", async () => {
+		expect((await fetchPath("/nope", { method: "OPTIONS" })).status).toBe(404);
+		expect((await fetchPath("/nope", { method: "POST", body: "x" })).status).toBe(404);
+	});
+
+	it("never reflects the request into the response", async () => {
+		const marker = "<script>alert('edgewire')</script>";
+		const response = await fetchPath(`/articles/${encodeURIComponent(marker)}`, {
+			headers: { "If-None-Match": marker, Referer: marker },
+		});
+		expect(response.status).toBe(404);
+		const body = await response.text();
+		expect(body).not.toContain("alert");
+		expect(body).not.toContain(encodeURIComponent(marker));
+	});
+});

@@ -1,0 +1,266 @@
+/**
+ * The oEmbed provider (oEmbed 1.0, https://oembed.com/), exercised the way a consumer does:
+ * discover the endpoint from the article page, fetch it, paste its `html`.
+ */
+import { SELF } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { formatDutchDate } from "../../src/content/dutchDate";
+import { EMBED_SIZE } from "../../src/render/oembed";
+import {
+	attr,
+	elementsByTag,
+	parseHtmlDocument,
+	parseHtmlFragment,
+	textOf,
+} from "../support/parseHtml";
+import { seedArticle, site, url } from "../support/site";
+
+const articleUrl = url(`/articles/${seedArticle.slug}`);
+const embedUrl = url(`/articles/${seedArticle.slug}/embed`);
+
+function oembedRequest(params: Record<string, string>): string {
+	return url(`/oembed?${new URLSearchParams(params)}`);
+}
+
+async function oembedJson(params: Record<string, string>): Promise<Record<string, unknown>> {
+	const response = await SELF.fetch(oembedRequest(params));
+	expect(response.status).toBe(200);
+	return (await response.json()) as Record<string, unknown>;
+}
+
+async function discoveredEndpoint(): Promise<string> {
+	const page = parseHtmlDocument(await (await SELF.fetch(articleUrl)).text());
+	const links = elementsByTag(page, "link").filter(
+		(link) => attr(link, "rel") === "alternate" && attr(link, "type") === "application/json+oembed",
+	);
+	expect(links).toHaveLength(1);
+	const href = links[0] && attr(links[0], "href");
+	if (href === undefined) throw new Error("oEmbed discovery link has no href");
+	return href;
+}
+
+describe("oEmbed discovery", () => {
+	it("the article page links its oEmbed JSON endpoint with the article URL and format=json", async () => {
+		const endpoint = new URL(await discoveredEndpoint());
+		expect(endpoint.origin + endpoint.pathname).toBe(url("/oembed"));
+		expect(endpoint.searchParams.get("url")).toBe(articleUrl);
+		expect(endpoint.searchParams.get("format")).toBe("json");
+	});
+});
+
+describe("GET /oembed?url=<article>&format=json", () => {
+	it("answers a rich oEmbed 1.0 response crediting NOS as the author", async () => {
+		const response = await SELF.fetch(await discoveredEndpoint());
+		expect(response.status).toBe(200);
+		expect(response.headers.get("Content-Type")).toBe("application/json; charset=utf-8");
+		const json = (await response.json()) as Record<string, unknown>;
+		expect(json).toMatchObject({
+			type: "rich",
+			version: "1.0",
+			title: seedArticle.headline,
+			author_name: seedArticle.source.name,
+			author_url: seedArticle.source.url,
+			provider_name: site.title,
+			provider_url: url("/"),
+			width: EMBED_SIZE.width,
+			height: EMBED_SIZE.height,
+		});
+		expect(json.author_name).toBe("NOS");
+		expect(Number.isInteger(json.cache_age) && (json.cache_age as number) > 0).toBe(true);
+	});
+
+	it("treats an omitted format as json", async () => {
+		const withFormat = await oembedJson({ url: articleUrl, format: "json" });
+		const without = await oembedJson({ url: articleUrl });
+		expect(without).toEqual(withFormat);
+	});
+
+	it("gives html with a sandboxed iframe of the embed view, then a blockquote that links and credits", async () => {
+		const json = await oembedJson({ url: articleUrl });
+		const markup = parseHtmlFragment(String(json.html));
+		const [iframe, ...moreFrames] = elementsByTag(markup, "iframe");
+		if (iframe === undefined) throw new Error("no iframe in oEmbed html");
+		expect(moreFrames).toHaveLength(0);
+		expect(attr(iframe, "src")).toBe(embedUrl);
+		expect(Number(attr(iframe, "width"))).toBe(json.width);
+		expect(Number(attr(iframe, "height"))).toBe(json.height);
+		expect(attr(iframe, "title")).toContain(seedArticle.headline);
+		// Sandboxed without allow-scripts or allow-same-origin: the frame can open links, nothing else.
+		const sandbox = attr(iframe, "sandbox")?.split(/\s+/) ?? [];
+		expect(attr(iframe, "sandbox")).toBeDefined();
+		expect(sandbox).not.toContain("allow-scripts");
+		expect(sandbox).not.toContain("allow-same-origin");
+		const [quote] = elementsByTag(markup, "blockquote");
+		if (quote === undefined) throw new Error("no blockquote fallback");
+		expect(elementsByTag(quote, "a").map((a) => attr(a, "href"))).toContain(articleUrl);
+		expect(textOf(quote)).toContain(seedArticle.headline);
+		expect(textOf(quote)).toContain("Bron: NOS");
+		expect(textOf(quote)).toContain(formatDutchDate(seedArticle.published));
+		expect(elementsByTag(markup, "script")).toHaveLength(0);
+	});
+
+	it("keeps the iframe on one line, as WordPress's oEmbed filter matches it per line", async () => {
+		const json = await oembedJson({ url: articleUrl });
+		expect(String(json.html)).toMatch(/^.*<iframe[^\n]*><\/iframe>.*$/m);
+	});
+
+	it("shares the answer with any origin and exposes its validators", async () => {
+		const response = await SELF.fetch(oembedRequest({ url: articleUrl }), {
+			headers: { Origin: "https://partner.example" },
+		});
+		expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
+		expect(response.headers.get("Access-Control-Allow-Credentials")).toBeNull();
+		expect(response.headers.get("Access-Control-Expose-Headers")).toContain("ETag");
+		expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
+		expect(response.headers.get("Cache-Control")).toMatch(/max-age=\d+/);
+	});
+
+	it("accepts the article URL with a trailing slash, a query or a fragment", async () => {
+		const plain = await oembedJson({ url: articleUrl });
+		for (const variant of [`${articleUrl}/`, `${articleUrl}?utm_source=x`, `${articleUrl}#top`]) {
+			expect(await oembedJson({ url: variant }), variant).toEqual(plain);
+		}
+	});
+});
+
+describe("maxwidth and maxheight", () => {
+	it("never answers wider or taller than asked, in the fields and in the iframe", async () => {
+		const json = await oembedJson({ url: articleUrl, maxwidth: "400", maxheight: "300" });
+		expect([json.width, json.height]).toEqual([400, 300]);
+		const [iframe] = elementsByTag(parseHtmlFragment(String(json.html)), "iframe");
+		expect(iframe && [attr(iframe, "width"), attr(iframe, "height")]).toEqual(["400", "300"]);
+	});
+
+	it("keeps the standard size when the maxima are larger", async () => {
+		const json = await oembedJson({ url: articleUrl, maxwidth: "5000", maxheight: "5000" });
+		expect([json.width, json.height]).toEqual([EMBED_SIZE.width, EMBED_SIZE.height]);
+	});
+
+	it("limits one dimension without touching the other", async () => {
+		const json = await oembedJson({ url: articleUrl, maxwidth: "320" });
+		expect([json.width, json.height]).toEqual([320, EMBED_SIZE.height]);
+	});
+
+	it.each(["abc", "-5", "0", "12.5", "1e3", "0x20", "9999999999", " 400"])(
+		"answers 400 with a JSON reason for maxwidth=%j",
+		async (value) => {
+			const response = await SELF.fetch(oembedRequest({ url: articleUrl, maxwidth: value }));
+			expect(response.status).toBe(400);
+			expect(response.headers.get("Content-Type")).toBe("application/json; charset=utf-8");
+			const body = (await response.json()) as { status: number; message: string };
+			expect(body.status).toBe(400);
+			expect(body.message).toMatch(/maxwidth/);
+		},
+	);
+
+	it("answers 400 naming maxheight when maxheight is malformed", async () => {
+		const response = await SELF.fetch(oembedRequest({ url: articleUrl, maxheight: "tall" }));
+		expect(response.status).toBe(400);
+		expect(((await response.json()) as { message: string }).message).toMatch(/maxheight/);
+	});
+});
+
+describe("oEmbed errors (oEmbed 1.0 §2.3.5)", () => {
+	it("answers 400 without a url", async () => {
+		for (const request of [url("/oembed"), url("/oembed?format=json"), url("/oembed?url=")]) {
+			const response = await SELF.fetch(request);
+			expect(response.status, request).toBe(400);
+			expect(((await response.json()) as { message: string }).message).toMatch(/url/);
+		}
+	});
+
+	it.each([
+		["another site", `https://elsewhere.example/articles/${seedArticle.slug}`],
+		["an unknown slug", url("/articles/bestaat-niet")],
+		["our home page", url("/")],
+		["our feed", url("/feed.xml")],
+		["the fragment", url(`/articles/${seedArticle.slug}/fragment`)],
+		["not a URL", "kabinetsberaad"],
+		["a javascript: URL", "javascript:alert(1)"],
+	])("answers 404 for %s", async (_label, target) => {
+		const response = await SELF.fetch(oembedRequest({ url: target }));
+		expect(response.status).toBe(404);
+		expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
+		const text = await response.text();
+		expect(JSON.parse(text)).toMatchObject({ status: 404 });
+		// Nothing from the request is echoed back.
+		expect(text).not.toContain(target);
+	});
+
+	it.each(["xml", "html", "yaml"])("answers 501 for format=%s", async (format) => {
+		const response = await SELF.fetch(oembedRequest({ url: articleUrl, format }));
+		expect(response.status).toBe(501);
+		expect(JSON.parse(await response.text())).toMatchObject({ status: 501 });
+	});
+});
+
+describe("oEmbed caching and methods", () => {
+	it("answers 304 to If-None-Match with the ETag it gave", async () => {
+		const first = await SELF.fetch(oembedRequest({ url: articleUrl }));
+		const etag = first.headers.get("ETag");
+		expect(etag).toMatch(/^"[^"]+"$/);
+		expect(first.headers.get("Last-Modified")).toBe("Sat, 01 Jul 2023 12:00:00 GMT");
+		await first.arrayBuffer();
+		const again = await SELF.fetch(oembedRequest({ url: articleUrl }), {
+			headers: { "If-None-Match": etag ?? "" },
+		});
+		expect(again.status).toBe(304);
+		expect(await again.text()).toBe("");
+	});
+
+	it("gives each size its own ETag, and revalidates each size on its own", async () => {
+		const small = { url: articleUrl, maxwidth: "300" };
+		const smaller = { url: articleUrl, maxwidth: "200" };
+		const standard = await SELF.fetch(oembedRequest({ url: articleUrl }));
+		const first = await SELF.fetch(oembedRequest(small));
+		const second = await SELF.fetch(oembedRequest(smaller));
+		const tags = [standard, first, second].map((r) => r.headers.get("ETag"));
+		expect(new Set(tags).size).toBe(3);
+		await Promise.all([standard, first, second].map((r) => r.arrayBuffer()));
+		const revalidated = await SELF.fetch(oembedRequest(small), {
+			headers: { "If-None-Match": tags[1] ?? "" },
+		});
+		expect(revalidated.status).toBe(304);
+		expect(revalidated.headers.get("ETag")).toBe(tags[1]);
+		const otherTag = await SELF.fetch(oembedRequest(small), {
+			headers: { "If-None-Match": tags[0] ?? "" },
+		});
+		expect(otherTag.status).toBe(200);
+		expect(((await otherTag.json()) as { width: number }).width).toBe(300);
+	});
+
+	it("answers HEAD with GET's status and headers and no body", async () => {
+		const get = await SELF.fetch(oembedRequest({ url: articleUrl, maxwidth: "300" }));
+		const head = await SELF.fetch(oembedRequest({ url: articleUrl, maxwidth: "300" }), {
+			method: "HEAD",
+		});
+		expect(head.status).toBe(200);
+		expect(head.headers.get("ETag")).toBe(get.headers.get("ETag"));
+		expect(await head.text()).toBe("");
+		await get.arrayBuffer();
+	});
+
+	it("answers a CORS preflight with 204", async () => {
+		const response = await SELF.fetch(oembedRequest({ url: articleUrl }), {
+			method: "OPTIONS",
+			headers: {
+				Origin: "https://partner.example",
+				"Access-Control-Request-Method": "GET",
+				"Access-Control-Request-Headers": "if-none-match",
+			},
+		});
+		expect(response.status).toBe(204);
+		expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
+		expect(response.headers.get("Access-Control-Allow-Methods")).toContain("GET");
+		expect(response.headers.get("Access-Control-Allow-Headers")?.toLowerCase()).toContain(
+			"if-none-match",
+		);
+	});
+
+	it("answers other methods 405 with Allow", async () => {
+		const response = await SELF.fetch(oembedRequest({ url: articleUrl }), { method: "POST" });
+		expect(response.status).toBe(405);
+		expect(response.headers.get("Allow")).toBe("GET, HEAD, OPTIONS");
+		await response.arrayBuffer();
+	});
+});
