@@ -176,7 +176,7 @@ describe("Atom archive entries", () => {
 
 describe("prepared archive responses", () => {
 	it("are served as feeds with a long cache lifetime, and the feeds keep the short one", async () => {
-		const prepared = await prepareSite(site, articles);
+		const prepared = prepareSite(site, articles);
 		const headers = (path: string) => prepared.documents.get(path)?.response.headers;
 		const maxAge = (path: string) =>
 			Number(/max-age=(\d+)/.exec(headers(path)?.get("Cache-Control") ?? "")?.[1]);

@@ -1,16 +1,18 @@
 /**
  * Edge caching with the Workers Cache API, used where it pays: a cold isolate.
  *
- * A warm isolate answers from prepared responses in memory, which is cheaper than any cache lookup,
- * so it never asks the cache. A new isolate would first have to render and hash the whole site; if
- * another isolate in the same data centre already served the document, the cached copy answers
- * at once while this isolate prepares in the background.
+ * A document this isolate has already prepared is answered from memory, which is cheaper than any
+ * cache lookup, so the cache is never asked for it. A document not yet prepared here would first
+ * have to be rendered and hashed (for a large feed or archive, milliseconds of billed CPU); if
+ * another isolate in the same data centre already served it, the cached copy answers at once
+ * while this isolate prepares it in the background.
  *
  * Keys carry the deployed version (version_metadata binding), so a deploy never serves an older
  * version's copy, and stale copies of one version are identical by construction.
  * On workers.dev subdomains the Cache API does nothing; everything still works, uncached.
  */
 import { isNotModified } from "./conditionalGet";
+import type { PreparedResponse } from "./preparedResponse";
 
 /** Response header marking an answer that came from the edge cache (for operators and tests). */
 export const EDGE_CACHE_HEADER = "X-Edgewire-Cache";
@@ -30,9 +32,8 @@ const NOT_MODIFIED_HEADERS = [
 
 export function edgeCacheKey(requestUrl: string, version: string): string {
 	const url = new URL(requestUrl);
-	// The query is part of what was asked (oEmbed's url and maxwidth decide the answer).
-	const query = url.search === "" ? "?" : `${url.search}&`;
-	return `${url.origin}${url.pathname}${query}edgewire-version=${encodeURIComponent(version)}`;
+	// A document is named by its path alone: a query cannot change it, so it cannot split the cache.
+	return `${url.origin}${url.pathname}?edgewire-version=${encodeURIComponent(version)}`;
 }
 
 /** Looks up a document in the edge cache and answers the request from it, or undefined on a miss. */
@@ -63,13 +64,13 @@ export async function answerFromEdgeCache(
 	return new Response(request.method === "HEAD" ? null : cached.body, { status: 200, headers });
 }
 
-/** Stores a full 200 answer for other isolates; anything else is not cached. */
+/** Stores the document's full 200 (whatever this request was answered) for other isolates. */
 export async function storeInEdgeCache(
 	cache: Cache,
-	request: Request,
+	requestUrl: string,
 	version: string,
-	response: Response,
+	prepared: PreparedResponse,
 ): Promise<void> {
-	if (request.method !== "GET" || response.status !== 200) return;
-	await cache.put(edgeCacheKey(request.url, version), response);
+	const full = new Response(prepared.body, { status: 200, headers: prepared.headers });
+	await cache.put(edgeCacheKey(requestUrl, version), full);
 }

@@ -3,6 +3,7 @@
  * header sets for 200 and 304. Answering a request is then a precondition check and a `Response`
  * built from ready parts (no hashing, rendering or date formatting per request).
  */
+import { createHash } from "node:crypto";
 import { isNotModified, type Validators } from "./conditionalGet";
 import { formatHttpDate } from "./httpDate";
 
@@ -26,19 +27,17 @@ export interface DocumentHeaders {
 
 const encoder = new TextEncoder();
 
-/** A strong ETag (RFC 9110 §8.8.3): the first 128 bits of the body's SHA-256, hex. */
-async function strongEtag(body: Uint8Array): Promise<string> {
-	const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", body));
-	const hex = Array.from(digest.subarray(0, 16), (byte) => byte.toString(16).padStart(2, "0"));
-	return `"${hex.join("")}"`;
+/**
+ * A strong ETag (RFC 9110 §8.8.3): the first 128 bits of the body's SHA-256, hex. node:crypto
+ * (nodejs_compat) hashes synchronously, so a document can be prepared on its first request.
+ */
+function strongEtag(body: Uint8Array): string {
+	return `"${createHash("sha256").update(body).digest("hex").slice(0, 32)}"`;
 }
 
-export async function prepareResponse(
-	text: string,
-	headers: DocumentHeaders,
-): Promise<PreparedResponse> {
+export function prepareResponse(text: string, headers: DocumentHeaders): PreparedResponse {
 	const body = encoder.encode(text);
-	const etag = await strongEtag(body);
+	const etag = strongEtag(body);
 	const lastModifiedSeconds =
 		headers.lastModified === undefined
 			? undefined

@@ -28,6 +28,14 @@ export const MEDIA_TYPES: Record<DocumentKind, string> = {
 export const CONTENT_CACHE_CONTROL =
 	"public, max-age=300, s-maxage=300, stale-while-revalidate=3600, stale-if-error=86400";
 const STYLESHEET_CACHE_CONTROL = "public, max-age=3600, stale-while-revalidate=86400";
+/**
+ * Archives change only if an old article is corrected or a back-dated one is added, so clients
+ * keep them for a week and revalidate cheaply (ETag) after that; the edge keeps them as
+ * long (RFC 5005 §4: archive documents are stable).
+ * Not `immutable`: a correction must still reach readers.
+ */
+const ARCHIVE_CACHE_CONTROL =
+	"public, max-age=604800, stale-while-revalidate=86400, stale-if-error=2592000";
 /** Errors are cached briefly, so a new article's URL works soon after it is published. */
 export const ERROR_CACHE_CONTROL = "public, max-age=60";
 
@@ -109,6 +117,7 @@ export function securityHeaders(site: Site, kind: DocumentKind): [string, string
 	}
 }
 
-export function cacheControl(kind: DocumentKind): string {
+export function cacheControl(kind: DocumentKind, options: { archived?: boolean } = {}): string {
+	if (options.archived === true) return ARCHIVE_CACHE_CONTROL;
 	return kind === "stylesheet" ? STYLESHEET_CACHE_CONTROL : CONTENT_CACHE_CONTROL;
 }

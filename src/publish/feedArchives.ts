@@ -61,11 +61,3 @@ export function archiveHistory(
 		...(page < pages && { nextArchive: absoluteUrl(site, archivePath(format, page + 1)) }),
 	};
 }
-
-/**
- * Archives change only if an old article is corrected or a back-dated one is added, so clients
- * keep them for a week and revalidate cheaply (ETag) after that; the edge keeps them as long.
- * Not `immutable`: a correction must still reach readers.
- */
-export const ARCHIVE_CACHE_CONTROL =
-	"public, max-age=604800, stale-while-revalidate=86400, stale-if-error=2592000";

@@ -18,6 +18,11 @@ export class LazyMap<K, V> implements ReadonlyMap<K, V> {
 		return this.#builders.has(key);
 	}
 
+	/** Whether the value for `key` has been built already (a warm entry). */
+	isBuilt(key: K): boolean {
+		return this.#built.has(key);
+	}
+
 	get(key: K): V | undefined {
 		const built = this.#built.get(key);
 		if (built !== undefined) return built;

@@ -1,6 +1,6 @@
 import type { Article } from "../content/articleSchema";
 import { laterDate } from "../content/publicationDate";
-import type { PreparedResponse } from "../http/preparedResponse";
+import { type PreparedResponse, prepareResponse } from "../http/preparedResponse";
 import {
 	BASE_HEADERS,
 	CORS_HEADERS,
@@ -12,7 +12,6 @@ import { EMBED_SIZE, type OEmbedSubject, oembedSubject, renderOEmbed } from "../
 import type { Site } from "../site/siteSchema";
 import { sitePaths } from "../site/siteUrls";
 import { LazyMap } from "./lazyMap";
-import { prepareResponseNow } from "./prepareResponseNow";
 
 /** One article's oEmbed answers: the standard size prepared, any other size rendered on demand. */
 export interface PreparedOEmbed {
@@ -46,7 +45,7 @@ export function prepareOEmbed(site: Site, articles: readonly Article[]): OEmbedP
 			const subject = oembedSubject(site, article);
 			const changed = laterDate(article.published, article.updated).instant;
 			const body = renderOEmbed(subject, EMBED_SIZE);
-			return { subject, standard: prepareResponseNow(body, oembedHeaders(site, changed)) };
+			return { subject, standard: prepareResponse(body, oembedHeaders(site, changed)) };
 		});
 	}
 	const byPath = new LazyMap(builders);

@@ -4,7 +4,7 @@ import type { Article } from "../content/articleSchema";
 import { loadArticles } from "../content/loadContent";
 import type { Env } from "../env";
 import { type ErrorResponse, type ErrorStatus, prepareErrors } from "../http/errorResponses";
-import type { PreparedResponse } from "../http/preparedResponse";
+import { type PreparedResponse, prepareResponse } from "../http/preparedResponse";
 import {
 	BASE_HEADERS,
 	CORS_HEADERS,
@@ -16,16 +16,15 @@ import {
 import { websubLinks } from "../http/websubLinks";
 import { resolveSite } from "../site/resolveSite";
 import type { Site } from "../site/siteSchema";
-import { ARCHIVE_CACHE_CONTROL } from "./feedArchives";
 import { LazyMap } from "./lazyMap";
 import { type OEmbedProvider, prepareOEmbed } from "./preparedOEmbed";
-import { prepareResponseNow } from "./prepareResponseNow";
 import { buildPublication, type DocumentKind } from "./publication";
 
 /** Everything a request may be answered with, for one deployment's settings. */
 export interface PreparedSite {
 	readonly site: Site;
-	readonly documents: ReadonlyMap<string, PreparedDocument>;
+	/** Every document by path, each prepared on its first request (lazyMap.ts). */
+	readonly documents: LazyMap<string, PreparedDocument>;
 	readonly errors: Record<`${ErrorStatus}-${"html" | "json"}`, ErrorResponse>;
 	/** The oEmbed endpoint's answers per article (oembedRoutes.ts). */
 	readonly oembed: OEmbedProvider;
@@ -42,41 +41,32 @@ const articles: readonly Article[] = loadArticles(articleEntries);
 
 type SiteVars = Pick<Env, "SITE_URL" | "WEBSUB_HUB">;
 
-const preparing = new Map<string, Promise<PreparedSite>>();
-const ready = new Map<string, PreparedSite>();
+const prepared = new Map<string, PreparedSite>();
 
 function settingsKey(env: SiteVars): string {
 	return `${env.SITE_URL}\n${env.WEBSUB_HUB ?? ""}`;
 }
 
-/** The prepared site for these settings, built on first use and kept for the isolate's life. */
-export function preparedSite(env: SiteVars): Promise<PreparedSite> {
+/**
+ * The prepared site for these settings, set up on first use and kept for the isolate's life.
+ * Invalid settings throw (a ContentError naming the variable) and are tried afresh next time.
+ */
+export function preparedSite(env: SiteVars): PreparedSite {
 	const key = settingsKey(env);
-	let site = preparing.get(key);
+	let site = prepared.get(key);
 	if (site === undefined) {
 		site = prepareSite(resolveSite(siteInput, env), articles);
-		site.then(
-			(value) => ready.set(key, value),
-			// A failed build is not kept: the next request reports the same error afresh.
-			() => preparing.delete(key),
-		);
-		preparing.set(key, site);
+		prepared.set(key, site);
 	}
 	return site;
 }
 
-/** The prepared site if this isolate has already built it (a warm isolate), else undefined. */
-export function readyPreparedSite(env: SiteVars): PreparedSite | undefined {
-	return ready.get(settingsKey(env));
-}
-
 /** Forgets every prepared site, as a new isolate would have none. For tests. */
 export function forgetPreparedSites(): void {
-	preparing.clear();
-	ready.clear();
+	prepared.clear();
 }
 
-export async function prepareSite(site: Site, content: readonly Article[]): Promise<PreparedSite> {
+export function prepareSite(site: Site, content: readonly Article[]): PreparedSite {
 	// Each document is rendered and prepared when first requested, then kept for the isolate's
 	// life: start-up stays flat however many articles there are (docs/performance.md).
 	const builders = new Map<string, () => PreparedDocument>();
@@ -85,9 +75,9 @@ export async function prepareSite(site: Site, content: readonly Article[]): Prom
 			const common = isCorsEnabled(document.kind)
 				? [...BASE_HEADERS, ...CORS_HEADERS]
 				: BASE_HEADERS;
-			const response = prepareResponseNow(document.body, {
+			const response = prepareResponse(document.body, {
 				contentType: MEDIA_TYPES[document.kind],
-				cacheControl: document.archived ? ARCHIVE_CACHE_CONTROL : cacheControl(document.kind),
+				cacheControl: cacheControl(document.kind, { archived: document.archived === true }),
 				// WebSub discovery rides on 200 and 304 alike (websubLinks.ts); archives never change.
 				common: document.archived ? common : [...common, ...websubLinks(site, document.kind, path)],
 				extra: securityHeaders(site, document.kind),

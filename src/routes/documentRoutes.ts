@@ -1,11 +1,16 @@
 import { Hono } from "hono";
+import { answerFromEdgeCache, storeInEdgeCache } from "../http/edgeCache";
 import { answerError } from "../http/errorResponses";
 import { answerPrepared } from "../http/preparedResponse";
 import { sitePaths } from "../site/siteUrls";
 import type { AppEnv } from "./appTypes";
 import { errorFor } from "./errorFor";
+import { inBackground } from "./inBackground";
 
-/** The published documents: each path answers GET and HEAD from its prepared response. */
+/**
+ * The published documents: each path answers GET and HEAD from its prepared response. A document
+ * this isolate has not prepared yet may come from the edge cache instead (http/edgeCache.ts).
+ */
 export const documentRoutes = new Hono<AppEnv>().on(
 	["GET", "HEAD"],
 	[
@@ -20,10 +25,26 @@ export const documentRoutes = new Hono<AppEnv>().on(
 		sitePaths.rssArchive(":page"),
 		sitePaths.atomArchive(":page"),
 	],
-	function serveDocument(c) {
-		const document = c.var.prepared.documents.get(c.req.path);
+	async function serveDocument(c) {
+		const { documents } = c.var.prepared;
+		const path = c.req.path;
+		const version = c.env.CF_VERSION_METADATA?.id;
+		const cold = version !== undefined && documents.has(path) && !documents.isBuilt(path);
+		if (cold) {
+			const hit = await answerFromEdgeCache(caches.default, c.req.raw, version);
+			if (hit !== undefined) {
+				inBackground(
+					c,
+					Promise.resolve().then(() => documents.get(path)),
+				);
+				return hit;
+			}
+		}
+		const document = documents.get(path);
 		// An unknown slug is a 404, never a 304: preconditions apply only to what exists.
 		if (document === undefined) return answerError(errorFor(c, 404), c.req.raw);
+		if (cold)
+			inBackground(c, storeInEdgeCache(caches.default, c.req.url, version, document.response));
 		return answerPrepared(document.response, c.req.raw);
 	},
 );

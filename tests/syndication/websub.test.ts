@@ -17,13 +17,13 @@ const HUB = "https://hub.example.org/websub";
 const FEEDS = ["/feed.xml", "/atom.xml", "/feed.json"] as const;
 const ATOM_NS = "http://www.w3.org/2005/Atom";
 
-const withHub: Promise<PreparedSite> = prepareSite(
+const withHub: PreparedSite = prepareSite(
 	resolveSite(siteInput, { SITE_URL: testEnv.SITE_URL, WEBSUB_HUB: HUB }),
 	articles,
 );
 
 async function feedWithHub(path: string, init?: RequestInit): Promise<Response> {
-	const document = (await withHub).documents.get(path);
+	const document = withHub.documents.get(path);
 	if (document === undefined) throw new Error(`no document at ${path}`);
 	return answerPrepared(document.response, new Request(url(path), init));
 }
@@ -92,7 +92,7 @@ describe("with WEBSUB_HUB set", () => {
 	});
 
 	it("adds no Link header to pages, fragments or the embed view", async () => {
-		for (const [path, document] of (await withHub).documents) {
+		for (const [path, document] of withHub.documents) {
 			if (FEEDS.some((feed) => feed === path)) continue;
 			expect(document.response.headers.get("Link"), path).toBeNull();
 		}
