@@ -6,7 +6,7 @@ import { EDGE_CACHE_HEADER, edgeCacheKey } from "../../src/http/edgeCache";
 import { forgetPreparedSites } from "../../src/publish/preparedSite";
 import { url } from "../support/site";
 
-const version = (env as { CF_VERSION_METADATA?: { id: string } }).CF_VERSION_METADATA?.id ?? "";
+const version = env.CF_VERSION_METADATA?.id ?? "";
 
 async function cachedCopy(path: string): Promise<Response | undefined> {
 	// cache.put runs after the response (waitUntil): give it a few turns to land.

@@ -8,7 +8,7 @@ import type { Env } from "../../src/env";
 import { resolveSite } from "../../src/site/resolveSite";
 import type { Site } from "../../src/site/siteSchema";
 
-export const testEnv = env as unknown as Env;
+export const testEnv: Env = env;
 export const site: Site = resolveSite(siteInput, testEnv);
 export const articles: readonly Article[] = loadArticles(articleEntries);
 export const seedArticle = articles[0] as Article;
