@@ -9,12 +9,11 @@
  *
  *   npm run test:load-errors
  */
-import { spawn } from "node:child_process";
 import { cp, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort, spawnGroup, wranglerDevArgs } from "./lib/localProcesses.mjs";
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const DEADLINE_MS = 90_000;
@@ -61,44 +60,21 @@ const CASES = [
 	},
 ];
 
-function freePort() {
-	return new Promise((resolvePort, reject) => {
-		const server = createServer();
-		server.once("error", reject);
-		server.listen(0, "127.0.0.1", () => {
-			const { port } = server.address();
-			server.close(() => resolvePort(port));
-		});
-	});
-}
-
 /** Runs a command in its own process group; resolves with its exit code and all output. */
 function run(command, args, cwd, { until } = {}) {
 	return new Promise((resolveRun) => {
-		const child = spawn(command, args, {
+		const process_ = spawnGroup(command, args, {
 			cwd,
-			detached: true,
-			env: { ...process.env, CI: "true", NO_COLOR: "1" },
+			onOutput: (output) => {
+				if (until?.(output)) process_.stop();
+			},
 		});
-		let output = "";
-		const stop = () => {
-			try {
-				process.kill(-child.pid, "SIGTERM");
-			} catch {}
-		};
-		const timer = setTimeout(() => {
-			output += `\n[load-errors-check: killed after ${DEADLINE_MS / 1000}s]`;
-			stop();
-		}, DEADLINE_MS);
-		const onData = (chunk) => {
-			output += chunk;
-			if (until?.(output)) stop();
-		};
-		child.stdout.on("data", onData);
-		child.stderr.on("data", onData);
-		child.on("close", (code, signal) => {
+		const timer = setTimeout(process_.stop, DEADLINE_MS);
+		process_.child.on("close", (code, signal) => {
 			clearTimeout(timer);
-			resolveRun({ code: code ?? signal, output });
+			const killed = code === null && signal === "SIGTERM" && !until?.(process_.output());
+			const note = killed ? `\n[load-errors-check: killed after ${DEADLINE_MS / 1000}s]` : "";
+			resolveRun({ code: code ?? signal, output: process_.output() + note });
 		});
 	});
 }
@@ -137,21 +113,9 @@ for (const testCase of CASES) {
 	const expected = `content/articles/${testCase.file}: ${testCase.field}: `;
 	try {
 		const port = await freePort();
-		const dev = await run(
-			"npx",
-			[
-				"wrangler",
-				"dev",
-				"--port",
-				String(port),
-				"--ip",
-				"127.0.0.1",
-				"--var",
-				`SITE_URL:http://127.0.0.1:${port}`,
-			],
-			copy,
-			{ until: (out) => /Ready on|failed to start/.test(out) },
-		);
+		const dev = await run("npx", wranglerDevArgs(port), copy, {
+			until: (out) => /Ready on|failed to start/.test(out),
+		});
 		const served = await fetch(`http://127.0.0.1:${port}/feed.xml`).then(
 			(response) => response.status,
 			() => "nothing",

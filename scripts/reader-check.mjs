@@ -10,13 +10,13 @@
  * Bounded (every step has a deadline), cleans up its processes and files, exits non-zero on any
  * mismatch.   npm run test:reader   (needs: apt-get install -y newsboat sqlite3)
  */
-import { execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { freePort, spawnGroup, wranglerDevArgs } from "./lib/localProcesses.mjs";
 
 const exec = promisify(execFile);
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -24,50 +24,9 @@ const SEED = resolve(repo, "../shared/seed/nos-2023-07-asiel.txt");
 const START_DEADLINE_MS = 60_000;
 const READER_DEADLINE_MS = 60_000;
 
-function freePort() {
-	return new Promise((resolvePort, reject) => {
-		const server = createServer();
-		server.once("error", reject);
-		server.listen(0, "127.0.0.1", () => {
-			const { port } = server.address();
-			server.close(() => resolvePort(port));
-		});
-	});
-}
-
 /** Starts wrangler dev in its own process group and waits until it answers. */
 async function startWorker(port) {
-	const child = spawn(
-		"npx",
-		[
-			"wrangler",
-			"dev",
-			"--port",
-			String(port),
-			"--ip",
-			"127.0.0.1",
-			"--var",
-			`SITE_URL:http://127.0.0.1:${port}`,
-		],
-		{
-			cwd: repo,
-			detached: true,
-			stdio: ["ignore", "pipe", "pipe"],
-			env: { ...process.env, CI: "true", NO_COLOR: "1" },
-		},
-	);
-	let log = "";
-	child.stdout.on("data", (chunk) => {
-		log += chunk;
-	});
-	child.stderr.on("data", (chunk) => {
-		log += chunk;
-	});
-	const stop = () => {
-		try {
-			process.kill(-child.pid, "SIGTERM");
-		} catch {}
-	};
+	const { child, output, stop } = spawnGroup("npx", wranglerDevArgs(port), { cwd: repo });
 	const deadline = Date.now() + START_DEADLINE_MS;
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) break;
@@ -80,7 +39,7 @@ async function startWorker(port) {
 	}
 	stop();
 	throw new Error(
-		`wrangler dev did not serve /feed.xml within ${START_DEADLINE_MS / 1000}s:\n${log.slice(-3000)}`,
+		`wrangler dev did not serve /feed.xml within ${START_DEADLINE_MS / 1000}s:\n${output().slice(-3000)}`,
 	);
 }
 
