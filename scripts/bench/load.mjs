@@ -26,6 +26,8 @@ export function startLoadGenerator({ cpu } = {}) {
 		pending.clear();
 	});
 	return {
+		/** The autocannon process (taskset execs into it, so this is node's pid when pinned). */
+		pid: child.pid,
 		run(url, { seconds, connections, headers = {} }) {
 			const id = next++;
 			return new Promise((resolve, reject) => {

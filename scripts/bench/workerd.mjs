@@ -1,15 +1,15 @@
 /**
  * Serves a built Worker bundle with the workerd binary wrangler ships, beside a do-nothing baseline
- * Worker in the same process: two sockets on 127.0.0.1, so both pay the same runtime costs.
+ * Worker (and optionally a size-matched floor Worker, see floor.mjs) in the same process: one
+ * socket each on 127.0.0.1, so all pay the same runtime costs.
  */
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { join, relative, resolve } from "node:path";
 
 const WORKERD = resolve("node_modules/.bin/workerd");
 
-/** The floor: answers every request with the same small, prebuilt response. */
+/** The baseline: answers every request with the same small (3-byte), prebuilt response. */
 const BASELINE_WORKER = `const body = new TextEncoder().encode("ok\\n");
 export default {
 	fetch() {
@@ -18,18 +18,7 @@ export default {
 };
 `;
 
-/** A free TCP port on 127.0.0.1 (the OS picks it; we release it for workerd at once). */
-export function freePort() {
-	return new Promise((resolvePort, reject) => {
-		const server = createServer();
-		server.unref();
-		server.on("error", reject);
-		server.listen(0, "127.0.0.1", () => {
-			const address = server.address();
-			server.close(() => resolvePort(address.port));
-		});
-	});
-}
+export { freePort } from "../lib/localProcesses.mjs";
 
 /** Reads compatibility settings from wrangler.toml, so the bench runs what deploys. */
 export function compatibility(wranglerToml) {
@@ -40,9 +29,13 @@ export function compatibility(wranglerToml) {
 	return { date, flags: [...flags.matchAll(/"([^"]+)"/g)].map((m) => m[1]) };
 }
 
-/** Writes a workerd config serving `bundle` on targetPort and the baseline on baselinePort. */
-export function writeConfig({ dir, bundle, compat, targetPort, baselinePort, vars = {} }) {
+/**
+ * Writes a workerd config serving `bundle` on targetPort and the baseline on baselinePort, plus,
+ * when `floor` ({ source, port }) is given, that Worker source as floor.js on floor.port.
+ */
+export function writeConfig({ dir, bundle, compat, targetPort, baselinePort, floor, vars = {} }) {
 	writeFileSync(join(dir, "baseline.js"), BASELINE_WORKER);
+	if (floor !== undefined) writeFileSync(join(dir, "floor.js"), floor.source);
 	const flags = compat.flags.map((flag) => JSON.stringify(flag)).join(", ");
 	const bindings = Object.entries(vars)
 		.map(([name, value]) => `(name = ${JSON.stringify(name)}, text = ${JSON.stringify(value)})`)
@@ -52,11 +45,11 @@ export function writeConfig({ dir, bundle, compat, targetPort, baselinePort, var
 const config :Workerd.Config = (
   services = [
     (name = "target", worker = .target),
-    (name = "baseline", worker = .baseline),
+    (name = "baseline", worker = .baseline),${floor === undefined ? "" : `\n    (name = "floor", worker = .floor),`}
   ],
   sockets = [
     (name = "target", address = "127.0.0.1:${targetPort}", http = (), service = "target"),
-    (name = "baseline", address = "127.0.0.1:${baselinePort}", http = (), service = "baseline"),
+    (name = "baseline", address = "127.0.0.1:${baselinePort}", http = (), service = "baseline"),${floor === undefined ? "" : `\n    (name = "floor", address = "127.0.0.1:${floor.port}", http = (), service = "floor"),`}
   ],
 );
 
@@ -72,7 +65,17 @@ const baseline :Workerd.Worker = (
   compatibilityDate = ${JSON.stringify(compat.date)},
   compatibilityFlags = [${flags}],
 );
-`;
+${
+	floor === undefined
+		? ""
+		: `
+const floor :Workerd.Worker = (
+  modules = [(name = "floor.js", esModule = embed "floor.js")],
+  compatibilityDate = ${JSON.stringify(compat.date)},
+  compatibilityFlags = [${flags}],
+);
+`
+}`;
 	const path = join(dir, "workerd.capnp");
 	writeFileSync(path, config);
 	return path;
