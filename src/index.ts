@@ -8,11 +8,9 @@ import type { AppEnv } from "./routes/appTypes";
 import { documentRoutes } from "./routes/documentRoutes";
 import { methodRoutes } from "./routes/methodRoutes";
 import { oembedRoutes } from "./routes/oembedRoutes";
-import { withPreparedSite } from "./routes/withPreparedSite";
 
 const app = new Hono<AppEnv>();
 
-app.use(withPreparedSite);
 app.route("/", documentRoutes);
 app.route("/", oembedRoutes);
 app.route("/", methodRoutes);

@@ -33,6 +33,8 @@ export function isNotModified(method: string, headers: Headers, validators: Vali
 }
 
 function noneMatchFails(field: string, etag: string): boolean {
+	// The common cases first, without a regular expression: our tag as we sent it, or weakened.
+	if (field === etag || field === `W/${etag}`) return true;
 	if (field.trim() === "*") return true;
 	const opaque = etag.slice(1, -1);
 	for (const match of field.matchAll(ENTITY_TAG)) {

@@ -47,23 +47,33 @@ function settingsKey(env: SiteVars): string {
 	return `${env.SITE_URL}\n${env.WEBSUB_HUB ?? ""}`;
 }
 
+// Workers hand every request of an isolate the same `env` object: remembering the last one makes
+// the lookup on the request path one comparison instead of building a key.
+let lastEnv: SiteVars | undefined;
+let lastSite: PreparedSite | undefined;
+
 /**
  * The prepared site for these settings, set up on first use and kept for the isolate's life.
  * Invalid settings throw (a ContentError naming the variable) and are tried afresh next time.
  */
 export function preparedSite(env: SiteVars): PreparedSite {
+	if (env === lastEnv && lastSite !== undefined) return lastSite;
 	const key = settingsKey(env);
 	let site = prepared.get(key);
 	if (site === undefined) {
 		site = prepareSite(resolveSite(siteInput, env), articles);
 		prepared.set(key, site);
 	}
+	lastEnv = env;
+	lastSite = site;
 	return site;
 }
 
 /** Forgets every prepared site, as a new isolate would have none. For tests. */
 export function forgetPreparedSites(): void {
 	prepared.clear();
+	lastEnv = undefined;
+	lastSite = undefined;
 }
 
 export function prepareSite(site: Site, content: readonly Article[]): PreparedSite {

@@ -1,8 +1,6 @@
 import type { Env } from "../env";
-import type { PreparedSite } from "../publish/preparedSite";
 
-/** Hono's environment for this app: the bindings, and the prepared site set by `withPreparedSite`. */
+/** Hono's environment for this app: the bindings (wrangler.toml). */
 export interface AppEnv {
 	Bindings: Env;
-	Variables: { prepared: PreparedSite };
 }

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { answerError } from "../http/errorResponses";
 import { ALLOWED_METHODS, isCorsEnabled, PREFLIGHT_HEADERS } from "../http/responsePolicy";
+import { preparedSite } from "../publish/preparedSite";
 import type { AppEnv } from "./appTypes";
 import { errorFor } from "./errorFor";
 
@@ -10,7 +11,7 @@ import { errorFor } from "./errorFor";
  */
 export const methodRoutes = new Hono<AppEnv>()
 	.options("*", function preflight(c) {
-		const document = c.var.prepared.documents.get(c.req.path);
+		const document = preparedSite(c.env).documents.get(c.req.path);
 		if (document === undefined) return answerError(errorFor(c, 404), c.req.raw);
 		const headers = new Headers({ Allow: ALLOWED_METHODS });
 		if (isCorsEnabled(document.kind)) {
@@ -21,6 +22,6 @@ export const methodRoutes = new Hono<AppEnv>()
 	.all("*", function methodNotAllowed(c) {
 		if (c.req.method === "GET" || c.req.method === "HEAD")
 			return answerError(errorFor(c, 404), c.req.raw);
-		const known = c.var.prepared.documents.has(c.req.path);
+		const known = preparedSite(c.env).documents.has(c.req.path);
 		return answerError(errorFor(c, known ? 405 : 404), c.req.raw);
 	});

@@ -5,6 +5,7 @@ import { parseOEmbedQuery } from "../http/oembedRequest";
 import { answerPrepared } from "../http/preparedResponse";
 import { ALLOWED_METHODS, PREFLIGHT_HEADERS } from "../http/responsePolicy";
 import { answerVariant } from "../http/sizedVariant";
+import { preparedSite } from "../publish/preparedSite";
 import { EMBED_SIZE, fitEmbedSize, renderOEmbed } from "../render/oembed";
 import { sitePaths } from "../site/siteUrls";
 import type { AppEnv } from "./appTypes";
@@ -14,7 +15,7 @@ export const oembedRoutes = new Hono<AppEnv>()
 	.on(["GET", "HEAD"], sitePaths.oembed, function serveOEmbed(c) {
 		const query = parseOEmbedQuery(new URL(c.req.url).searchParams);
 		if (!query.ok) return answerError(OEMBED_ERRORS[query.problem], c.req.raw);
-		const prepared = c.var.prepared.oembed.forUrl(query.url);
+		const prepared = preparedSite(c.env).oembed.forUrl(query.url);
 		if (prepared === undefined) return answerError(OEMBED_ERRORS["unknown-url"], c.req.raw);
 		const size = fitEmbedSize(query.maxwidth, query.maxheight);
 		if (size.width === EMBED_SIZE.width && size.height === EMBED_SIZE.height) {
@@ -30,5 +31,5 @@ export const oembedRoutes = new Hono<AppEnv>()
 		});
 	})
 	.all(sitePaths.oembed, function methodNotAllowed(c) {
-		return answerError(c.var.prepared.errors["405-json"], c.req.raw);
+		return answerError(preparedSite(c.env).errors["405-json"], c.req.raw);
 	});
