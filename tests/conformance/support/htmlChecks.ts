@@ -87,14 +87,5 @@ export function activeContent(fragmentHtml: string): string[] {
 function isAbsoluteHttpUrl(value: string): boolean {
 	// Browsers strip tabs and newlines from URLs (WHATWG URL), so "java\tscript:" must fail here too.
 	if (!/^https?:\/\/[^/]/i.test(value)) return false;
-	return canParseUrl(value) && /^https?:$/.test(new URL(value).protocol);
-}
-
-function canParseUrl(value: string): boolean {
-	try {
-		new URL(value);
-		return true;
-	} catch {
-		return false;
-	}
+	return URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
 }

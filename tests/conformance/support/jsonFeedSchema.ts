@@ -24,7 +24,7 @@ const number: FieldRule = (value, path, problems) => {
 
 /** The spec says "URL"; readers resolve nothing, so anything but absolute http(s) is a defect. */
 const url: FieldRule = (value, path, problems) => {
-	if (typeof value !== "string" || !canParseUrl(value)) {
+	if (typeof value !== "string" || !URL.canParse(value)) {
 		problems.push(`${path}: expected an absolute URL`);
 		return;
 	}
@@ -146,13 +146,4 @@ export function jsonFeedProblems(value: unknown): string[] {
 	const problems: string[] = [];
 	feed(value, "feed", problems);
 	return problems;
-}
-
-function canParseUrl(value: string): boolean {
-	try {
-		new URL(value);
-		return true;
-	} catch {
-		return false;
-	}
 }
