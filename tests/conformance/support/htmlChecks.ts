@@ -2,8 +2,10 @@
  * HTML checks: html-validate (strict: its recommended rules, plus document-level rules for whole
  * pages) and an "inert" check for the embeddable fragment (nothing that could run on a host page).
  */
+
 import { type ConfigData, HtmlValidate } from "html-validate";
 import { allElements, parseHtmlFragment } from "../../support/parseHtml";
+import { canParseUrl } from "./canParseUrl";
 
 /** Everything in `html-validate:recommended`, for fragments. */
 const FRAGMENT_RULES: ConfigData = { extends: ["html-validate:recommended"] };
@@ -87,5 +89,5 @@ export function activeContent(fragmentHtml: string): string[] {
 function isAbsoluteHttpUrl(value: string): boolean {
 	// Browsers strip tabs and newlines from URLs (WHATWG URL), so "java\tscript:" must fail here too.
 	if (!/^https?:\/\/[^/]/i.test(value)) return false;
-	return URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
+	return canParseUrl(value) && /^https?:$/.test(new URL(value).protocol);
 }

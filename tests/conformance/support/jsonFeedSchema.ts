@@ -4,6 +4,8 @@
  * Returns every problem as `path: what is wrong`; an empty list means the feed conforms.
  */
 
+import { canParseUrl } from "./canParseUrl";
+
 type Json = unknown;
 type FieldRule = (value: Json, path: string, problems: string[]) => void;
 
@@ -24,7 +26,7 @@ const number: FieldRule = (value, path, problems) => {
 
 /** The spec says "URL"; readers resolve nothing, so anything but absolute http(s) is a defect. */
 const url: FieldRule = (value, path, problems) => {
-	if (typeof value !== "string" || !URL.canParse(value)) {
+	if (typeof value !== "string" || !canParseUrl(value)) {
 		problems.push(`${path}: expected an absolute URL`);
 		return;
 	}
