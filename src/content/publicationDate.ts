@@ -114,8 +114,3 @@ function daysInMonth(year: number, month: number): number {
 	const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 	return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
 }
-
-/** Returns the later of two dates, by instant. */
-export function laterDate(a: PublicationDate, b: PublicationDate | undefined): PublicationDate {
-	return b !== undefined && b.instant.getTime() > a.instant.getTime() ? b : a;
-}

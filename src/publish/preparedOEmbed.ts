@@ -1,5 +1,5 @@
+import { lastChanged } from "../content/articleChanges";
 import type { Article } from "../content/articleSchema";
-import { laterDate } from "../content/publicationDate";
 import { type PreparedResponse, prepareResponse } from "../http/preparedResponse";
 import {
 	BASE_HEADERS,
@@ -43,7 +43,7 @@ export function prepareOEmbed(site: Site, articles: readonly Article[]): OEmbedP
 	for (const article of articles) {
 		builders.set(sitePaths.article(article.slug), () => {
 			const subject = oembedSubject(site, article);
-			const changed = laterDate(article.published, article.updated).instant;
+			const changed = lastChanged(article);
 			const body = renderOEmbed(subject, EMBED_SIZE);
 			return { subject, standard: prepareResponse(body, oembedHeaders(site, changed)) };
 		});

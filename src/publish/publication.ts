@@ -1,5 +1,5 @@
+import { lastChanged, newestChange } from "../content/articleChanges";
 import type { Article } from "../content/articleSchema";
-import { laterDate } from "../content/publicationDate";
 import { articleEmbed } from "../render/articleEmbed";
 import { articleFragment } from "../render/articleFragment";
 import { articlePage } from "../render/articlePage";
@@ -36,7 +36,7 @@ export interface PublishedDocument {
 
 /**
  * Every document the site publishes, by path. Pure: the same content gives the same bytes. Each
- * body is rendered when first read, so a large site costs only the documents actually served.
+ * body is rendered when read, so a large site costs only the documents actually served.
  */
 export function buildPublication(
 	site: Site,
@@ -82,7 +82,7 @@ export function buildPublication(
 		published("page", newestChange(articles), () => indexPage(site, articles).toString()),
 	);
 	for (const article of articles) {
-		const changed = articleChanged(article);
+		const changed = lastChanged(article);
 		documents.set(
 			sitePaths.article(article.slug),
 			published("page", changed, () => articlePage(site, article).toString()),
@@ -100,21 +100,23 @@ export function buildPublication(
 	return documents;
 }
 
-/** A document whose body is rendered on first read, then kept. */
+/**
+ * A document whose body is rendered when read. It is not kept here: preparedSite.ts reads it once
+ * per isolate and keeps the encoded bytes, so a second copy of the text would only cost memory.
+ */
 function published(
 	kind: DocumentKind,
 	lastModified: Date,
 	render: () => string,
 	archived?: true,
 ): PublishedDocument {
-	const body = once(render);
 	// A getter, not a value: never spread this object, which would render the body.
 	return {
 		kind,
 		lastModified,
 		...(archived && { archived }),
 		get body() {
-			return body();
+			return render();
 		},
 	};
 }
@@ -129,16 +131,4 @@ function once<T>(compute: () => T): () => T {
 		}
 		return value;
 	};
-}
-
-/** An article's last change: `updated`, or the publication date. */
-function articleChanged(article: Article): Date {
-	return laterDate(article.published, article.updated).instant;
-}
-
-/** The newest change among `articles`: what a feed's or page's Last-Modified says. */
-function newestChange(articles: readonly Article[]): Date {
-	let newest = 0;
-	for (const article of articles) newest = Math.max(newest, articleChanged(article).getTime());
-	return new Date(newest);
 }

@@ -1,5 +1,5 @@
+import { lastChanged } from "../content/articleChanges";
 import type { Article, Source } from "../content/articleSchema";
-import { laterDate } from "../content/publicationDate";
 import type { Site } from "../site/siteSchema";
 import { absoluteUrl, articleId, sitePaths } from "../site/siteUrls";
 import { articleBodyHtml, sourceCreditHtml } from "./articleBody";
@@ -35,7 +35,7 @@ export function feedEntry(site: Site, article: Article): FeedEntry {
 		contentHtml:
 			html`${articleBodyHtml(article)}<p class="ew-credit">${sourceCreditHtml(article)}</p>`.toString(),
 		published: article.published.instant,
-		updated: laterDate(article.published, article.updated).instant,
+		updated: lastChanged(article),
 		language: article.language,
 		source: article.source,
 		tags: article.tags,
