@@ -68,8 +68,9 @@ describe("the seed article, published", () => {
 		for (const path of [
 			`/articles/${seedArticle.slug}`,
 			`/articles/${seedArticle.slug}/fragment`,
+			`/articles/${seedArticle.slug}/embed`,
 		]) {
-			expect(textOf(parseHtmlDocument(await fetchText(path)))).toContain("Bron: NOS");
+			expect(textOf(parseHtmlDocument(await fetchText(path))), path).toContain("Bron: NOS");
 		}
 		const item = child(child(parseXml(await fetchText("/feed.xml")), "channel"), "item");
 		expect(child(item, "dc:creator").text).toBe("NOS");
@@ -77,8 +78,10 @@ describe("the seed article, published", () => {
 		const entry = child(parseXml(await fetchText("/atom.xml")), "entry");
 		expect(child(child(entry, "author"), "name").text).toBe("NOS");
 		const feed = JSON.parse(await fetchText("/feed.json")) as {
-			items: { authors: { name: string }[] }[];
+			items: { authors: { name: string }[]; content_html: string }[];
 		};
 		expect(feed.items[0]?.authors[0]?.name).toBe("NOS");
+		expect(textOf(parseHtmlFragment(feed.items[0]?.content_html ?? ""))).toContain("Bron: NOS");
+		expect(textOf(parseHtmlFragment(child(entry, "content").text))).toContain("Bron: NOS");
 	});
 });

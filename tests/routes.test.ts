@@ -1,5 +1,5 @@
-import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { fetchPath as get } from "./support/http";
 import {
 	allElements,
 	attr,
@@ -13,10 +13,6 @@ import { articles, seedArticle, site, url } from "./support/site";
 
 const articleUrl = url(`/articles/${seedArticle.slug}`);
 const tagId = `tag:edgewire.news,2026:articles/${seedArticle.slug}`;
-
-async function get(path: string): Promise<Response> {
-	return SELF.fetch(url(path));
-}
 
 describe("GET /feed.xml", () => {
 	it("answers RSS 2.0 with the site's channel and one item per article", async () => {
@@ -164,6 +160,8 @@ describe("GET /articles/:slug", () => {
 	it("contains the embeddable fragment unchanged", async () => {
 		const page = await (await get(`/articles/${seedArticle.slug}`)).text();
 		const fragment = await (await get(`/articles/${seedArticle.slug}/fragment`)).text();
+		// An empty fragment would be "contained" in any page.
+		expect(elementsByTag(parseHtmlFragment(fragment), "article")).toHaveLength(1);
 		expect(page).toContain(fragment.trim());
 	});
 
@@ -204,6 +202,10 @@ describe("GET /articles/:slug/fragment", () => {
 		);
 		const elements = allElements(fragment);
 		expect(elements.map((element) => element.tagName)).not.toContain("script");
+		// The checks below must have links and classes to look at.
+		const names = elements.flatMap((element) => element.attrs.map(({ name }) => name));
+		expect(names).toContain("href");
+		expect(names).toContain("class");
 		for (const element of elements) {
 			for (const { name, value } of element.attrs) {
 				expect(name === "style" || name.startsWith("on"), `${element.tagName}[${name}]`).toBe(

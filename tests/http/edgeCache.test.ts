@@ -4,7 +4,7 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { EDGE_CACHE_HEADER, edgeCacheKey } from "../../src/http/edgeCache";
 import { forgetPreparedSites } from "../../src/publish/preparedSite";
-import { url } from "../support/site";
+import { seedArticle, url } from "../support/site";
 
 const version = env.CF_VERSION_METADATA?.id ?? "";
 
@@ -19,7 +19,7 @@ async function cachedCopy(path: string): Promise<Response | undefined> {
 }
 
 beforeEach(async () => {
-	for (const path of ["/feed.xml", "/atom.xml", "/nope"]) {
+	for (const path of ["/feed.xml", "/atom.xml", "/nope", "/oembed"]) {
 		await caches.default.delete(edgeCacheKey(url(path), version));
 	}
 	forgetPreparedSites();
@@ -72,8 +72,38 @@ describe("edge caching for cold isolates", () => {
 	});
 
 	it("never stores an error", async () => {
-		expect((await SELF.fetch(url("/nope"))).status).toBe(404);
+		const error = await SELF.fetch(url("/nope"));
+		expect(error.status).toBe(404);
+		await error.arrayBuffer();
+		// A document served after the error is stored: background stores have had time to land.
+		await (await SELF.fetch(url("/feed.xml"))).arrayBuffer();
+		expect(await cachedCopy("/feed.xml")).toBeDefined();
 		await new Promise((resolve) => setTimeout(resolve, 50));
 		expect(await caches.default.match(edgeCacheKey(url("/nope"), version))).toBeUndefined();
+	});
+
+	it("keys a document by its path alone: a query neither misses the cache nor splits it", async () => {
+		const first = await SELF.fetch(url("/atom.xml"));
+		await first.arrayBuffer();
+		expect(await cachedCopy("/atom.xml")).toBeDefined();
+		forgetPreparedSites();
+		const withQuery = await SELF.fetch(url("/atom.xml?utm_source=reader"));
+		expect(withQuery.headers.get(EDGE_CACHE_HEADER)).toBe("HIT");
+		expect(withQuery.headers.get("ETag")).toBe(first.headers.get("ETag"));
+	});
+
+	it("never stores an oEmbed answer, whose body depends on its query", async () => {
+		forgetPreparedSites();
+		const query = new URLSearchParams({
+			url: url(`/articles/${seedArticle.slug}`),
+			maxwidth: "300",
+		});
+		const answer = await SELF.fetch(url(`/oembed?${query}`));
+		expect(answer.status).toBe(200);
+		await answer.arrayBuffer();
+		// A document served after it is stored: background stores have had time to land.
+		await (await SELF.fetch(url("/feed.xml"))).arrayBuffer();
+		expect(await cachedCopy("/feed.xml")).toBeDefined();
+		expect(await caches.default.match(edgeCacheKey(url("/oembed"), version))).toBeUndefined();
 	});
 });

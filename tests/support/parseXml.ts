@@ -62,3 +62,11 @@ export function child(element: XmlElement, name: string): XmlElement {
 		throw new Error(`expected one <${name}> in <${element.name}>, found ${found.length}`);
 	return found[0] as XmlElement;
 }
+
+const ATOM_NS = "http://www.w3.org/2005/Atom";
+
+/** rel -> href of the Atom-namespaced <link> children of `parent` (RSS atom:link, Atom link). */
+export function atomLinks(parent: XmlElement): Map<string, string> {
+	const links = parent.children.filter((el) => el.uri === ATOM_NS && el.local === "link");
+	return new Map(links.map((link) => [link.attributes.rel ?? "", link.attributes.href ?? ""]));
+}

@@ -37,7 +37,10 @@ describe("GET /articles/:slug/embed", () => {
 		const embedded = elementsByTag(parseHtmlDocument(body), "article");
 		const expected = elementsByTag(parseHtmlFragment(fragment), "article");
 		expect(embedded).toHaveLength(1);
+		expect(expected).toHaveLength(1);
 		expect(embedded[0] && textOf(embedded[0])).toBe(expected[0] && textOf(expected[0]));
+		// "As it is": the fragment's markup, byte for byte, not only its text.
+		expect(body).toContain(fragment.trim());
 	});
 
 	it("shows the headline, the NOS credit and the date at its known precision", async () => {

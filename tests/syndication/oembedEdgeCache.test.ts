@@ -1,6 +1,7 @@
 /**
- * oEmbed answers depend on the query (url, maxwidth, maxheight), so a cold isolate answering from
- * the edge cache must never hand one query's answer to another.
+ * oEmbed answers depend on the query (url, maxwidth, maxheight): whatever a cold isolate does, it
+ * must never hand one query's answer to another. (oEmbed answers are not edge-cached at all; the
+ * edge-cache test asserts that. This one guards the behaviour a consumer sees if that changes.)
  */
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";

@@ -93,6 +93,9 @@ describe("JSON-LD on the article page", () => {
 		expect(article?.headline).toBe(stripForbiddenChars(hostileText));
 		expect(article?.keywords).toEqual(["</script>"]);
 		const raw = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(body)?.[1] ?? "";
+		// The raw block was found, and it is the block the parser read: an unmatched pattern would
+		// leave nothing to check.
+		expect(JSON.parse(raw)).toEqual(article);
 		expect(raw).not.toMatch(/[<>&]/);
 		// The page's visible headline is the same text, escaped as HTML.
 		expect(textOf(elementsByTag(document, "h1")[0] ?? document)).toBe(

@@ -10,12 +10,11 @@ import siteInput from "../../content/site";
 import { answerPrepared } from "../../src/http/preparedResponse";
 import { type PreparedSite, prepareSite } from "../../src/publish/preparedSite";
 import { resolveSite } from "../../src/site/resolveSite";
-import { childrenNamed, parseXml, type XmlElement } from "../support/parseXml";
+import { atomLinks, childrenNamed, parseXml } from "../support/parseXml";
 import { articles, testEnv, url } from "../support/site";
 
 const HUB = "https://hub.example.org/websub";
 const FEEDS = ["/feed.xml", "/atom.xml", "/feed.json"] as const;
-const ATOM_NS = "http://www.w3.org/2005/Atom";
 
 const withHub: PreparedSite = prepareSite(
 	resolveSite(siteInput, { SITE_URL: testEnv.SITE_URL, WEBSUB_HUB: HUB }),
@@ -35,12 +34,6 @@ function linkTargets(header: string | null): Map<string, string> {
 		targets.set(match[2] ?? "", match[1] ?? "");
 	}
 	return targets;
-}
-
-/** Atom-namespaced <link> children of an element, by rel (RSS atom:link and Atom link alike). */
-function atomLinks(parent: XmlElement): Map<string, string> {
-	const links = parent.children.filter((c) => c.local === "link" && c.uri === ATOM_NS);
-	return new Map(links.map((link) => [link.attributes.rel ?? "", link.attributes.href ?? ""]));
 }
 
 describe("with WEBSUB_HUB set", () => {
@@ -92,10 +85,21 @@ describe("with WEBSUB_HUB set", () => {
 	});
 
 	it("adds no Link header to pages, fragments or the embed view", async () => {
+		const checked: string[] = [];
 		for (const [path, document] of withHub.documents) {
 			if (FEEDS.some((feed) => feed === path)) continue;
 			expect(document.response.headers.get("Link"), path).toBeNull();
+			checked.push(path);
 		}
+		const slug = articles[0]?.slug ?? "";
+		expect(checked).toEqual(
+			expect.arrayContaining([
+				"/",
+				`/articles/${slug}`,
+				`/articles/${slug}/fragment`,
+				`/articles/${slug}/embed`,
+			]),
+		);
 	});
 });
 
@@ -122,15 +126,24 @@ describe("without WEBSUB_HUB (the Worker as configured in wrangler.toml)", () =>
 	});
 
 	it("no published document mentions a hub", async () => {
+		// Every path the Worker publishes (the hub-less twin of withHub), and the oEmbed answer.
+		const published = [...prepareSite(resolveSite(siteInput, testEnv), articles).documents.keys()];
 		const paths = [
 			"/",
 			"/feed.xml",
 			"/atom.xml",
 			"/feed.json",
 			...articles.map((a) => `/articles/${a.slug}`),
+			...published,
+			...articles.map((a) => `/oembed?url=${encodeURIComponent(url(`/articles/${a.slug}`))}`),
 		];
-		for (const path of paths) {
-			const body = await (await SELF.fetch(url(path))).text();
+		expect(published).toEqual(
+			expect.arrayContaining(articles.map((a) => `/articles/${a.slug}/embed`)),
+		);
+		for (const path of new Set(paths)) {
+			const response = await SELF.fetch(url(path));
+			expect(response.status, path).toBe(200);
+			const body = await response.text();
 			expect(body, path).not.toMatch(/rel="hub"|"hubs"|websub/i);
 		}
 	});

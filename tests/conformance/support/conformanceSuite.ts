@@ -137,8 +137,13 @@ export function conformanceSuite(publication: () => Publication): void {
 	});
 
 	it("every page passes html-validate (recommended and document rules)", async () => {
-		const { site } = publication();
-		for (const [path, body] of documentsOf(publication(), "page")) {
+		const { site, articles } = publication();
+		const pages = documentsOf(publication(), "page");
+		// The home page and one page per article, at least: an empty list would check nothing.
+		expect(pages.map(([path]) => path)).toEqual(
+			expect.arrayContaining(["/", ...articles.map((article) => `/articles/${article.slug}`)]),
+		);
+		for (const [path, body] of pages) {
 			expect(await htmlProblems(body, "page", site.origin), path).toEqual([]);
 			expect(textOf(parseHtmlDocument(body)), path).not.toBe("");
 		}
