@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
+import { fileURLToPath } from "node:url";
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { defineConfig, type Plugin } from "vitest/config";
 
 /**
@@ -21,14 +22,22 @@ function withoutBrokenSourceMaps(): Plugin {
 	};
 }
 
+const migrations = await readD1Migrations(fileURLToPath(new URL("./migrations", import.meta.url)));
+
 // Tests run inside workerd with the Worker's own wrangler.toml (bindings, flags, compatibility date).
+// Each test file gets its own storage; tests/support/storeSetup.ts applies the migrations to its D1
+// database and publishes content/ into it, as `npm run dev` does.
 export default defineConfig({
 	plugins: [
 		withoutBrokenSourceMaps(),
-		cloudflareTest({ wrangler: { configPath: "./wrangler.toml" } }),
+		cloudflareTest({
+			wrangler: { configPath: "./wrangler.toml" },
+			miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+		}),
 	],
 	test: {
 		include: ["tests/**/*.test.ts"],
+		setupFiles: ["tests/support/storeSetup.ts"],
 		// The browser end-to-end suite needs Chromium and runs on Node: `npm run test:e2e`.
 		// The conformance suite runs on Node (the independent parsers need it): the project below.
 		// tests/node/ holds other Node-only tests (a stub WebSub hub on a local port, html-validate).

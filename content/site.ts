@@ -11,6 +11,8 @@ export default {
 	idDate: "2026",
 	// The newest articles carried by each feed; older ones stay reachable as pages.
 	feedSize: 50,
+	// Articles per page of the home page; older ones are on /page/2, /page/3, ...
+	pageSize: 20,
 	// Older articles are in RFC 5005 archives of this many, oldest first (/archive/rss/1.xml, ...).
 	// Never change it once published: it decides which articles each archive URL holds.
 	archivePageSize: 50,

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * End to end: a malformed article, added the way an editor adds one (a new file in
- * content/articles and one line in content/articles/index.ts), stops both `npm run dev`
- * (wrangler dev) and the test suite, with a message that names the file and the field.
+ * content/articles), stops both `npm run dev` (its publish step refuses it, so wrangler dev never
+ * starts) and the test suite, with a message that names the file and the field.
  *
  * Each case runs in a throw-away copy of the repository (node_modules symlinked). Bounded: every
  * child process has a deadline and is killed with its process group. Exits non-zero on failure.
@@ -11,9 +11,9 @@
  */
 import { cp, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { basename, dirname, join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { freePort, spawnGroup, wranglerDevArgs } from "./lib/localProcesses.mjs";
+import { freePort, spawnGroup, wranglerDevOptions } from "./lib/localProcesses.mjs";
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const DEADLINE_MS = 90_000;
@@ -58,6 +58,23 @@ const CASES = [
 		field: "source.url",
 		message: 'expected an absolute http(s) URL, got "nos.nl"',
 	},
+	{
+		name: "future date without an instant",
+		file: "2099-01-vergissing-planning.ts",
+		edit: (seed) =>
+			seed
+				.replace(/slug: "[^"]+"/, 'slug: "vergissing-planning"')
+				.replace(/published: "[^"]+"/, 'published: "2099-01-05"'),
+		field: "published",
+		message: "a schedule needs an instant",
+	},
+	{
+		name: "a file that does not parse",
+		file: "2024-02-vergissing-syntax.ts",
+		edit: (seed) => seed.replace("export default {", "export default {{"),
+		field: "(file)",
+		message: "does not load",
+	},
 ];
 
 /** Runs a command in its own process group; resolves with its exit code and all output. */
@@ -89,20 +106,10 @@ async function copyWithCase(testCase) {
 	await symlink(join(repo, "node_modules"), join(copy, "node_modules"));
 	// The tests read the seed from ../shared, beside the repository.
 	await symlink(resolve(repo, "../shared"), join(root, "shared"));
+	// The editor's whole step: a new file beside the seed. Nothing to register.
 	const articles = join(copy, "content/articles");
 	const seed = await readFile(join(articles, SEED_FILE), "utf8");
 	await writeFile(join(articles, testCase.file), testCase.edit(seed));
-	const index = join(articles, "index.ts");
-	const name = basename(testCase.file, ".ts")
-		.replace(/-(\w)/g, (_, c) => c.toUpperCase())
-		.replace(/^\d+/, "a");
-	const source = (await readFile(index, "utf8"))
-		.replace(
-			/^(import [^\n]+\n)(?!import)/m,
-			`$1import ${name} from "./${basename(testCase.file, ".ts")}";\n`,
-		)
-		.replace(/\n\];/, `\n\t{ file: "content/articles/${testCase.file}", input: ${name} },\n];`);
-	await writeFile(index, source);
 	return { root, copy };
 }
 
@@ -113,7 +120,7 @@ for (const testCase of CASES) {
 	const expected = `content/articles/${testCase.file}: ${testCase.field}: `;
 	try {
 		const port = await freePort();
-		const dev = await run("npx", wranglerDevArgs(port), copy, {
+		const dev = await run("npm", ["run", "dev", "--", ...wranglerDevOptions(port)], copy, {
 			until: (out) => /Ready on|failed to start/.test(out),
 		});
 		const served = await fetch(`http://127.0.0.1:${port}/feed.xml`).then(
@@ -121,6 +128,7 @@ for (const testCase of CASES) {
 			() => "nothing",
 		);
 		const devOk =
+			dev.code === 1 &&
 			dev.output.includes(expected) &&
 			dev.output.includes(testCase.message) &&
 			served === "nothing";

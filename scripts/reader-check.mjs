@@ -16,7 +16,8 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { freePort, spawnGroup, wranglerDevArgs } from "./lib/localProcesses.mjs";
+import { freePort, spawnGroup, wranglerDevOptions } from "./lib/localProcesses.mjs";
+import { prepareLocalStore } from "./prepareLocalStore.mjs";
 
 const exec = promisify(execFile);
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -24,9 +25,15 @@ const SEED = resolve(repo, "../shared/seed/nos-2023-07-asiel.txt");
 const START_DEADLINE_MS = 60_000;
 const READER_DEADLINE_MS = 60_000;
 
-/** Starts wrangler dev in its own process group and waits until it answers. */
-async function startWorker(port) {
-	const { child, output, stop } = spawnGroup("npx", wranglerDevArgs(port), { cwd: repo });
+/** Starts wrangler dev on a store of its own in its own process group; waits until it answers. */
+async function startWorker(port, persistTo) {
+	const code = await prepareLocalStore({ persistTo });
+	if (code !== 0) throw new Error("preparing the local store failed (see above)");
+	const { child, output, stop } = spawnGroup(
+		"npx",
+		["wrangler", "dev", ...wranglerDevOptions(port, { persistTo })],
+		{ cwd: repo },
+	);
 	const deadline = Date.now() + START_DEADLINE_MS;
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) break;
@@ -66,7 +73,7 @@ async function main() {
 	const port = await freePort();
 	const origin = `http://127.0.0.1:${port}`;
 	const work = await mkdtemp(join(tmpdir(), "edgewire-reader-"));
-	const worker = await startWorker(port);
+	const worker = await startWorker(port, join(work, "state"));
 	const problems = [];
 	try {
 		const jsonFeed = await (await fetch(`${origin}/feed.json`)).json();

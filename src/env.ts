@@ -1,9 +1,11 @@
-/** Bindings, mirroring `[vars]` in wrangler.toml. */
+/** Bindings, mirroring wrangler.toml (`[vars]`, `[[d1_databases]]`, `[version_metadata]`). */
 export interface Env {
 	/** Public origin of the site, e.g. `https://news.example.org`. */
 	readonly SITE_URL: string;
 	/** Optional WebSub hub advertised by every feed. */
 	readonly WEBSUB_HUB?: string;
+	/** The article store (migrations/). */
+	readonly DB: D1Database;
 	/** The deployed version (`[version_metadata]`), which keys the edge cache. */
 	readonly CF_VERSION_METADATA?: WorkerVersionMetadata;
 }

@@ -11,8 +11,9 @@ import { oembedRoutes } from "./routes/oembedRoutes";
 
 const app = new Hono<AppEnv>();
 
-app.route("/", documentRoutes);
+// oEmbed first: documents answer GET and HEAD for every other path (publish/documentPaths.ts).
 app.route("/", oembedRoutes);
+app.route("/", documentRoutes);
 app.route("/", methodRoutes);
 app.onError(function logAndHide(error, c) {
 	// Logged for the operator with the request's method and path; the client learns nothing.

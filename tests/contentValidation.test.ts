@@ -176,10 +176,27 @@ describe("dates feed readers would show wrongly", () => {
 		]);
 	});
 
-	it("rejects a date in the future", () => {
+	it("rejects an update dated in the future", () => {
 		expect(problemsOf(entry(FILE, { updated: "2100-01-01" }))).toEqual([
-			`${FILE}: updated: 2100-01-01 is in the future (feeds would carry 2100-01-01T12:00:00.000Z); add the article once it has been published`,
+			`${FILE}: updated: 2100-01-01 is in the future: an update is dated when it was made (to schedule an article, set a future published instant)`,
 		]);
+	});
+
+	it("rejects a future publication date without an instant: a schedule needs one", () => {
+		for (const published of ["2100", "2100-01", "2100-01-05"]) {
+			expect(problemsOf(entry(FILE, { published }))).toEqual([
+				expect.stringMatching(
+					new RegExp(
+						`^${FILE}: published: ${published} is in the future, and a schedule needs an instant: give the moment it goes public as an RFC 3339 timestamp such as 2100-01-0[15]T18:00:00\\+01:00$`,
+					),
+				),
+			]);
+		}
+	});
+
+	it("accepts a future publication instant: the article is scheduled", () => {
+		const [article] = loadArticles([entry(FILE, { published: "2100-01-05T18:00:00+01:00" })]);
+		expect(article?.published.instant.toISOString()).toBe("2100-01-05T17:00:00.000Z");
 	});
 
 	it("accepts 1 January 1990", () => {

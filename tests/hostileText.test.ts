@@ -6,7 +6,11 @@
 import { describe, expect, it } from "vitest";
 import type { Article } from "../src/content/articleSchema";
 import { stripForbiddenChars } from "../src/content/text";
-import { buildPublication } from "../src/publish/publication";
+import { articleDocument } from "../src/publish/loadDocument";
+import { feedEntry } from "../src/render/feedEntry";
+import { renderAtom } from "../src/render/renderAtom";
+import { renderJsonFeed } from "../src/render/renderJsonFeed";
+import { renderRss } from "../src/render/renderRss";
 import {
 	allElements,
 	elementsByTag,
@@ -34,12 +38,20 @@ const hostile: Article = {
 		{ type: "mediaCaption", media: "video", caption: HOSTILE, credit: "NOS" },
 	],
 };
-const documents = buildPublication(site, [hostile]);
+// Rendered by the Worker's own renderers, as the store would hand the article to them.
+const entries = [feedEntry(site, hostile)];
+const documents = new Map<string, string>([
+	["/feed.xml", renderRss(site, entries)],
+	["/atom.xml", renderAtom(site, entries)],
+	["/feed.json", renderJsonFeed(site, entries)],
+	["/articles/vijandig", articleDocument(site, hostile, "page", 0).body],
+	["/articles/vijandig/fragment", articleDocument(site, hostile, "fragment", 0).body],
+]);
 
 function body(path: string): string {
 	const document = documents.get(path);
 	if (document === undefined) throw new Error(`no document at ${path}`);
-	return document.body;
+	return document;
 }
 
 describe("hostile text in headline, summary and body", () => {

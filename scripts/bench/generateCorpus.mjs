@@ -1,23 +1,24 @@
 #!/usr/bin/env node
+import { once } from "node:events";
 /**
- * Writes synthetic corpora in the real content format: content/articles/<date>-<slug>.ts files,
- * each `export default {...} satisfies ArticleInput`, registered in content/articles/index.ts,
- * beside a copy of content/site.ts. Output goes to corpora/ (gitignored), never into content/.
+ * Writes synthetic archives in the import format: one ArticleInput as JSON per line
+ * (`npm run import -- corpora/<size>.ndjson`). Output goes to corpora/ (gitignored).
  *
- *   node scripts/bench/generateCorpus.mjs [--sizes 100,1000,10000] [--out corpora]
+ *   npm run corpus -- [--sizes 1000,10000,100000] [--out corpora]
  *
  * Text is drawn, with a seeded PRNG, from the seed article's own words, so it compresses about as
  * well as real news copy (not as well as one repeated paragraph would). Every article has its own
- * full timestamp, three hours apart, so no two Atom entries share an <updated>.
+ * full timestamp, 30 minutes apart from 2015 on (100,000 articles end in 2020), so no two Atom
+ * entries share an <updated>.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { createWriteStream, mkdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 
 const SEED_ARTICLE = "content/articles/2023-07-kabinetsberaad-over-asiel.ts";
 const TAGS = ["asiel", "kabinet", "politiek", "economie", "klimaat", "onderwijs", "zorg", "Europa"];
 const START = Date.UTC(2015, 0, 1, 7, 0, 0);
-const STEP_MS = 3 * 60 * 60 * 1000;
+const STEP_MS = 30 * 60 * 1000;
 
 /** Mulberry32: small, fast and reproducible, so a corpus is the same on every machine. */
 function prng(seed) {
@@ -37,8 +38,9 @@ const seedText = [
 ]
 	.map((match) => match[1] ?? match[2])
 	.join(" ");
+// Words as people write them: the slug in the seed file is one long hyphenated "word", left out.
 const vocabulary = [...new Set(seedText.match(/\p{L}[\p{L}-]*/gu) ?? [])].filter(
-	(word) => word.length > 1,
+	(word) => word.length > 1 && word.length <= 20,
 );
 
 function corpus(size, random) {
@@ -73,62 +75,38 @@ function corpus(size, random) {
 		];
 		const input = {
 			slug,
-			headline: sentence().slice(0, -1),
+			headline: words(5 + Math.floor(random() * 8)).replace(/^./, (c) => c.toUpperCase()),
 			published,
 			language: "nl",
 			source: { name: "NOS", url: "https://nos.nl/" },
 			tags: [...new Set([pick(TAGS), pick(TAGS)])],
 			body,
 		};
-		return { file: `${local.slice(0, 10)}-${slug}.ts`, input };
+		return { input };
 	});
 }
 
-function articleModule(input) {
-	return `import type { ArticleInput } from "../../src/content/articleSchema";
-
-/** Synthetic article for scale benchmarks (scripts/bench/generateCorpus.mjs). */
-export default ${JSON.stringify(input, null, "\t")} satisfies ArticleInput;
-`;
-}
-
-function indexModule(articles) {
-	const imports = articles.map(({ file }, i) => `import a${i} from "./${file.slice(0, -3)}";`);
-	const entries = articles.map(
-		({ file }, i) => `\t{ file: "content/articles/${file}", input: a${i} },`,
-	);
-	return `import type { ContentEntry } from "../../src/content/articleSchema";
-${imports.join("\n")}
-
-export const articleEntries: readonly ContentEntry[] = [
-${entries.join("\n")}
-];
-`;
-}
-
-/** Writes one corpus of `size` articles under `dir` (its content/ folder is replaced). */
-export function writeCorpus(size, dir) {
-	const articles = corpus(size, prng(size));
-	const content = join(dir, "content");
-	rmSync(content, { recursive: true, force: true });
-	mkdirSync(join(content, "articles"), { recursive: true });
-	writeFileSync(join(content, "site.ts"), readFileSync("content/site.ts"));
-	for (const { file, input } of articles) {
-		writeFileSync(join(content, "articles", file), articleModule(input));
+/** Writes an archive of `size` articles to `file` (NDJSON); resolves when it is on disk. */
+export async function writeArchive(size, file) {
+	mkdirSync(dirname(file), { recursive: true });
+	const out = createWriteStream(file);
+	for (const { input } of corpus(size, prng(size))) {
+		if (!out.write(`${JSON.stringify(input)}\n`)) await once(out, "drain");
 	}
-	writeFileSync(join(content, "articles", "index.ts"), indexModule(articles));
-	return { dir, articles: articles.length };
+	out.end();
+	await once(out, "finish");
+	return { file, articles: size };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
 	const { values } = parseArgs({
 		options: {
-			sizes: { type: "string", default: "100,1000,10000" },
+			sizes: { type: "string", default: "1000,10000,100000" },
 			out: { type: "string", default: "corpora" },
 		},
 	});
 	for (const size of values.sizes.split(",").map(Number)) {
-		const { dir } = writeCorpus(size, join(values.out, String(size)));
-		console.log(`${size} articles -> ${dir}/content`);
+		const { file } = await writeArchive(size, join(values.out, `${size}.ndjson`));
+		console.log(`${size} articles -> ${file}`);
 	}
 }

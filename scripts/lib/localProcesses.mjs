@@ -18,16 +18,18 @@ export function freePort() {
 	});
 }
 
-/** `npx wrangler dev` arguments serving on 127.0.0.1:port with SITE_URL set to that origin. */
-export function wranglerDevArgs(port, vars = {}) {
+/**
+ * `wrangler dev` options serving on 127.0.0.1:port with SITE_URL set to that origin, and, with
+ * `persistTo`, from a store of its own (prepare it first with prepareLocalStore).
+ */
+export function wranglerDevOptions(port, { vars = {}, persistTo } = {}) {
 	const all = { SITE_URL: `http://127.0.0.1:${port}`, ...vars };
 	return [
-		"wrangler",
-		"dev",
 		"--port",
 		String(port),
 		"--ip",
 		"127.0.0.1",
+		...(persistTo === undefined ? [] : ["--persist-to", persistTo]),
 		...Object.entries(all).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
 	];
 }

@@ -1,19 +1,22 @@
 import type { Article, ContentEntry } from "./articleSchema";
 import { ContentError, type ContentProblem } from "./contentError";
 import { FieldChecker } from "./fieldChecks";
-import { validateArticle } from "./validateArticle";
+import { type ValidationOptions, validateArticle } from "./validateArticle";
 
 /**
  * Validates every registered article and returns them newest first (ties by slug, so the order
  * is stable). Throws one `ContentError` listing every problem in every file.
  */
-export function loadArticles(entries: readonly ContentEntry[]): readonly Article[] {
+export function loadArticles(
+	entries: readonly ContentEntry[],
+	options?: ValidationOptions,
+): readonly Article[] {
 	const problems: ContentProblem[] = [];
 	const articles: Article[] = [];
 	const slugOwners = new Map<string, string>();
 	for (const entry of entries) {
 		const check = new FieldChecker(entry.file);
-		const article = validateArticle(entry.input, check);
+		const article = validateArticle(entry.input, check, options);
 		problems.push(...check.problems);
 		if (article === undefined) continue;
 		const owner = slugOwners.get(article.slug);
@@ -29,7 +32,11 @@ export function loadArticles(entries: readonly ContentEntry[]): readonly Article
 		articles.push(article);
 	}
 	if (entries.length === 0) {
-		problems.push({ file: "content/articles/index.ts", path: "articles", message: "no articles" });
+		problems.push({
+			file: "content/articles",
+			path: "(folder)",
+			message: "has no articles: refusing to withdraw everything (is this the right folder?)",
+		});
 	}
 	if (problems.length > 0) throw new ContentError(problems);
 	return articles.sort(

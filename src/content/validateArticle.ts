@@ -14,15 +14,29 @@ const ARTICLE_FIELDS = [
 	"tags",
 	"body",
 ] as const;
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const SLUG_MAX = 120;
 const TAG = /^[\p{L}\p{N}][\p{L}\p{N} -]{0,39}$/u;
 export const HEADLINE_MAX = 300;
+
+/** What validation compares dates with. */
+export interface ValidationOptions {
+	/**
+	 * The clock (ms) for "in the future" checks, or undefined to skip them: the store has already
+	 * decided whether a stored article is public, and workerd reports the epoch at module load.
+	 */
+	readonly now: number | undefined;
+}
 
 /**
  * Checks one content file's export against the article schema. Returns the article, or undefined
  * with every problem recorded in `check` (one pass, so the editor sees all of them at once).
  */
-export function validateArticle(input: unknown, check: FieldChecker): Article | undefined {
+export function validateArticle(
+	input: unknown,
+	check: FieldChecker,
+	options: ValidationOptions = { now: Date.now() },
+): Article | undefined {
 	const before = check.problems.length;
 	const raw = check.object(input, "(default export)");
 	if (raw === undefined) return undefined;
@@ -30,9 +44,11 @@ export function validateArticle(input: unknown, check: FieldChecker): Article | 
 
 	const slug = validateSlug(raw.slug, check);
 	const headline = validateHeadline(raw.headline, check);
-	const published = validateDate(raw.published, "published", check);
+	const published = validateDate(raw.published, "published", check, options.now);
 	const updated =
-		raw.updated === undefined ? undefined : validateDate(raw.updated, "updated", check);
+		raw.updated === undefined
+			? undefined
+			: validateDate(raw.updated, "updated", check, options.now);
 	if (published !== undefined && updated !== undefined && updated.instant < published.instant) {
 		check.report("updated", `must not be earlier than published (${published.text})`);
 	}
@@ -80,10 +96,10 @@ function validateHeadline(value: unknown, check: FieldChecker): string | undefin
 }
 
 function validateSlug(value: unknown, check: FieldChecker): string | undefined {
-	if (typeof value !== "string" || !SLUG.test(value) || value.length > 120) {
+	if (typeof value !== "string" || !SLUG.test(value) || value.length > SLUG_MAX) {
 		return check.report(
 			"slug",
-			`expected lower-case letters, digits and single hyphens (at most 120), got ${JSON.stringify(value ?? null)}`,
+			`expected lower-case letters, digits and single hyphens (at most ${SLUG_MAX}), got ${JSON.stringify(value ?? null)}`,
 		);
 	}
 	return value;
@@ -91,15 +107,16 @@ function validateSlug(value: unknown, check: FieldChecker): string | undefined {
 
 function validateDate(
 	value: unknown,
-	path: string,
+	path: "published" | "updated",
 	check: FieldChecker,
+	now: number | undefined,
 ): PublicationDate | undefined {
 	if (typeof value !== "string") {
 		return check.report(path, `expected a date string such as "2023-07", got ${typeof value}`);
 	}
 	const parsed = parsePublicationDate(value);
 	if (!parsed.ok) return check.report(path, parsed.error);
-	const implausible = implausibleDate(parsed.value, Date.now());
+	const implausible = implausibleDate(parsed.value, now, path);
 	return implausible === undefined ? parsed.value : check.report(path, implausible);
 }
 
@@ -111,18 +128,34 @@ const FUTURE_SLACK_MS = 10 * 60_000;
 
 /**
  * A date feed readers would show wrongly: before 1990 (1970-01-01 is what a missing date becomes)
- * or in the future (readers sort it above everything else until then). The future is only judged
- * when the clock is real: workerd reports the epoch while a Worker's top level runs.
+ * or in the future (readers sort it above everything else until then). A `published` instant in
+ * the future is a schedule: the article goes public at that instant, to the second, so it must be
+ * a full timestamp. The future is only judged when there is a real clock (`now`).
  */
-export function implausibleDate(date: PublicationDate, now: number): string | undefined {
+export function implausibleDate(
+	date: PublicationDate,
+	now: number | undefined,
+	field: "published" | "updated" = "published",
+): string | undefined {
 	const instant = date.instant.getTime();
 	if (instant < EARLIEST) {
 		return `${date.text} is before ${EARLIEST_DATE}: feed readers and validators treat such dates as implausible (1970-01-01 usually means a missing date)`;
 	}
-	if (now >= EARLIEST && instant > now + FUTURE_SLACK_MS) {
-		return `${date.text} is in the future (feeds would carry ${date.instant.toISOString()}); add the article once it has been published`;
+	if (now === undefined || now < EARLIEST || instant <= now + FUTURE_SLACK_MS) return undefined;
+	if (field === "updated") {
+		return `${date.text} is in the future: an update is dated when it was made (to schedule an article, set a future published instant)`;
+	}
+	if (date.precision !== "instant") {
+		return `${date.text} is in the future, and a schedule needs an instant: give the moment it goes public as an RFC 3339 timestamp such as ${exampleInstant(date)}`;
 	}
 	return undefined;
+}
+
+/** `2027-01-05T18:00:00+01:00` for `2027-01-05`: what the editor probably meant, as a hint. */
+function exampleInstant(date: PublicationDate): string {
+	const { year, month = 1, day = 1 } = date.parts;
+	const pad = (n: number) => String(n).padStart(2, "0");
+	return `${year}-${pad(month)}-${pad(day)}T18:00:00+01:00`;
 }
 
 function validateSource(value: unknown, check: FieldChecker): Source | undefined {

@@ -6,7 +6,7 @@ import { errorPage } from "../render/errorPage";
 import type { Site } from "../site/siteSchema";
 import { ALLOWED_METHODS, BASE_HEADERS, ERROR_CACHE_CONTROL } from "./responsePolicy";
 
-export type ErrorStatus = 400 | 404 | 405;
+export type ErrorStatus = 400 | 404 | 405 | 410;
 
 export interface ErrorResponse {
 	readonly status: number;
@@ -24,6 +24,12 @@ const TEXTS: Record<ErrorStatus, { heading: string; explanation: string }> = {
 	405: {
 		heading: "Methode niet toegestaan",
 		explanation: `Dit adres beantwoordt alleen ${ALLOWED_METHODS}.`,
+	},
+	// RFC 9110 §15.5.11: the article was here and has been withdrawn on purpose, for good.
+	410: {
+		heading: "Artikel ingetrokken",
+		explanation:
+			"Dit artikel is ingetrokken en niet langer beschikbaar. Bekijk de voorpagina voor alle artikelen.",
 	},
 };
 
@@ -64,6 +70,8 @@ export function prepareErrors(
 		"404-json": json(404),
 		"405-html": html(405),
 		"405-json": json(405),
+		"410-html": html(410),
+		"410-json": json(410),
 	};
 }
 

@@ -2,7 +2,7 @@
  * The headers each kind of document is served with: media type, caching, CORS and security.
  * Decided once per kind; `prepareResponses` applies them once per isolate.
  */
-import type { DocumentKind } from "../publish/publication";
+import type { DocumentKind } from "../publish/loadDocument";
 import { EMBED_SANDBOX } from "../render/oembed";
 import type { Site } from "../site/siteSchema";
 import { absoluteUrl, sitePaths } from "../site/siteUrls";
@@ -20,24 +20,25 @@ export const MEDIA_TYPES: Record<DocumentKind, string> = {
 };
 
 /**
- * Content changes only when a new version is deployed, and 304s are nearly free, so clients
- * revalidate every 5 minutes (a feed reader's usual poll) and the edge keeps a copy as long.
- * stale-while-revalidate lets the edge answer at once while it refetches (RFC 5861 §3);
+ * Freshness, end to end: a publish reaches every isolate within CONTENT_CHECK_SECONDS (each
+ * isolate re-reads the content version that often; src/publish/preparedSite.ts), and any cache
+ * that honours Cache-Control keeps a copy at most CONTENT_MAX_AGE more. Their sum is the bound the
+ * README promises: a change is visible everywhere within 60 seconds.
+ */
+export const FRESHNESS_BOUND_SECONDS = 60;
+export const CONTENT_CHECK_SECONDS = 15;
+export const CONTENT_MAX_AGE = FRESHNESS_BOUND_SECONDS - CONTENT_CHECK_SECONDS;
+
+/**
+ * Feeds, pages, fragments, archives and oEmbed: reused for 45 s, then revalidated (a 304 is nearly
+ * free). No stale-while-revalidate: it would let a cache serve a withdrawn article past the bound.
  * stale-if-error keeps the site readable for a day if the Worker fails (RFC 5861 §4).
  */
-export const CONTENT_CACHE_CONTROL =
-	"public, max-age=300, s-maxage=300, stale-while-revalidate=3600, stale-if-error=86400";
+export const CONTENT_CACHE_CONTROL = `public, max-age=${CONTENT_MAX_AGE}, stale-if-error=86400`;
+/** The stylesheet changes only with a deploy. */
 const STYLESHEET_CACHE_CONTROL = "public, max-age=3600, stale-while-revalidate=86400";
-/**
- * Archives change only if an old article is corrected or a back-dated one is added, so clients
- * keep them for a week and revalidate cheaply (ETag) after that; the edge keeps them as
- * long (RFC 5005 §4: archive documents are stable).
- * Not `immutable`: a correction must still reach readers.
- */
-const ARCHIVE_CACHE_CONTROL =
-	"public, max-age=604800, stale-while-revalidate=86400, stale-if-error=2592000";
-/** Errors are cached briefly, so a new article's URL works soon after it is published. */
-export const ERROR_CACHE_CONTROL = "public, max-age=60";
+/** Errors (404, 410...) are kept no longer than content, so a new article's URL works in time. */
+export const ERROR_CACHE_CONTROL = `public, max-age=${CONTENT_MAX_AGE}`;
 
 export const ALLOWED_METHODS = "GET, HEAD, OPTIONS";
 
@@ -117,7 +118,6 @@ export function securityHeaders(site: Site, kind: DocumentKind): [string, string
 	}
 }
 
-export function cacheControl(kind: DocumentKind, options: { archived?: boolean } = {}): string {
-	if (options.archived === true) return ARCHIVE_CACHE_CONTROL;
+export function cacheControl(kind: DocumentKind): string {
 	return kind === "stylesheet" ? STYLESHEET_CACHE_CONTROL : CONTENT_CACHE_CONTROL;
 }

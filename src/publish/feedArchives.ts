@@ -1,29 +1,18 @@
 /**
  * RFC 5005 §4 archived feeds. The current feeds carry the newest `feedSize` articles; every
  * article also falls into a numbered archive page of `archivePageSize`, counted from the oldest
- * (page 1 holds the first articles ever published). Only full pages are published: a page's set
- * of entries then never changes, so its URL can be cached for long. The newest, not yet full page
- * has fewer than `archivePageSize` ≤ `feedSize` articles, all of which the current feed carries.
+ * (page 1 holds positions 1..archivePageSize, the first articles ever published). Only full pages
+ * are published, so a page's entries change only when an older article is withdrawn or a
+ * back-dated one added. The newest, not yet full page has fewer than `archivePageSize` ≤
+ * `feedSize` articles, all of which the current feed carries.
  */
-import type { Article } from "../content/articleSchema";
 import type { FeedHistory } from "../render/feedHistory";
 import type { Site } from "../site/siteSchema";
 import { absoluteUrl, sitePaths } from "../site/siteUrls";
 
-/** One full archive page: its number (1 = oldest) and its articles, newest first. */
-export interface ArchivePage {
-	readonly number: number;
-	readonly articles: readonly Article[];
-}
-
-/** The full archive pages of `articles` (given newest first, as `loadArticles` returns them). */
-export function archivePages(articles: readonly Article[], pageSize: number): ArchivePage[] {
-	const oldestFirst = [...articles].reverse();
-	const full = Math.floor(oldestFirst.length / pageSize);
-	return Array.from({ length: full }, (_, index) => ({
-		number: index + 1,
-		articles: oldestFirst.slice(index * pageSize, (index + 1) * pageSize).reverse(),
-	}));
+/** How many full archive pages `publicCount` articles fill. */
+export function archivePageCount(publicCount: number, pageSize: number): number {
+	return Math.floor(publicCount / pageSize);
 }
 
 export type ArchiveFormat = "rss" | "atom";

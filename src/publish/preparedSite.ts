@@ -1,67 +1,184 @@
-import { articleEntries } from "../../content/articles";
+/**
+ * What one isolate knows of the site: the settings for its deployment, the content state it last
+ * read from the store, and the answers it has prepared for that state.
+ *
+ * Freshness: warm requests answer from memory with no storage round trip. The isolate re-reads
+ * the content state (one small D1 query, contentState.ts) when its copy is CONTENT_CHECK_SECONDS
+ * old, or when the next scheduled article's instant has passed; if the content changed, every
+ * prepared answer is dropped and rebuilt on demand. So a publish reaches every isolate within
+ * CONTENT_CHECK_SECONDS, and a release happens at its instant, to the second.
+ *
+ * Memory: prepared answers live in a BoundedCache, so an isolate's memory stays bounded however
+ * many articles exist or are requested.
+ */
 import siteInput from "../../content/site";
-import type { Article } from "../content/articleSchema";
-import { loadArticles } from "../content/loadContent";
 import type { Env } from "../env";
 import { type ErrorResponse, type ErrorStatus, prepareErrors } from "../http/errorResponses";
-import { type PreparedResponse, prepareResponse } from "../http/preparedResponse";
-import {
-	BASE_HEADERS,
-	CORS_HEADERS,
-	cacheControl,
-	isCorsEnabled,
-	MEDIA_TYPES,
-	securityHeaders,
-} from "../http/responsePolicy";
-import { websubLinks } from "../http/websubLinks";
+import type { PreparedResponse } from "../http/preparedResponse";
+import { CONTENT_CHECK_SECONDS } from "../http/responsePolicy";
+import type { OEmbedSubject } from "../render/oembed";
 import { resolveSite } from "../site/resolveSite";
 import type { Site } from "../site/siteSchema";
-import { LazyMap } from "./lazyMap";
-import { type OEmbedProvider, prepareOEmbed } from "./preparedOEmbed";
-import { buildPublication, type DocumentKind } from "./publication";
+import { publicArticle } from "../store/articleLookup";
+import { type ContentState, readContentState, sameContent } from "../store/contentState";
+import { StoreError } from "../store/storeError";
+import { BoundedCache, type CacheLimits } from "./boundedCache";
+import type { DocumentRequest } from "./documentPaths";
+import { type DocumentKind, loadDocument } from "./loadDocument";
+import { prepareDocument } from "./prepareDocument";
+import { prepareOEmbed } from "./preparedOEmbed";
 
-/** Everything a request may be answered with, for one deployment's settings. */
-export interface PreparedSite {
-	readonly site: Site;
-	/** Every document by path, each prepared on its first request (lazyMap.ts). */
-	readonly documents: LazyMap<string, PreparedDocument>;
+/** A prepared answer: a document ready to serve, or the fact that there is none (404) any more (410). */
+export type PreparedAnswer =
+	| {
+			readonly status: 200;
+			readonly kind: DocumentKind;
+			readonly response: PreparedResponse;
+			/** oEmbed answers only: what other sizes are rendered from. */
+			readonly oembed?: OEmbedSubject;
+	  }
+	| { readonly status: 404 | 410 };
+
+/**
+ * Up to 2,000 answers and 16 MiB of bodies per isolate: the feeds, hundreds of article pages and
+ * room for 404s, far inside the 128 MB an isolate has (docs/performance.md measures it).
+ */
+export const ANSWER_LIMITS: CacheLimits = { maxEntries: 2_000, maxBytes: 16 * 1024 * 1024 };
+/** What an answer without a body costs the cache: its headers and bookkeeping, roughly. */
+const ANSWER_OVERHEAD = 1_024;
+
+const CHECK_MS = CONTENT_CHECK_SECONDS * 1000;
+
+export class PreparedSite {
 	readonly errors: Record<`${ErrorStatus}-${"html" | "json"}`, ErrorResponse>;
-	/** The oEmbed endpoint's answers per article (oembedRoutes.ts). */
-	readonly oembed: OEmbedProvider;
+	readonly #answers = new BoundedCache<string, PreparedAnswer>(
+		ANSWER_LIMITS,
+		(answer) => ANSWER_OVERHEAD + (answer.status === 200 ? answer.response.body.byteLength : 0),
+	);
+	#state: ContentState | undefined;
+	#validUntil = Number.NEGATIVE_INFINITY;
+	#reading: Promise<ContentState> | undefined;
+
+	constructor(
+		readonly site: Site,
+		readonly db: D1Database,
+		/** This deployment: its version id (edge-cache keys) and time (Last-Modified floor, ms). */
+		readonly deployment: { readonly id: string | undefined; readonly at: number },
+	) {
+		this.errors = prepareErrors(site);
+		this.#settings = settingsTag(site);
+	}
+
+	readonly #settings: string;
+
+	/** The prepared answer for `key` if this isolate has one and its content is current; no I/O. */
+	warm(key: string, now: number): PreparedAnswer | undefined {
+		return now < this.#validUntil ? this.#answers.get(key) : undefined;
+	}
+
+	/** The content state as of `now`: the isolate's copy while it is fresh, else read again. */
+	async state(now: number): Promise<ContentState> {
+		if (this.#state !== undefined && now < this.#validUntil) return this.#state;
+		// Concurrent requests of one isolate share one read.
+		this.#reading ??= this.#readState(now).finally(() => {
+			this.#reading = undefined;
+		});
+		return this.#reading;
+	}
+
+	async #readState(now: number): Promise<ContentState> {
+		const state = await readContentState(this.db, now);
+		if (this.#state === undefined || !sameContent(this.#state, state)) this.#answers.clear();
+		this.#state = state;
+		this.#validUntil = Math.min(now + CHECK_MS, state.nextReleaseAt ?? Number.POSITIVE_INFINITY);
+		return state;
+	}
+
+	/**
+	 * Names what an answer's bytes depend on, for edge-cache keys: the deployment, the settings that
+	 * appear in documents (origin, hub) and the content state.
+	 */
+	generation(state: ContentState): string {
+		return `${this.deployment.id ?? "dev"}/${this.#settings}/${state.version}.${state.publicCount}`;
+	}
+
+	/** The answer for the document at `path`: this isolate's, or loaded from the store and prepared. */
+	async document(path: string, request: DocumentRequest, now: number): Promise<PreparedAnswer> {
+		return this.#answer(path, now, async (state) => {
+			const outcome = await loadDocument({ site: this.site, db: this.db, state, now }, request);
+			if (outcome.status !== 200) return outcome;
+			const { document } = outcome;
+			const response = prepareDocument(this.site, path, document, this.deployment.at);
+			return { status: 200, kind: document.kind, response };
+		});
+	}
+
+	/** The oEmbed answer for the article `slug` at the standard size. */
+	async oembed(slug: string, now: number): Promise<PreparedAnswer> {
+		return this.#answer(`oembed:${slug}`, now, async () => {
+			const found = await publicArticle(this.db, slug, now);
+			// oEmbed §2.3.5: a URL with nothing to embed is a 404, withdrawn or never published.
+			if (found.state !== "public") return { status: 404 };
+			const lastModified = Math.max(found.stored.changedAt, this.deployment.at);
+			const { subject, standard } = prepareOEmbed(this.site, found.stored.article, lastModified);
+			return { status: 200, kind: "oembed", response: standard, oembed: subject };
+		});
+	}
+
+	async #answer(
+		key: string,
+		now: number,
+		load: (state: ContentState) => Promise<PreparedAnswer>,
+	): Promise<PreparedAnswer> {
+		const state = await this.state(now);
+		const kept = this.#answers.get(key);
+		if (kept !== undefined) return kept;
+		const answer = await load(state);
+		// Kept only if the content did not change while it was loading.
+		if (this.#state === state) this.#answers.set(key, answer);
+		return answer;
+	}
 }
 
-export interface PreparedDocument {
-	readonly kind: DocumentKind;
-	readonly response: PreparedResponse;
+/** A short, stable tag of the settings documents depend on (FNV-1a of origin and hub). */
+function settingsTag(site: Site): string {
+	let hash = 0x811c9dc5;
+	for (const char of `${site.origin}\n${site.websubHub ?? ""}`) {
+		hash = Math.imul(hash ^ (char.codePointAt(0) ?? 0), 0x01000193) >>> 0;
+	}
+	return hash.toString(16).padStart(8, "0");
 }
 
-// Content is validated once, when the isolate loads this module: a malformed article stops
-// `npm run dev` and `npm test` with a message naming the file and field.
-const articles: readonly Article[] = loadArticles(articleEntries);
-
-type SiteVars = Pick<Env, "SITE_URL" | "WEBSUB_HUB">;
+type SiteVars = Pick<Env, "SITE_URL" | "WEBSUB_HUB" | "DB" | "CF_VERSION_METADATA">;
 
 const prepared = new Map<string, PreparedSite>();
-
-function settingsKey(env: SiteVars): string {
-	return `${env.SITE_URL}\n${env.WEBSUB_HUB ?? ""}`;
-}
-
 // Workers hand every request of an isolate the same `env` object: remembering the last one makes
 // the lookup on the request path one comparison instead of building a key.
 let lastEnv: SiteVars | undefined;
 let lastSite: PreparedSite | undefined;
+// Tests bind more than one database; each gets its own prepared site.
+const databases = new WeakMap<D1Database, number>();
+let nextDatabase = 0;
 
 /**
- * The prepared site for these settings, set up on first use and kept for the isolate's life.
+ * The prepared site for these bindings, set up on first use and kept for the isolate's life.
  * Invalid settings throw (a ContentError naming the variable) and are tried afresh next time.
  */
 export function preparedSite(env: SiteVars): PreparedSite {
 	if (env === lastEnv && lastSite !== undefined) return lastSite;
+	if (typeof env.DB !== "object" || env.DB === null) {
+		throw new StoreError(
+			"wrangler.toml [[d1_databases]]: DB: the D1 binding is missing: the Worker has no article store",
+		);
+	}
 	const key = settingsKey(env);
 	let site = prepared.get(key);
 	if (site === undefined) {
-		site = prepareSite(resolveSite(siteInput, env), articles);
+		const deployment = {
+			id: env.CF_VERSION_METADATA?.id,
+			at: Date.parse(env.CF_VERSION_METADATA?.timestamp ?? "") || 0,
+		};
+		site = new PreparedSite(resolveSite(siteInput, env), env.DB, deployment);
 		prepared.set(key, site);
 	}
 	lastEnv = env;
@@ -69,34 +186,18 @@ export function preparedSite(env: SiteVars): PreparedSite {
 	return site;
 }
 
+function settingsKey(env: SiteVars): string {
+	let db = databases.get(env.DB);
+	if (db === undefined) {
+		db = nextDatabase++;
+		databases.set(env.DB, db);
+	}
+	return `${env.SITE_URL}\n${env.WEBSUB_HUB ?? ""}\n${db}\n${env.CF_VERSION_METADATA?.id ?? ""}`;
+}
+
 /** Forgets every prepared site, as a new isolate would have none. For tests. */
 export function forgetPreparedSites(): void {
 	prepared.clear();
 	lastEnv = undefined;
 	lastSite = undefined;
-}
-
-export function prepareSite(site: Site, content: readonly Article[]): PreparedSite {
-	// Each document is rendered and prepared when first requested, then kept for the isolate's
-	// life: start-up stays flat however many articles there are (docs/performance.md).
-	const builders = new Map<string, () => PreparedDocument>();
-	for (const [path, document] of buildPublication(site, content)) {
-		builders.set(path, () => {
-			const common = isCorsEnabled(document.kind)
-				? [...BASE_HEADERS, ...CORS_HEADERS]
-				: BASE_HEADERS;
-			const response = prepareResponse(document.body, {
-				contentType: MEDIA_TYPES[document.kind],
-				cacheControl: cacheControl(document.kind, { archived: document.archived === true }),
-				// WebSub discovery rides on 200 and 304 alike (websubLinks.ts); archives never change.
-				common: document.archived ? common : [...common, ...websubLinks(site, document.kind, path)],
-				extra: securityHeaders(site, document.kind),
-				...(document.lastModified && { lastModified: document.lastModified }),
-			});
-			return { kind: document.kind, response };
-		});
-	}
-	const documents = new LazyMap(builders);
-	const oembed = prepareOEmbed(site, content);
-	return { site, documents, errors: prepareErrors(site), oembed };
 }

@@ -3,64 +3,60 @@ import { Hono } from "hono";
 import { answerFromEdgeCache, storeInEdgeCache } from "../http/edgeCache";
 import { answerError } from "../http/errorResponses";
 import { answerPrepared } from "../http/preparedResponse";
-import type { LazyMap } from "../publish/lazyMap";
-import type { PreparedDocument } from "../publish/preparedSite";
-import { preparedSite } from "../publish/preparedSite";
-import { sitePaths } from "../site/siteUrls";
+import { type DocumentRequest, documentRequest } from "../publish/documentPaths";
+import { type PreparedAnswer, type PreparedSite, preparedSite } from "../publish/preparedSite";
 import type { AppEnv } from "./appTypes";
 import { errorFor } from "./errorFor";
 import { inBackground } from "./inBackground";
 
 /**
- * The published documents: each path answers GET and HEAD from its prepared response, without
- * awaiting anything. A document this isolate has not prepared yet may come from the edge cache
- * instead (http/edgeCache.ts).
+ * The published documents. A warm request answers from the isolate's prepared response without
+ * awaiting anything; otherwise the document is loaded from the store (D1) and prepared, or, in a
+ * cold isolate, taken from the edge cache when another isolate already served it.
  */
 export const documentRoutes = new Hono<AppEnv>().on(
 	["GET", "HEAD"],
-	[
-		sitePaths.home,
-		sitePaths.rss,
-		sitePaths.atom,
-		sitePaths.jsonFeed,
-		sitePaths.stylesheet,
-		sitePaths.article(":slug"),
-		sitePaths.fragment(":slug"),
-		sitePaths.embed(":slug"),
-		sitePaths.rssArchive(":page"),
-		sitePaths.atomArchive(":page"),
-	],
+	// Which paths name a document is decided in one place (publish/documentPaths.ts).
+	"*",
 	function serveDocument(c) {
-		const { documents } = preparedSite(c.env);
-		const path = c.req.path;
-		const version = c.env.CF_VERSION_METADATA?.id;
-		if (version !== undefined && documents.has(path) && !documents.isBuilt(path)) {
-			return serveColdDocument(c, documents, path, version);
-		}
-		const document = documents.get(path);
-		// An unknown slug is a 404, never a 304: preconditions apply only to what exists.
-		if (document === undefined) return answerError(errorFor(c, 404), c.req.raw);
-		return answerPrepared(document.response, c.req.raw);
+		const site = preparedSite(c.env);
+		const warm = site.warm(c.req.path, Date.now());
+		if (warm !== undefined) return answer(c, warm);
+		const request = documentRequest(c.req.path);
+		if (request === undefined) return answerError(errorFor(c, 404), c.req.raw);
+		return serveCold(c, site, request);
 	},
 );
 
-/** First request for a document in this isolate: the edge cache may already hold it. */
-async function serveColdDocument(
+/** A prepared answer: the document (200 or 304), or its 404/410 page. */
+function answer(c: Context<AppEnv>, prepared: PreparedAnswer): Response {
+	// An unknown slug is a 404, never a 304: preconditions apply only to what exists.
+	if (prepared.status !== 200) return answerError(errorFor(c, prepared.status), c.req.raw);
+	return answerPrepared(prepared.response, c.req.raw);
+}
+
+/** A document this isolate has not prepared for the current content. */
+async function serveCold(
 	c: Context<AppEnv>,
-	documents: LazyMap<string, PreparedDocument>,
-	path: string,
-	version: string,
+	site: PreparedSite,
+	request: DocumentRequest,
 ): Promise<Response> {
-	const hit = await answerFromEdgeCache(caches.default, c.req.raw, version);
-	if (hit !== undefined) {
-		inBackground(
-			c,
-			Promise.resolve().then(() => documents.get(path)),
-		);
-		return hit;
+	const path = c.req.path;
+	const now = Date.now();
+	const state = await site.state(now);
+	const warm = site.warm(path, now);
+	if (warm !== undefined) return answer(c, warm);
+	const generation = site.generation(state);
+	if (site.deployment.id !== undefined) {
+		const hit = await answerFromEdgeCache(caches.default, c.req.raw, generation);
+		if (hit !== undefined) {
+			inBackground(c, site.document(path, request, now));
+			return hit;
+		}
 	}
-	const document = documents.get(path);
-	if (document === undefined) return answerError(errorFor(c, 404), c.req.raw);
-	inBackground(c, storeInEdgeCache(caches.default, c.req.url, version, document.response));
-	return answerPrepared(document.response, c.req.raw);
+	const prepared = await site.document(path, request, now);
+	if (prepared.status === 200 && site.deployment.id !== undefined) {
+		inBackground(c, storeInEdgeCache(caches.default, c.req.url, generation, prepared.response));
+	}
+	return answer(c, prepared);
 }

@@ -32,6 +32,9 @@ export function resolveSite(
 	if (!Number.isInteger(input.feedSize) || input.feedSize < 1 || input.feedSize > 500) {
 		check.report("feedSize", `expected a whole number from 1 to 500, got ${input.feedSize}`);
 	}
+	if (!Number.isInteger(input.pageSize) || input.pageSize < 1 || input.pageSize > 100) {
+		check.report("pageSize", `expected a whole number from 1 to 100, got ${input.pageSize}`);
+	}
 	// Every article must be in the current feed or in a full archive page: the newest, not yet
 	// full page (fewer than archivePageSize articles) must fit in the feed (RFC 5005 §4).
 	const { archivePageSize } = input;
@@ -62,6 +65,7 @@ export function resolveSite(
 		idAuthority: input.idAuthority,
 		idDate: input.idDate,
 		feedSize: input.feedSize,
+		pageSize: input.pageSize,
 		archivePageSize,
 		origin,
 		...(hub && { websubHub: hub }),

@@ -10,6 +10,8 @@ export interface SiteInput {
 	readonly idDate: string;
 	/** How many of the newest articles each feed carries. */
 	readonly feedSize: number;
+	/** Articles per page of `/` (and `/page/2`, ...). */
+	readonly pageSize: number;
 	/**
 	 * Articles per RFC 5005 archive page (oldest first, at most `feedSize`). Fixes which articles
 	 * each archive URL holds: never change it once archives are published.
@@ -25,6 +27,7 @@ export interface Site {
 	readonly idAuthority: string;
 	readonly idDate: string;
 	readonly feedSize: number;
+	readonly pageSize: number;
 	readonly archivePageSize: number;
 	/** Public origin without a trailing slash, e.g. `https://news.example.org`. */
 	readonly origin: string;

@@ -3,6 +3,8 @@ import type { Site } from "./siteSchema";
 /** Every public URL of the site, built in one place so routes and renderers cannot disagree. */
 export const sitePaths = {
 	home: "/",
+	/** Page `n` of the newest articles; page 1 is the home page itself. */
+	homePage: (page: number) => (page === 1 ? "/" : `/page/${page}`),
 	rss: "/feed.xml",
 	atom: "/atom.xml",
 	jsonFeed: "/feed.json",

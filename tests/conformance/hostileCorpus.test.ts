@@ -3,13 +3,13 @@
  * adds an article, then loaded by the real load-time validation. Accepted cases go through every
  * conformance check; rejected ones must fail with a message naming the file and the field.
  */
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ContentError } from "../../src/content/contentError";
 import { loadArticles } from "../../src/content/loadContent";
 import { entry } from "../fixtures/articleInputs";
 import { hostileCases } from "../fixtures/hostile/cases";
 import { conformanceSuite } from "./support/conformanceSuite";
-import { publish } from "./support/publish";
+import { type ConformanceStore, openConformanceStore, type Publication } from "./support/publish";
 
 const FILE = "content/articles/vijandig.ts";
 
@@ -21,6 +21,12 @@ it("the corpus has at least 25 cases, each with a reason", () => {
 	expect(hostileCases.length).toBeGreaterThanOrEqual(25);
 	for (const hostile of hostileCases) expect(hostile.why.length, hostile.name).toBeGreaterThan(10);
 });
+
+let store: ConformanceStore;
+beforeAll(async () => {
+	store = await openConformanceStore();
+});
+afterAll(() => store.close());
 
 hostileCases.forEach((hostile, i) => {
 	describe(`hostile: ${hostile.name} (${hostile.decision})`, () => {
@@ -41,8 +47,11 @@ hostileCases.forEach((hostile, i) => {
 			});
 			return;
 		}
-		// Published beside the real seed article, as an editor's new file would be.
-		const publication = publish([caseEntry(hostile.changes, i)]);
+		// Published into D1 as an editor's file would be, and served by the Worker.
+		let publication: Publication;
+		beforeAll(async () => {
+			publication = await store.publish([caseEntry(hostile.changes, i)]);
+		});
 		it("is accepted at load time", () => {
 			expect(publication.articles).toHaveLength(1);
 		});

@@ -1,13 +1,19 @@
 /**
- * The site's real content (content/articles), read by parsers and validators this project did
- * not write. Independent of how many articles there are: every document is checked.
+ * The site's real content (content/articles), published into D1 and served by the Worker, read by
+ * parsers and validators this project did not write. Every document the crawl reaches is checked.
  */
-import { describe } from "vitest";
-import { articleEntries } from "../../content/articles";
+import { afterAll, beforeAll, describe } from "vitest";
+import { readContentFiles } from "../../src/commands/contentFiles";
 import { conformanceSuite } from "./support/conformanceSuite";
-import { publish } from "./support/publish";
+import { type ConformanceStore, openConformanceStore, type Publication } from "./support/publish";
 
 describe("the published content, read by independent clients", () => {
-	const publication = publish(articleEntries);
+	let store: ConformanceStore;
+	let publication: Publication;
+	beforeAll(async () => {
+		store = await openConformanceStore();
+		publication = await store.publish((await readContentFiles()).entries);
+	});
+	afterAll(() => store.close());
 	conformanceSuite(() => publication);
 });

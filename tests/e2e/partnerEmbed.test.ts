@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { type Browser, chromium, type Frame, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { articleEntries } from "../../content/articles";
+import { readContentFiles } from "../../src/commands/contentFiles";
 import { formatDutchDate } from "../../src/content/dutchDate";
 import { loadArticles } from "../../src/content/loadContent";
 import { attr, elementsByTag, parseHtmlDocument } from "../support/parseHtml";
@@ -24,7 +24,7 @@ const CHROMIUM_FLAGS = [
 	"--disable-component-update",
 ];
 const SCREENSHOT = "test-results/e2e-partner.png";
-const [article] = loadArticles(articleEntries);
+const [article] = loadArticles((await readContentFiles()).entries);
 if (article === undefined) throw new Error("no article to embed");
 const date = formatDutchDate(article.published);
 const firstParagraph = seedParagraphs[0] ?? "";

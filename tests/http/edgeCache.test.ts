@@ -3,10 +3,18 @@ import { SELF } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { EDGE_CACHE_HEADER, edgeCacheKey } from "../../src/http/edgeCache";
-import { forgetPreparedSites } from "../../src/publish/preparedSite";
+import { forgetPreparedSites, preparedSite } from "../../src/publish/preparedSite";
 import { seedArticle, url } from "../support/site";
 
-const version = env.CF_VERSION_METADATA?.id ?? "";
+const deployed = env.CF_VERSION_METADATA?.id ?? "";
+
+/** What the Worker keys the edge cache with now: the deployment and the content version. */
+async function currentGeneration(): Promise<string> {
+	const site = preparedSite(env);
+	return site.generation(await site.state(Date.now()));
+}
+
+let version = "";
 
 async function cachedCopy(path: string): Promise<Response | undefined> {
 	// cache.put runs after the response (waitUntil): give it a few turns to land.
@@ -19,6 +27,7 @@ async function cachedCopy(path: string): Promise<Response | undefined> {
 }
 
 beforeEach(async () => {
+	version = await currentGeneration();
 	for (const path of ["/feed.xml", "/atom.xml", "/nope", "/oembed"]) {
 		await caches.default.delete(edgeCacheKey(url(path), version));
 	}
@@ -27,16 +36,19 @@ beforeEach(async () => {
 
 describe("edge caching for cold isolates", () => {
 	it("has a deployed version to key the cache with", () => {
-		expect(version).not.toBe("");
+		expect(deployed).not.toBe("");
 	});
 
-	it("stores what a cold isolate served, under a key that carries the deployed version", async () => {
+	it("stores what a cold isolate served, under a key that carries the deployed and content versions", async () => {
 		const served = await SELF.fetch(url("/feed.xml"));
 		expect(served.headers.get(EDGE_CACHE_HEADER)).toBeNull();
 		const copy = await cachedCopy("/feed.xml");
 		expect(copy?.headers.get("ETag")).toBe(served.headers.get("ETag"));
 		expect(await copy?.text()).toBe(await served.text());
-		expect(edgeCacheKey(url("/feed.xml"), version)).toContain(encodeURIComponent(version));
+		const key = edgeCacheKey(url("/feed.xml"), version);
+		expect(key).toContain(encodeURIComponent(deployed));
+		const { version: content } = await preparedSite(env).state(Date.now());
+		expect(key).toContain(encodeURIComponent(`/${content}.`));
 	});
 
 	it("answers the next cold isolate from the cache, with the same bytes and validators", async () => {

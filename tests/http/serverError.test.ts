@@ -1,3 +1,4 @@
+import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import app from "../../src/index";
 
@@ -12,7 +13,7 @@ describe("an unexpected exception", () => {
 		const response = await app.request(
 			"/feed.xml?secret=1",
 			{ method: "GET" },
-			{ SITE_URL: "ftp://intern" },
+			{ ...env, SITE_URL: "ftp://intern" },
 		);
 		expect(response.status).toBe(500);
 		expect(response.headers.get("Content-Type")).toBe("text/plain; charset=utf-8");
@@ -27,9 +28,13 @@ describe("an unexpected exception", () => {
 
 	it("answers HEAD with 500 too, and the next good request still works", async () => {
 		vi.spyOn(console, "error").mockImplementation(() => undefined);
-		const failed = await app.request("/", { method: "HEAD" }, { SITE_URL: "not a url" });
+		const failed = await app.request("/", { method: "HEAD" }, { ...env, SITE_URL: "not a url" });
 		expect(failed.status).toBe(500);
-		const ok = await app.request("/", { method: "GET" }, { SITE_URL: "https://news.example.org" });
+		const ok = await app.request(
+			"/",
+			{ method: "GET" },
+			{ ...env, SITE_URL: "https://news.example.org" },
+		);
 		expect(ok.status).toBe(200);
 	});
 });

@@ -1,7 +1,7 @@
 /** The site and content as the Worker under test sees them, for comparing responses against. */
 import { env } from "cloudflare:workers";
-import { articleEntries } from "../../content/articles";
 import siteInput from "../../content/site";
+import { readContentFiles } from "../../src/commands/contentFiles";
 import type { Article } from "../../src/content/articleSchema";
 import { loadArticles } from "../../src/content/loadContent";
 import type { Env } from "../../src/env";
@@ -10,7 +10,8 @@ import type { Site } from "../../src/site/siteSchema";
 
 export const testEnv: Env = env;
 export const site: Site = resolveSite(siteInput, testEnv);
-export const articles: readonly Article[] = loadArticles(articleEntries);
+/** Every article of content/, validated as `npm run publish` validates it, newest first. */
+export const articles: readonly Article[] = loadArticles((await readContentFiles()).entries);
 export const seedArticle = articles[0] as Article;
 
 export function url(path: string): string {

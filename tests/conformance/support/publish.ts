@@ -1,34 +1,70 @@
 /**
- * The site as the conformance suite renders it: the real content pipeline (load-time validation,
- * then `buildPublication`) run on Node, so parsers that need Node's built-ins can read the output.
+ * The site as the conformance suite reads it: content published through the real publish library
+ * into a real local D1 database (wrangler's getPlatformProxy, in memory), then served by the real
+ * Worker app on Node and crawled from `/` and the feeds, so that every document a reader can reach
+ * is checked, whatever new kinds of documents are added later.
  */
+import { fileURLToPath } from "node:url";
+import { readD1Migrations } from "@cloudflare/vitest-pool-workers";
+import { getPlatformProxy } from "wrangler";
 import siteInput from "../../../content/site";
+import { publishContent } from "../../../src/commands/publishContent";
 import type { Article, ContentEntry } from "../../../src/content/articleSchema";
 import { loadArticles } from "../../../src/content/loadContent";
-import { buildPublication, type PublishedDocument } from "../../../src/publish/publication";
+import type { Env } from "../../../src/env";
+import app from "../../../src/index";
+import type { DocumentKind } from "../../../src/publish/loadDocument";
+import { forgetPreparedSites } from "../../../src/publish/preparedSite";
 import { resolveSite } from "../../../src/site/resolveSite";
 import type { Site } from "../../../src/site/siteSchema";
+import { crawl } from "./crawl";
 
 /** The origin `npm run dev` is checked on; any valid origin would do. */
 export const CONFORMANCE_ORIGIN = "http://127.0.0.1:8787";
 
+export interface PublishedDocument {
+	readonly kind: DocumentKind;
+	readonly body: string;
+}
+
 export interface Publication {
 	readonly site: Site;
+	/** The articles published, newest first, as validated from their content entries. */
 	readonly articles: readonly Article[];
+	/** Every document the crawl reached, by path. */
 	readonly documents: ReadonlyMap<string, PublishedDocument>;
 }
 
-/** Validates the entries exactly as the Worker does at load time, then publishes them. */
-export function publish(entries: readonly ContentEntry[]): Publication {
-	const site = resolveSite(siteInput, { SITE_URL: CONFORMANCE_ORIGIN });
-	const articles = loadArticles(entries);
-	return { site, articles, documents: buildPublication(site, articles) };
+/** A local D1 store (in memory) with the migrations applied; close it when done. */
+export interface ConformanceStore {
+	publish(entries: readonly ContentEntry[]): Promise<Publication>;
+	close(): Promise<void>;
 }
 
-/** Every published document of the given kinds, by path (archives and extra feeds included). */
-export function documentsOfKind(
-	publication: Publication,
-	...kinds: readonly PublishedDocument["kind"][]
-): [string, PublishedDocument][] {
-	return [...publication.documents].filter(([, document]) => kinds.includes(document.kind));
+export async function openConformanceStore(): Promise<ConformanceStore> {
+	const proxy = await getPlatformProxy<Env>({
+		configPath: fileURLToPath(new URL("../../../wrangler.toml", import.meta.url)),
+		persist: false,
+		remoteBindings: false,
+	});
+	const db = proxy.env.DB;
+	const migrations = await readD1Migrations(
+		fileURLToPath(new URL("../../../migrations", import.meta.url)),
+	);
+	for (const migration of migrations) {
+		await db.batch(migration.queries.map((query) => db.prepare(query)));
+	}
+	const env: Env = { SITE_URL: CONFORMANCE_ORIGIN, DB: db };
+	const site = resolveSite(siteInput, env);
+	return {
+		async publish(entries) {
+			// Validated exactly as `npm run publish` validates them, then written to D1 by it.
+			const articles = loadArticles(entries);
+			await publishContent(db, entries, { now: Date.now() });
+			forgetPreparedSites();
+			const documents = await crawl(site.origin, async (url) => app.request(url, {}, env));
+			return { site, articles, documents };
+		},
+		close: () => proxy.dispose(),
+	};
 }

@@ -25,6 +25,24 @@ export interface RunningWorker {
 
 const WRANGLER = join("node_modules", "wrangler", "bin", "wrangler.js");
 
+/** `npm run db:prepare -- --persist-to <state>`; rejects with its output if it fails. */
+async function prepareStore(state: string): Promise<void> {
+	const child = spawn(
+		process.execPath,
+		[join("scripts", "prepareLocalStore.mjs"), "--persist-to", state],
+		{ stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CI: "true" } },
+	);
+	let output = "";
+	child.stdout?.on("data", (chunk: Buffer) => {
+		output += chunk.toString();
+	});
+	child.stderr?.on("data", (chunk: Buffer) => {
+		output += chunk.toString();
+	});
+	const [code] = (await once(child, "close")) as [number | null];
+	if (code !== 0) throw new Error(`preparing the local store failed:\n${output}`);
+}
+
 /**
  * `wrangler dev` on free ports with SITE_URL matching the origin it serves, its own state
  * directory (so it shares nothing with a developer's `npm run dev`), and its own process group
@@ -34,6 +52,8 @@ export async function startWorker(vars: Record<string, string> = {}): Promise<Ru
 	const [port, inspectorPort] = [await freePort(), await freePort()];
 	const origin = `http://127.0.0.1:${port}`;
 	const state = await mkdtemp(join(tmpdir(), "edgewire-e2e-"));
+	// The store this wrangler dev serves: migrations applied and content/ published into it.
+	await prepareStore(state);
 	const varArgs = Object.entries({ SITE_URL: origin, ...vars }).flatMap(([name, value]) => [
 		"--var",
 		`${name}:${value}`,

@@ -2,19 +2,17 @@
  * The HTML that syndication adds passes html-validate with the conformance suite's rules: the
  * embed view as a whole document, the article page with its new head, and the oEmbed `html`.
  */
-import { describe, expect, it } from "vitest";
-import { articleEntries } from "../../content/articles";
-import siteInput from "../../content/site";
-import { loadArticles } from "../../src/content/loadContent";
-import { buildPublication } from "../../src/publish/publication";
+import { afterAll, describe, expect, it } from "vitest";
+import { readContentFiles } from "../../src/commands/contentFiles";
 import { EMBED_SIZE, oembedHtml, oembedSubject } from "../../src/render/oembed";
-import { resolveSite } from "../../src/site/resolveSite";
 import { sitePaths } from "../../src/site/siteUrls";
-import { htmlProblems } from "../conformance/support/htmlChecks";
+import { htmlProblems } from "./support/htmlChecks";
+import { openConformanceStore } from "./support/publish";
 
-const site = resolveSite(siteInput, { SITE_URL: "http://127.0.0.1:8787" });
-const articles = loadArticles(articleEntries);
-const documents = buildPublication(site, articles);
+// The real content, published into D1 and served by the Worker.
+const store = await openConformanceStore();
+afterAll(() => store.close());
+const { site, articles, documents } = await store.publish((await readContentFiles()).entries);
 
 function body(path: string): string {
 	const document = documents.get(path);

@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+/**
+ * `npm run import -- <file.ndjson>`: loads an archive, one ArticleInput (JSON) per line, through
+ * the same validator as content files, into the article store as one content version. Re-running
+ * it writes only the lines that changed. Articles it loads have no content file: withdraw one with
+ * `npm run withdraw -- <slug>`.
+ *
+ *   npm run import -- archive.ndjson [--remote] [--dry-run] [--persist-to <dir>]
+ *
+ * Exits 0 when the store holds the archive, 1 when a line is invalid (every problem is listed as
+ * file:line: field: message; nothing is written) or the import failed, 2 on a usage error.
+ */
+import { createReadStream, existsSync } from "node:fs";
+import { basename } from "node:path";
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import { openStore, unmigratedStore } from "./lib/d1Store.mjs";
+import { importSource } from "./lib/sourceModules.mjs";
+import { runCommand, seconds, UsageError } from "./lib/usage.mjs";
+import { notifyAfterPublish } from "./websub/afterPublish.mjs";
+
+const HELP = `Usage: npm run import -- <file.ndjson> [--remote] [--dry-run] [--persist-to <dir>]
+
+Loads one article (an ArticleInput as JSON) per line into the article store (D1).
+  --remote          the deployed database (needs \`npx wrangler login\` and its id in wrangler.toml)
+  --dry-run         validate and report what would change; write nothing
+  --persist-to DIR  a local state directory other than .wrangler/state
+Exit status: 0 imported or nothing to do, 1 invalid line or failed, 2 usage error.`;
+
+function options(argv) {
+	let parsed;
+	try {
+		parsed = parseArgs({
+			args: argv,
+			options: {
+				remote: { type: "boolean", default: false },
+				"dry-run": { type: "boolean", default: false },
+				"persist-to": { type: "string" },
+				help: { type: "boolean", short: "h", default: false },
+			},
+			strict: true,
+			allowPositionals: true,
+		});
+	} catch (error) {
+		throw new UsageError(error.message);
+	}
+	const { values, positionals } = parsed;
+	if (values.help) return { help: true };
+	if (positionals.length !== 1) {
+		throw new UsageError(
+			positionals.length === 0 ? "name the file to import" : "import one file at a time",
+		);
+	}
+	const [file] = positionals;
+	if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
+	if (values.remote && values["persist-to"] !== undefined) {
+		throw new UsageError("--persist-to is for the local database; it cannot go with --remote");
+	}
+	return { ...values, file };
+}
+
+await runCommand("import", async () => {
+	const args = options(process.argv.slice(2));
+	if (args.help) {
+		console.log(HELP);
+		return 0;
+	}
+	const started = performance.now();
+	const { readArchive, importArchive } = await importSource("src/commands/importArchive.ts");
+	const name = basename(args.file);
+	const lines = createInterface({
+		input: createReadStream(args.file),
+		crlfDelay: Number.POSITIVE_INFINITY,
+	});
+	const now = Date.now();
+	const archive = await readArchive(name, lines, now);
+	const validated = performance.now();
+	console.log(
+		`Validated ${archive.articles.length} articles from ${archive.lines} lines (${seconds(validated - started)}).`,
+	);
+	const store = await openStore({ remote: args.remote, persistTo: args["persist-to"] });
+	try {
+		let lastReport = 0;
+		const summary = await importArchive(store.db, name, archive.articles, archive.lines, {
+			now,
+			dryRun: args["dry-run"],
+			onProgress(staged, total) {
+				if (staged - lastReport >= 10_000 || staged === total) {
+					lastReport = staged;
+					console.log(`  staged ${staged} of ${total}`);
+				}
+			},
+		});
+		const counts = `${summary.added} added, ${summary.changed} changed, ${summary.unchanged} unchanged`;
+		const took = seconds(performance.now() - started);
+		if (args["dry-run"]) {
+			console.log(
+				`Dry run against ${store.where} (version ${summary.baseVersion}), nothing written: ${counts} (${took}).`,
+			);
+		} else if (summary.version === undefined) {
+			console.log(
+				`Nothing to import: ${counts}; ${store.where} stays at content version ${summary.baseVersion} (${took}).`,
+			);
+		} else {
+			console.log(
+				`Imported ${name} as content version ${summary.version} into ${store.where}: ${counts} (${took}).`,
+			);
+			if (summary.publicChange) await notifyAfterPublish(summary, { remote: args.remote });
+		}
+		return 0;
+	} catch (error) {
+		const unmigrated = unmigratedStore(error, { remote: args.remote });
+		if (unmigrated !== undefined) throw new UsageError(unmigrated);
+		throw error;
+	} finally {
+		await store.close();
+	}
+});

@@ -1,0 +1,78 @@
+/**
+ * The D1 database a command writes to: wrangler's local simulation by default (the SQLite file
+ * `npm run dev` serves from, under .wrangler/state), or the deployed database with `--remote`.
+ * Both are reached through wrangler's getPlatformProxy, so a command's batch is a D1 batch, one
+ * transaction, locally and remotely alike.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { getPlatformProxy, unstable_readConfig } from "wrangler";
+import { projectRoot } from "./sourceModules.mjs";
+import { UsageError } from "./usage.mjs";
+
+const CONFIG = join(projectRoot, "wrangler.toml");
+const BINDING = "DB";
+/** wrangler.toml ships with this id so that local development needs no account. */
+export const PLACEHOLDER_DATABASE_ID = "00000000-0000-4000-8000-000000000000";
+
+/** wrangler.toml as wrangler reads it. */
+export function wranglerConfig() {
+	return unstable_readConfig({ config: CONFIG });
+}
+
+function databaseConfig(config) {
+	const database = config.d1_databases.find((d1) => d1.binding === BINDING);
+	if (database === undefined) {
+		throw new UsageError(`wrangler.toml has no [[d1_databases]] with binding = "${BINDING}"`);
+	}
+	return database;
+}
+
+/**
+ * Opens the store. `remote`: the deployed database (needs `npx wrangler login` and the real
+ * database_id in wrangler.toml). `persistTo`: a local state directory other than .wrangler/state
+ * (as `wrangler dev --persist-to`). Resolves to `{ db, where, close }`.
+ */
+export async function openStore({ remote = false, persistTo } = {}) {
+	const config = wranglerConfig();
+	const database = databaseConfig(config);
+	if (!remote) {
+		const proxy = await getPlatformProxy({
+			configPath: CONFIG,
+			remoteBindings: false,
+			...(persistTo !== undefined && { persist: { path: resolve(persistTo, "v3") } }),
+		});
+		const where = `local D1 "${database.database_name}" (${persistTo ?? ".wrangler/state"})`;
+		return { db: proxy.env[BINDING], where, close: () => proxy.dispose() };
+	}
+	if (database.database_id === undefined || database.database_id === PLACEHOLDER_DATABASE_ID) {
+		throw new UsageError(
+			"wrangler.toml: [[d1_databases]] database_id is still the local placeholder: create the database with `npx wrangler d1 create edgewire` and put the id it prints there",
+		);
+	}
+	// The same binding, marked remote: getPlatformProxy then proxies it to the deployed database.
+	const directory = join(projectRoot, ".wrangler", "remote");
+	mkdirSync(directory, { recursive: true });
+	const remoteConfig = join(directory, "wrangler.json");
+	writeFileSync(
+		remoteConfig,
+		JSON.stringify({
+			name: config.name,
+			compatibility_date: config.compatibility_date,
+			compatibility_flags: config.compatibility_flags,
+			d1_databases: [{ ...database, migrations_dir: undefined, remote: true }],
+		}),
+	);
+	const proxy = await getPlatformProxy({ configPath: remoteConfig, remoteBindings: true });
+	const where = `remote D1 "${database.database_name}" (${database.database_id})`;
+	return { db: proxy.env[BINDING], where, close: () => proxy.dispose() };
+}
+
+/** A message for a store that has no tables yet, or undefined when `error` is something else. */
+export function unmigratedStore(error, { remote }) {
+	const message = error instanceof Error ? error.message : String(error);
+	if (!/no such table|are the migrations applied/.test(message)) return undefined;
+	return remote
+		? "the remote D1 database has no tables yet: run `npx wrangler d1 migrations apply DB --remote`"
+		: "the local D1 database has no tables yet: run `npm run db:migrate` (`npm run dev` does it for you)";
+}

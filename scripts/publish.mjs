@@ -1,0 +1,125 @@
+#!/usr/bin/env node
+/**
+ * `npm run publish`: validates every content/articles/*.ts and makes the store match it: new and
+ * changed articles are written, articles whose file was removed are withdrawn (410), unchanged
+ * ones are left alone. One D1 batch, so a publish applies whole or not at all.
+ *
+ *   npm run publish                      # the local database (what `npm run dev` serves)
+ *   npm run publish -- --remote          # the deployed database
+ *   npm run publish -- --dry-run         # say what would change, write nothing
+ *   npm run publish -- --list-scheduled  # articles waiting for their instant
+ *
+ * Exits 0 when the store matches content/ (written or already), 1 when content is invalid (one
+ * message lists every problem with file and field; nothing is written) or the publish failed,
+ * 2 on a usage or configuration error.
+ */
+import { parseArgs } from "node:util";
+import { openStore, unmigratedStore } from "./lib/d1Store.mjs";
+import { importSource } from "./lib/sourceModules.mjs";
+import { runCommand, seconds, UsageError } from "./lib/usage.mjs";
+import { notifyAfterPublish } from "./websub/afterPublish.mjs";
+
+const HELP = `Usage: npm run publish -- [--remote] [--dry-run] [--list-scheduled] [--persist-to <dir>]
+
+Publishes content/articles/*.ts to the article store (D1).
+  --remote          the deployed database (needs \`npx wrangler login\` and its id in wrangler.toml)
+  --dry-run         report what would change; write nothing
+  --list-scheduled  list the articles scheduled for later, and exit
+  --persist-to DIR  a local state directory other than .wrangler/state (as wrangler dev's)
+Exit status: 0 published or nothing to do, 1 invalid content or failed, 2 usage error.`;
+
+function options(argv) {
+	try {
+		const { values } = parseArgs({
+			args: argv,
+			options: {
+				remote: { type: "boolean", default: false },
+				"dry-run": { type: "boolean", default: false },
+				"list-scheduled": { type: "boolean", default: false },
+				"persist-to": { type: "string" },
+				help: { type: "boolean", short: "h", default: false },
+			},
+			strict: true,
+			allowPositionals: false,
+		});
+		if (values.remote && values["persist-to"] !== undefined) {
+			throw new UsageError("--persist-to is for the local database; it cannot go with --remote");
+		}
+		return values;
+	} catch (error) {
+		throw error instanceof UsageError ? error : new UsageError(error.message);
+	}
+}
+
+await runCommand("publish", async () => {
+	const args = options(process.argv.slice(2));
+	if (args.help) {
+		console.log(HELP);
+		return 0;
+	}
+	const started = performance.now();
+	const [{ readContentFiles }, { publishContent }, { scheduledArticles }] = await Promise.all([
+		importSource("src/commands/contentFiles.ts"),
+		importSource("src/commands/publishContent.ts"),
+		importSource("src/store/scheduledArticles.ts"),
+	]);
+	const files = await readContentFiles();
+	const store = await openStore({ remote: args.remote, persistTo: args["persist-to"] });
+	try {
+		if (args["list-scheduled"]) return listScheduled(await scheduledArticles(store.db, Date.now()));
+		const summary = await publishContent(
+			store.db,
+			files.entries,
+			{ now: Date.now(), dryRun: args["dry-run"] },
+			files.problems,
+		);
+		report(summary, store.where, args["dry-run"], performance.now() - started);
+		if (summary.version !== undefined && summary.publicChange) {
+			await notifyAfterPublish(summary, { remote: args.remote });
+		}
+		return 0;
+	} catch (error) {
+		const unmigrated = unmigratedStore(error, { remote: args.remote });
+		if (unmigrated !== undefined) throw new UsageError(unmigrated);
+		throw error;
+	} finally {
+		await store.close();
+	}
+});
+
+function report(summary, where, dryRun, ms) {
+	const counts = `${summary.added.length} added, ${summary.changed.length} changed, ${summary.withdrawn.length} withdrawn, ${summary.unchanged} unchanged`;
+	if (summary.version === undefined && !dryRun) {
+		console.log(
+			`Nothing to publish: ${counts}; ${where} stays at content version ${summary.baseVersion} (${seconds(ms)}).`,
+		);
+		return;
+	}
+	console.log(
+		dryRun
+			? `Dry run against ${where} (version ${summary.baseVersion}), nothing written: ${counts} (${seconds(ms)}).`
+			: `Published content version ${summary.version} to ${where}: ${counts} (${seconds(ms)}).`,
+	);
+	for (const [label, slugs] of [
+		["added", summary.added],
+		["changed", summary.changed],
+		["withdrawn", summary.withdrawn],
+	]) {
+		for (const slug of slugs) console.log(`  ${label.padEnd(9)} ${slug}`);
+	}
+	if (!summary.publicChange && summary.version !== undefined) {
+		console.log("  (only scheduled articles changed: nothing public changes until their instant)");
+	}
+}
+
+function listScheduled(scheduled) {
+	if (scheduled.length === 0) {
+		console.log("No article is scheduled.");
+		return 0;
+	}
+	console.log(`${scheduled.length} scheduled (goes public at, UTC):`);
+	for (const { slug, publishedAt, origin } of scheduled) {
+		console.log(`  ${new Date(publishedAt).toISOString()}  ${slug}  (${origin})`);
+	}
+	return 0;
+}

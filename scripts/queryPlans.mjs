@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+/**
+ * `npm run query-plans`: prints SQLite's EXPLAIN QUERY PLAN for every statement in the store's
+ * catalog (src/store/queryCatalog.ts), as the Markdown docs/performance.md carries. By default on
+ * a fresh in-memory database with the migrations applied; `--persist-to <dir>` reads a local
+ * store instead (for example one loaded with 100,000 articles by `npm run bench:scale`).
+ */
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { readD1Migrations } from "@cloudflare/vitest-pool-workers";
+import { openStore } from "./lib/d1Store.mjs";
+import { importSource } from "./lib/sourceModules.mjs";
+import { runCommand, UsageError } from "./lib/usage.mjs";
+
+await runCommand("query-plans", async () => {
+	let values;
+	try {
+		({ values } = parseArgs({ options: { "persist-to": { type: "string" } }, strict: true }));
+	} catch (error) {
+		throw new UsageError(error.message);
+	}
+	const { QUERY_CATALOG } = await importSource("src/store/queryCatalog.ts");
+	const store = await openStore({ persistTo: values["persist-to"] ?? memory() });
+	try {
+		if (values["persist-to"] === undefined) await migrate(store.db);
+		for (const query of QUERY_CATALOG) {
+			const parameters = new Set(query.sql.match(/\?\d+/g) ?? []).size;
+			const { results } = await store.db
+				.prepare(`EXPLAIN QUERY PLAN ${query.sql}`)
+				.bind(...Array.from({ length: parameters }, () => 1))
+				.all();
+			console.log(
+				`**${query.name}** (${query.runBy})${query.fullScan ? ` — full read: ${query.fullScan}` : ""}\n`,
+			);
+			console.log("```sql");
+			console.log(query.sql.replace(/\t/g, "  "));
+			console.log("```");
+			console.log("```");
+			for (const row of results) console.log(`${"  ".repeat(depth(results, row))}${row.detail}`);
+			console.log("```\n");
+		}
+		return 0;
+	} finally {
+		await store.close();
+	}
+});
+
+/** A throw-away state directory: the plans of a fresh database. */
+function memory() {
+	return fileURLToPath(new URL(`../.wrangler/query-plans-${process.pid}`, import.meta.url));
+}
+
+async function migrate(db) {
+	const migrations = await readD1Migrations(
+		fileURLToPath(new URL("../migrations", import.meta.url)),
+	);
+	for (const migration of migrations)
+		await db.batch(migration.queries.map((sql) => db.prepare(sql)));
+}
+
+/** Nesting of a plan row (EXPLAIN QUERY PLAN rows point at their parent by id). */
+function depth(rows, row) {
+	let level = 0;
+	for (let parent = row.parent; parent; level++) parent = rows.find((r) => r.id === parent)?.parent;
+	return level;
+}

@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+/**
+ * `npm run withdraw -- <slug>...`: takes down imported articles (those with no content file):
+ * their URLs answer 410 Gone and they leave every feed, archive, index page and oEmbed. An
+ * article written in content/ is withdrawn by removing its file and running `npm run publish`.
+ *
+ * Exits 0 when every slug was withdrawn, 1 when one cannot be (nothing is written), 2 on a usage
+ * error.
+ */
+import { parseArgs } from "node:util";
+import { openStore, unmigratedStore } from "./lib/d1Store.mjs";
+import { importSource } from "./lib/sourceModules.mjs";
+import { runCommand, UsageError } from "./lib/usage.mjs";
+import { notifyAfterPublish } from "./websub/afterPublish.mjs";
+
+const HELP = `Usage: npm run withdraw -- <slug>... [--remote] [--dry-run] [--persist-to <dir>]
+
+Withdraws imported articles: their URLs answer 410 Gone; they leave every feed and listing.
+Exit status: 0 withdrawn, 1 a slug could not be withdrawn (nothing written), 2 usage error.`;
+
+await runCommand("withdraw", async () => {
+	let parsed;
+	try {
+		parsed = parseArgs({
+			args: process.argv.slice(2),
+			options: {
+				remote: { type: "boolean", default: false },
+				"dry-run": { type: "boolean", default: false },
+				"persist-to": { type: "string" },
+				help: { type: "boolean", short: "h", default: false },
+			},
+			strict: true,
+			allowPositionals: true,
+		});
+	} catch (error) {
+		throw new UsageError(error.message);
+	}
+	const { values, positionals } = parsed;
+	if (values.help) {
+		console.log(HELP);
+		return 0;
+	}
+	if (positionals.length === 0) throw new UsageError("name the slug(s) to withdraw");
+	const { withdrawArticles } = await importSource("src/commands/withdrawArticles.ts");
+	const store = await openStore({ remote: values.remote, persistTo: values["persist-to"] });
+	try {
+		const summary = await withdrawArticles(store.db, positionals, {
+			now: Date.now(),
+			dryRun: values["dry-run"],
+		});
+		const verb =
+			summary.version === undefined
+				? "Would withdraw"
+				: `Withdrew (content version ${summary.version})`;
+		console.log(`${verb} from ${store.where}: ${summary.withdrawn.join(", ")}`);
+		if (summary.version !== undefined) await notifyAfterPublish(summary, { remote: values.remote });
+		return 0;
+	} catch (error) {
+		const unmigrated = unmigratedStore(error, { remote: values.remote });
+		if (unmigrated !== undefined) throw new UsageError(unmigrated);
+		throw error;
+	} finally {
+		await store.close();
+	}
+});

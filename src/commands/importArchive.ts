@@ -1,0 +1,139 @@
+/**
+ * `npm run import -- <file.ndjson>`, as a function: one ArticleInput per line, validated by the
+ * same validator as content files (errors name the line and the field), then written as one
+ * content version. Rows are staged in chunks first and made public by one final batch, so an
+ * interrupted import leaves the public site exactly as it was.
+ */
+import type { Article } from "../content/articleSchema";
+import { ContentError, type ContentProblem } from "../content/contentError";
+import { FieldChecker } from "../content/fieldChecks";
+import { validateArticle } from "../content/validateArticle";
+import { readPublishSnapshot } from "../store/publishSnapshot";
+import {
+	type ArticleWrite,
+	clearAbandonedImports,
+	discardImport,
+	STAGE_ROWS_PER_STATEMENT,
+	stageImportStatements,
+} from "../store/publishWrites";
+import { commitPlan, withVersionRetry } from "./applyPlan";
+import { isEmptyPlan, planPublish } from "./planPublish";
+import { articleWrite } from "./publishContent";
+
+export interface ImportSummary {
+	readonly version: number | undefined;
+	readonly baseVersion: number;
+	readonly lines: number;
+	readonly added: number;
+	readonly changed: number;
+	readonly unchanged: number;
+	readonly publicChange: boolean;
+}
+
+export interface ImportOptions {
+	readonly now: number;
+	readonly dryRun?: boolean;
+	/** Told how many rows are staged so far, for a progress line. */
+	readonly onProgress?: (staged: number, total: number) => void;
+}
+
+/** Statements per staging batch (16 rows each): a few MB per request. */
+const STATEMENTS_PER_BATCH = 100;
+
+/** Validates every line of `name`; throws one ContentError naming line and field for each problem. */
+export async function readArchive(
+	name: string,
+	lines: AsyncIterable<string> | Iterable<string>,
+	now: number,
+): Promise<{ readonly articles: readonly Article[]; readonly lines: number }> {
+	const problems: ContentProblem[] = [];
+	const articles: Article[] = [];
+	const lineOf = new Map<string, number>();
+	let number = 0;
+	for await (const line of lines) {
+		number++;
+		if (line.trim() === "") continue;
+		const where = `${name}:${number}`;
+		let input: unknown;
+		try {
+			input = JSON.parse(line);
+		} catch (error) {
+			const reason = error instanceof Error ? error.message : String(error);
+			problems.push({ file: where, path: "(line)", message: `is not valid JSON: ${reason}` });
+			continue;
+		}
+		const check = new FieldChecker(where);
+		const article = validateArticle(input, check, { now });
+		problems.push(...check.problems);
+		if (article === undefined) continue;
+		const earlier = lineOf.get(article.slug);
+		if (earlier !== undefined) {
+			problems.push({
+				file: where,
+				path: "slug",
+				message: `${JSON.stringify(article.slug)} is already used on line ${earlier}`,
+			});
+			continue;
+		}
+		lineOf.set(article.slug, number);
+		articles.push(article);
+	}
+	if (articles.length === 0 && problems.length === 0) {
+		problems.push({ file: name, path: "(file)", message: "has no articles" });
+	}
+	if (problems.length > 0) throw new ContentError(problems);
+	return { articles, lines: number };
+}
+
+/** Imports the validated articles of archive `name` as one content version. */
+export async function importArchive(
+	db: D1Database,
+	name: string,
+	articles: readonly Article[],
+	lines: number,
+	options: ImportOptions,
+): Promise<ImportSummary> {
+	const origin = `import:${name}`;
+	const writes: ArticleWrite[] = [];
+	for (const article of articles) writes.push(await articleWrite(article, origin));
+	return withVersionRetry(async () => {
+		const snapshot = await readPublishSnapshot(db, "all rows", []);
+		const planned = planPublish(snapshot, writes, options.now, "import");
+		if (!planned.ok) throw new ContentError(planned.problems);
+		// A fresh id per attempt: a retry never promotes rows staged for an older plan.
+		const importId = crypto.randomUUID();
+		const plan = { ...planned.plan, appendAfter: undefined, importId };
+		const summary = {
+			baseVersion: plan.baseVersion,
+			lines,
+			added: plan.added.length,
+			changed: plan.changed.length,
+			unchanged: planned.unchanged.length,
+			publicChange: plan.publicChange,
+		};
+		if (isEmptyPlan(plan) || options.dryRun === true) return { ...summary, version: undefined };
+		try {
+			await stage(db, importId, [...plan.added, ...plan.changed], options);
+			return { ...summary, version: await commitPlan(db, plan) };
+		} catch (error) {
+			// Staged rows are invisible; removing them now only saves space (a day later they go anyway).
+			await db.batch([discardImport(db, importId)]).catch(() => undefined);
+			throw error;
+		}
+	});
+}
+
+async function stage(
+	db: D1Database,
+	importId: string,
+	writes: readonly ArticleWrite[],
+	options: ImportOptions,
+): Promise<void> {
+	await db.batch([clearAbandonedImports(db, options.now)]);
+	const statements = stageImportStatements(db, importId, writes, options.now);
+	for (let i = 0; i < statements.length; i += STATEMENTS_PER_BATCH) {
+		await db.batch(statements.slice(i, i + STATEMENTS_PER_BATCH));
+		const staged = (i + STATEMENTS_PER_BATCH) * STAGE_ROWS_PER_STATEMENT;
+		options.onProgress?.(Math.min(writes.length, staged), writes.length);
+	}
+}

@@ -1,0 +1,135 @@
+/**
+ * Decides what a publish changes, as a pure function of the content and a snapshot of the store:
+ * which articles are new, which changed (by content hash), which were removed from content/ and
+ * are withdrawn, whether the public sees any of it now, and whether positions must be renumbered.
+ */
+import type { ContentProblem } from "../content/contentError";
+import { CONTENT_FILES, type PublishSnapshot, type StoredSummary } from "../store/publishSnapshot";
+import type { ArticleWrite, PublishPlan, Withdrawal } from "../store/publishWrites";
+
+export type PlanResult =
+	| {
+			readonly ok: true;
+			readonly plan: PublishPlan;
+			/** Slugs whose stored content is already current. */
+			readonly unchanged: readonly string[];
+	  }
+	| { readonly ok: false; readonly problems: readonly ContentProblem[] };
+
+const isContentFile = (origin: string) => origin.startsWith(CONTENT_FILES);
+
+/** Orders by (published_at, slug), as positions do (slugs are ASCII: code units sort as bytes). */
+export function compareKeys(
+	a: { readonly publishedAt: number; readonly slug: string },
+	b: { readonly publishedAt: number; readonly slug: string },
+): number {
+	return a.publishedAt - b.publishedAt || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
+}
+
+/**
+ * Plans the publish of `writes` (every article of content/, validated) against `snapshot`.
+ * Stored rows of content files that `writes` no longer has are withdrawn. When `owner` is set the
+ * writes come from an import instead: nothing is withdrawn, and rows of content files are refused.
+ */
+export function planPublish(
+	snapshot: PublishSnapshot,
+	writes: readonly ArticleWrite[],
+	now: number,
+	command: PublishPlan["command"] = "publish",
+): PlanResult {
+	const problems: ContentProblem[] = [];
+	const added: ArticleWrite[] = [];
+	const changed: ArticleWrite[] = [];
+	const unchanged: string[] = [];
+	for (const write of writes) {
+		const stored = snapshot.rows.get(write.slug);
+		const conflict = ownershipProblem(write, stored, command, now);
+		if (conflict !== undefined) problems.push(conflict);
+		else if (stored === undefined) added.push(write);
+		else if (stored.contentHash === write.contentHash && stored.origin === write.origin) {
+			unchanged.push(write.slug);
+		} else changed.push(write);
+	}
+	if (problems.length > 0) return { ok: false, problems };
+
+	const present = new Set(writes.map((write) => write.slug));
+	const withdrawn: Withdrawal[] =
+		command !== "publish"
+			? []
+			: [...snapshot.rows.values()]
+					.filter((row) => isContentFile(row.origin) && !present.has(row.slug))
+					.map((row) => ({ slug: row.slug, wasPublic: row.publishedAt <= now }));
+
+	const isPublic = (write: ArticleWrite) => write.publishedAt <= now;
+	const publicChange =
+		added.some(isPublic) ||
+		changed.some(isPublic) ||
+		withdrawn.some((withdrawal) => withdrawal.wasPublic);
+	added.sort(compareKeys);
+	return {
+		ok: true,
+		plan: {
+			command,
+			baseVersion: snapshot.version,
+			added,
+			changed,
+			withdrawn,
+			publicChange,
+			appendAfter: isAppend(snapshot, added, changed, withdrawn) ? snapshot.count : undefined,
+		},
+		unchanged,
+	};
+}
+
+/** A row of a content file belongs to that file; a public article cannot be scheduled again. */
+function ownershipProblem(
+	write: ArticleWrite,
+	stored: StoredSummary | undefined,
+	command: PublishPlan["command"],
+	now: number,
+): ContentProblem | undefined {
+	if (stored === undefined) return undefined;
+	if (command === "publish" && !isContentFile(stored.origin)) {
+		return {
+			file: write.origin,
+			path: "slug",
+			message: `${JSON.stringify(write.slug)} is already used by an imported article (${stored.origin}): choose another slug`,
+		};
+	}
+	if (command === "import" && isContentFile(stored.origin)) {
+		return {
+			file: write.origin,
+			path: "slug",
+			message: `${JSON.stringify(write.slug)} belongs to ${stored.origin}: edit that file instead`,
+		};
+	}
+	if (stored.publishedAt <= now && write.publishedAt > now) {
+		return {
+			file: write.origin,
+			path: "published",
+			message: `the article is already public; it cannot be scheduled again (to take it down, withdraw it)`,
+		};
+	}
+	return undefined;
+}
+
+/** New articles all after the newest stored one, and nothing moving or leaving. */
+function isAppend(
+	snapshot: PublishSnapshot,
+	added: readonly ArticleWrite[],
+	changed: readonly ArticleWrite[],
+	withdrawn: readonly Withdrawal[],
+): boolean {
+	if (withdrawn.length > 0) return false;
+	if (changed.some((write) => write.publishedAt !== snapshot.rows.get(write.slug)?.publishedAt)) {
+		return false;
+	}
+	const first = added[0];
+	const { newest } = snapshot;
+	return first === undefined || newest === undefined || compareKeys(first, newest) > 0;
+}
+
+/** Whether the plan writes anything at all. */
+export function isEmptyPlan(plan: PublishPlan): boolean {
+	return plan.added.length + plan.changed.length + plan.withdrawn.length === 0;
+}

@@ -1,0 +1,54 @@
+/**
+ * `npm run withdraw -- <slug>...`, as a function: takes down articles that have no content file
+ * (imported archives). An article written in content/ is withdrawn by removing its file and
+ * publishing, so that the next publish does not bring it back.
+ */
+import { ContentError, type ContentProblem } from "../content/contentError";
+import { CONTENT_FILES, readPublishSnapshot } from "../store/publishSnapshot";
+import type { PublishPlan, Withdrawal } from "../store/publishWrites";
+import { commitPlan, withVersionRetry } from "./applyPlan";
+
+export interface WithdrawSummary {
+	readonly version: number | undefined;
+	readonly withdrawn: readonly string[];
+}
+
+/** Withdraws `slugs` in one version; throws a ContentError naming each slug it cannot take down. */
+export async function withdrawArticles(
+	db: D1Database,
+	slugs: readonly string[],
+	options: { readonly now: number; readonly dryRun?: boolean },
+): Promise<WithdrawSummary> {
+	return withVersionRetry(async () => {
+		const snapshot = await readPublishSnapshot(db, "content files", slugs);
+		const problems: ContentProblem[] = [];
+		const withdrawals: Withdrawal[] = [];
+		for (const slug of new Set(slugs)) {
+			const row = snapshot.rows.get(slug);
+			if (row === undefined) {
+				const already = snapshot.withdrawn.has(slug) ? " (it is already withdrawn)" : "";
+				problems.push({ file: slug, path: "slug", message: `no such article${already}` });
+			} else if (row.origin.startsWith(CONTENT_FILES)) {
+				problems.push({
+					file: slug,
+					path: "slug",
+					message: `is written in ${row.origin}: remove that file and run npm run publish`,
+				});
+			} else {
+				withdrawals.push({ slug, wasPublic: row.publishedAt <= options.now });
+			}
+		}
+		if (problems.length > 0) throw new ContentError(problems);
+		const plan: PublishPlan = {
+			command: "withdraw",
+			baseVersion: snapshot.version,
+			added: [],
+			changed: [],
+			withdrawn: withdrawals,
+			publicChange: withdrawals.some((withdrawal) => withdrawal.wasPublic),
+			appendAfter: undefined,
+		};
+		const version = options.dryRun === true ? undefined : await commitPlan(db, plan);
+		return { version, withdrawn: withdrawals.map((withdrawal) => withdrawal.slug) };
+	});
+}

@@ -1,0 +1,47 @@
+/**
+ * The stored form of an article: the validated article written back as an `ArticleInput`, in
+ * canonical JSON (fixed key order, normalised values), so that the same content always gives the
+ * same bytes and the same hash. The store keeps this text; the Worker validates it again on read.
+ */
+import type { Article, ArticleInput } from "./articleSchema";
+
+/** The article as an editor could have written it, with every value in its normalised form. */
+export function toArticleInput(article: Article): ArticleInput {
+	const lead = article.body.find((block) => block.type === "paragraph");
+	return {
+		slug: article.slug,
+		headline: article.headline,
+		published: article.published.text,
+		...(article.updated !== undefined && { updated: article.updated.text }),
+		language: article.language,
+		source: { name: article.source.name, url: article.source.url },
+		// The default summary is the lead paragraph: stored only when the editor wrote another one.
+		...(article.summary !== lead?.text && { summary: article.summary }),
+		tags: [...article.tags],
+		body: article.body.map((block) => ({ ...block })),
+	};
+}
+
+/** Canonical JSON: object keys sorted, no whitespace. Equal content gives equal text. */
+export function canonicalJson(value: unknown): string {
+	return JSON.stringify(value, (_key, nested: unknown) => {
+		if (nested === null || typeof nested !== "object" || Array.isArray(nested)) return nested;
+		const sorted: Record<string, unknown> = {};
+		for (const key of Object.keys(nested).sort()) {
+			sorted[key] = (nested as Record<string, unknown>)[key];
+		}
+		return sorted;
+	});
+}
+
+/** The stored document and its SHA-256 (hex), which tells a publish whether anything changed. */
+export async function articleDocument(
+	article: Article,
+): Promise<{ readonly document: string; readonly contentHash: string }> {
+	const document = canonicalJson(toArticleInput(article));
+	const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(document));
+	const contentHash = [...new Uint8Array(digest)]
+		.map((byte) => byte.toString(16).padStart(2, "0"))
+		.join("");
+	return { document, contentHash };
+}

@@ -1,0 +1,146 @@
+/**
+ * A document's body and dates, read from the store and rendered: the one place where queries
+ * (src/store/) meet renderers (src/render/). Pure given the store's answers: the same rows give
+ * the same bytes.
+ */
+import type { Article } from "../content/articleSchema";
+import { articleEmbed } from "../render/articleEmbed";
+import { articleFragment } from "../render/articleFragment";
+import { articlePage } from "../render/articlePage";
+import { feedEntry } from "../render/feedEntry";
+import { indexPage } from "../render/indexPage";
+import { renderAtom } from "../render/renderAtom";
+import { renderJsonFeed } from "../render/renderJsonFeed";
+import { renderRss } from "../render/renderRss";
+import type { Site } from "../site/siteSchema";
+import { publicArticle } from "../store/articleLookup";
+import type { StoredArticle } from "../store/articleRows";
+import type { ContentState } from "../store/contentState";
+import { articlesByPosition, newestArticles } from "../store/listings";
+import type { DocumentRequest } from "./documentPaths";
+import { archiveHistory, archivePageCount, currentFeedHistory } from "./feedArchives";
+import { stylesheet } from "./stylesheet";
+
+/** What a document is, which decides its media type and HTTP policy. */
+export type DocumentKind =
+	| "rss"
+	| "atom"
+	| "jsonFeed"
+	| "page"
+	| "fragment"
+	| "embed"
+	| "oembed"
+	| "stylesheet";
+
+/** One published document: its text and the time its content last changed. */
+export interface PublishedDocument {
+	readonly kind: DocumentKind;
+	readonly body: string;
+	/** When its bytes could last have changed (ms); absent for assets that carry no content. */
+	readonly lastModified?: number;
+	/** An RFC 5005 archive page (no WebSub discovery: nothing to subscribe to). */
+	readonly archived?: true;
+}
+
+export type DocumentOutcome =
+	| { readonly status: 200; readonly document: PublishedDocument; readonly article?: Article }
+	| { readonly status: 404 | 410 };
+
+/** The store, the clock and the state the request is answered against. */
+export interface DocumentSource {
+	readonly site: Site;
+	readonly db: D1Database;
+	readonly state: ContentState;
+	readonly now: number;
+}
+
+const NOT_FOUND = { status: 404 } as const;
+
+/** Loads and renders the document `request` names, or says it is not (404) or no longer (410) there. */
+export async function loadDocument(
+	source: DocumentSource,
+	request: DocumentRequest,
+): Promise<DocumentOutcome> {
+	const { site, db, state } = source;
+	switch (request.type) {
+		case "stylesheet":
+			return { status: 200, document: { kind: "stylesheet", body: stylesheet } };
+		case "article":
+			return loadArticleView(source, request.slug, request.view);
+		case "feed": {
+			const newest = await newestArticles(db, state.publicCount, site.feedSize);
+			const entries = newest.map(({ article }) => feedEntry(site, article));
+			const pages = archivePageCount(state.publicCount, site.archivePageSize);
+			const body =
+				request.format === "jsonFeed"
+					? renderJsonFeed(site, entries)
+					: request.format === "rss"
+						? renderRss(site, entries, currentFeedHistory(site, "rss", pages))
+						: renderAtom(site, entries, currentFeedHistory(site, "atom", pages));
+			return listing(request.format, body, state);
+		}
+		case "archive": {
+			const pages = archivePageCount(state.publicCount, site.archivePageSize);
+			if (request.page > pages) return NOT_FOUND;
+			const first = (request.page - 1) * site.archivePageSize + 1;
+			const stored = await articlesByPosition(db, first, first + site.archivePageSize - 1);
+			const entries = stored.map(({ article }) => feedEntry(site, article));
+			const history = archiveHistory(site, request.format, request.page, pages);
+			const render = request.format === "rss" ? renderRss : renderAtom;
+			const body = render(site, entries, history);
+			const lastModified = state.publicChangedAt;
+			return {
+				status: 200,
+				document: { kind: request.format, body, lastModified, archived: true },
+			};
+		}
+		case "home": {
+			const pages = Math.max(1, Math.ceil(state.publicCount / site.pageSize));
+			if (request.page > pages) return NOT_FOUND;
+			const skip = (request.page - 1) * site.pageSize;
+			const stored = await newestArticles(db, state.publicCount, site.pageSize, skip);
+			const body = indexPage(site, articlesOf(stored), { page: request.page, pages });
+			return listing("page", body.toString(), state);
+		}
+	}
+}
+
+/** A listing (feed, archive, index page) changes whenever public content changes. */
+function listing(kind: DocumentKind, body: string, state: ContentState): DocumentOutcome {
+	return { status: 200, document: { kind, body, lastModified: state.publicChangedAt } };
+}
+
+const articlesOf = (stored: readonly StoredArticle[]) => stored.map(({ article }) => article);
+
+async function loadArticleView(
+	source: DocumentSource,
+	slug: string,
+	view: "page" | "fragment" | "embed",
+): Promise<DocumentOutcome> {
+	const found = await publicArticle(source.db, slug, source.now);
+	if (found.state === "withdrawn") return { status: 410 };
+	if (found.state === "unknown") return NOT_FOUND;
+	const { article, changedAt } = found.stored;
+	return { status: 200, document: articleDocument(source.site, article, view, changedAt), article };
+}
+
+/** One view of an article: the page for people, the embeddable fragment, or the framable embed. */
+export function articleDocument(
+	site: Site,
+	article: Article,
+	view: "page" | "fragment" | "embed",
+	lastModified: number,
+): PublishedDocument {
+	switch (view) {
+		case "page":
+			return { kind: "page", body: articlePage(site, article).toString(), lastModified };
+		case "fragment":
+			return {
+				kind: "fragment",
+				body: `${articleFragment(site, article).toString()}\n`,
+				lastModified,
+			};
+		case "embed":
+			return { kind: "embed", body: articleEmbed(site, article).toString(), lastModified };
+	}
+}

@@ -1,0 +1,41 @@
+/**
+ * Runs of public articles by position (1 = oldest): the current feeds (the newest), the pages of
+ * `/` and the RFC 5005 archive pages. Every listing is one range search on articles_by_position,
+ * so its cost depends on the page size, never on the number of articles.
+ */
+import {
+	ARTICLE_COLUMNS,
+	type ArticleRow,
+	readArticleRow,
+	type StoredArticle,
+} from "./articleRows";
+
+const RANGE_SQL = `SELECT ${ARTICLE_COLUMNS} FROM articles
+	WHERE position > ?1 AND position <= ?2 ORDER BY position DESC`;
+
+/** Articles at positions `first..last` (inclusive), newest first. */
+export async function articlesByPosition(
+	db: D1Database,
+	first: number,
+	last: number,
+): Promise<StoredArticle[]> {
+	if (last < first) return [];
+	const { results } = await db
+		.prepare(RANGE_SQL)
+		.bind(first - 1, last)
+		.all<ArticleRow>();
+	return results.map(readArticleRow);
+}
+
+/** The newest `count` of the `publicCount` public articles, newest first (a feed, page 1 of `/`). */
+export function newestArticles(
+	db: D1Database,
+	publicCount: number,
+	count: number,
+	skip = 0,
+): Promise<StoredArticle[]> {
+	const last = publicCount - skip;
+	return articlesByPosition(db, Math.max(1, last - count + 1), last);
+}
+
+export const LISTING_QUERIES = { articlesByPosition: RANGE_SQL };

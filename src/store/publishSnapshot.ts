@@ -1,0 +1,128 @@
+/**
+ * What a publish reads before it plans: the current version and the stored articles it may touch.
+ * Read in one batch (one transaction), so the parts agree with each other; the version then
+ * guards the writes (publishWrites.ts).
+ */
+
+/** A stored article as a publish compares it with content. */
+export interface StoredSummary {
+	readonly slug: string;
+	readonly origin: string;
+	readonly contentHash: string;
+	readonly publishedAt: number;
+}
+
+export interface PublishSnapshot {
+	readonly version: number;
+	/** Rows in `articles`, public and scheduled: the highest position. */
+	readonly count: number;
+	/** The key of the highest position: a new article after it is a pure append. */
+	readonly newest: { readonly publishedAt: number; readonly slug: string } | undefined;
+	/** Stored articles by slug: every row from content files, and every row named in `slugs`. */
+	readonly rows: ReadonlyMap<string, StoredSummary>;
+	/** Of `slugs`, those withdrawn (their URL answers 410). */
+	readonly withdrawn: ReadonlySet<string>;
+}
+
+interface SummaryRow {
+	readonly slug: string;
+	readonly origin: string;
+	readonly content_hash: string;
+	readonly published_at: number;
+}
+
+/** Origins of content files sort in [CONTENT_FILES, CONTENT_FILES_END): a range on the index. */
+export const CONTENT_FILES = "content/";
+const CONTENT_FILES_END = "content0";
+
+const VERSION_SQL = "SELECT max(id) AS id FROM versions";
+const NEWEST_SQL =
+	"SELECT position, published_at, slug FROM articles ORDER BY position DESC LIMIT 1";
+const FILE_ROWS_SQL = `SELECT slug, origin, content_hash, published_at FROM articles
+	WHERE origin >= ?1 AND origin < ?2`;
+// An import compares every line with every stored article: a command's full read, never a request's.
+const ALL_ROWS_SQL = "SELECT slug, origin, content_hash, published_at FROM articles";
+const ALL_WITHDRAWN_SQL = "SELECT slug FROM withdrawn";
+// D1 binds at most 100 parameters per statement.
+const SLUGS_PER_STATEMENT = 100;
+
+function slugRowsSql(count: number): string {
+	return `SELECT slug, origin, content_hash, published_at FROM articles
+	WHERE slug IN (${Array.from({ length: count }, (_, i) => `?${i + 1}`).join(", ")})`;
+}
+
+function withdrawnSql(count: number): string {
+	return `SELECT slug FROM withdrawn
+	WHERE slug IN (${Array.from({ length: count }, (_, i) => `?${i + 1}`).join(", ")})`;
+}
+
+/**
+ * Reads the snapshot: the rows of content files, or every row (`"all rows"`, for an import), plus
+ * any row whose slug is in `slugs` (to find slugs owned elsewhere) and which of those are withdrawn.
+ */
+export async function readPublishSnapshot(
+	db: D1Database,
+	rowsOf: "content files" | "all rows",
+	slugs: readonly string[],
+): Promise<PublishSnapshot> {
+	// An import reads every row anyway; content files look up only the slugs they name.
+	const chunks: string[][] = [];
+	for (let i = 0; rowsOf === "content files" && i < slugs.length; i += SLUGS_PER_STATEMENT) {
+		chunks.push(slugs.slice(i, i + SLUGS_PER_STATEMENT));
+	}
+	const statements = [
+		db.prepare(VERSION_SQL),
+		db.prepare(NEWEST_SQL),
+		rowsOf === "content files"
+			? db.prepare(FILE_ROWS_SQL).bind(CONTENT_FILES, CONTENT_FILES_END)
+			: db.prepare(ALL_ROWS_SQL),
+		...chunks.map((chunk) => db.prepare(slugRowsSql(chunk.length)).bind(...chunk)),
+		...(rowsOf === "all rows"
+			? [db.prepare(ALL_WITHDRAWN_SQL)]
+			: chunks.map((chunk) => db.prepare(withdrawnSql(chunk.length)).bind(...chunk))),
+	];
+	const [version, newest, owned, ...rest] = await db.batch<Record<string, unknown>>(statements);
+	const versionRow = version?.results[0] as { id: number } | undefined;
+	const newestRow = newest?.results[0] as
+		| { position: number; published_at: number; slug: string }
+		| undefined;
+	const rows = new Map<string, StoredSummary>();
+	const summaryRows = [owned, ...rest.slice(0, chunks.length)];
+	for (const result of summaryRows) {
+		for (const row of (result?.results ?? []) as unknown as SummaryRow[]) {
+			rows.set(row.slug, {
+				slug: row.slug,
+				origin: row.origin,
+				contentHash: row.content_hash,
+				publishedAt: row.published_at,
+			});
+		}
+	}
+	const withdrawn = new Set<string>();
+	for (const result of rest.slice(chunks.length)) {
+		// Rows of the withdrawn table: all of them for an import, the named slugs otherwise.
+		for (const row of (result?.results ?? []) as unknown as { slug: string }[]) {
+			withdrawn.add(row.slug);
+		}
+	}
+	return {
+		version: versionRow?.id ?? 0,
+		count: newestRow?.position ?? 0,
+		newest:
+			newestRow === undefined
+				? undefined
+				: { publishedAt: newestRow.published_at, slug: newestRow.slug },
+		rows,
+		withdrawn,
+	};
+}
+
+export const SNAPSHOT_QUERIES = {
+	latestVersion: VERSION_SQL,
+	newestPosition: NEWEST_SQL,
+	contentFileRows: FILE_ROWS_SQL,
+	allRows: ALL_ROWS_SQL,
+	rowsBySlug: slugRowsSql(3),
+	withdrawnBySlug: withdrawnSql(3),
+	allWithdrawn: ALL_WITHDRAWN_SQL,
+};

@@ -1,0 +1,196 @@
+/**
+ * The writes of one publish, import or withdrawal, as one D1 batch: D1 runs a batch as a single
+ * transaction, so it applies whole or not at all. Its first statement inserts the next content
+ * version (the snapshot's version + 1): if another command committed since the snapshot was read,
+ * that id exists, the insert fails, and the whole batch rolls back with nothing written.
+ */
+
+/** One article to write: its stored document and the columns derived from it. */
+export interface ArticleWrite {
+	readonly slug: string;
+	readonly origin: string;
+	readonly document: string;
+	readonly contentHash: string;
+	readonly publishedAt: number;
+}
+
+export interface Withdrawal {
+	readonly slug: string;
+	/** Public articles leave a 410 behind; a scheduled one leaves no trace. */
+	readonly wasPublic: boolean;
+}
+
+/** What a command changes, decided against a snapshot (src/commands/planPublish.ts). */
+export interface PublishPlan {
+	readonly command: "publish" | "import" | "withdraw";
+	/** The snapshot's version: the plan commits as `baseVersion + 1` or not at all. */
+	readonly baseVersion: number;
+	readonly added: readonly ArticleWrite[];
+	readonly changed: readonly ArticleWrite[];
+	readonly withdrawn: readonly Withdrawal[];
+	/** Whether anything the public can see now changes (else listings keep their Last-Modified). */
+	readonly publicChange: boolean;
+	/**
+	 * Set when every added article sorts after every stored one and nothing moves or leaves: the
+	 * added articles then take positions `appendAfter + 1...` in order, and nothing is renumbered.
+	 */
+	readonly appendAfter: number | undefined;
+	/**
+	 * An import's id: its `added` and `changed` rows were staged (stageImportStatements) and are
+	 * moved into `articles` by one statement instead of one upsert each.
+	 */
+	readonly importId?: string;
+}
+
+// Each version is in a later second than the one before, so Last-Modified (whole seconds) moves
+// with every version even when two commands run within one second.
+const VERSION_SQL = `INSERT INTO versions (id, created_at, public_changed_at, command, added, changed, withdrawn)
+	SELECT ?1, clock.at, CASE WHEN ?2 THEN clock.at ELSE coalesce(previous.public_changed_at, clock.at) END,
+		?3, ?4, ?5, ?6
+	FROM (SELECT max(CAST(unixepoch('subsec') * 1000 AS INTEGER),
+		coalesce((SELECT (max(created_at) / 1000 + 1) * 1000 FROM versions), 0)) AS at) AS clock
+	LEFT JOIN versions AS previous ON previous.id = ?1 - 1`;
+
+const VERSION_TIME = "(SELECT created_at FROM versions WHERE id = ?6)";
+
+const UPSERT_SQL = `INSERT INTO articles (slug, origin, document, content_hash, published_at, revised_at, position)
+	VALUES (?1, ?2, ?3, ?4, ?5, ${VERSION_TIME}, ?7)
+	ON CONFLICT (slug) DO UPDATE SET origin = excluded.origin, document = excluded.document,
+		content_hash = excluded.content_hash, published_at = excluded.published_at,
+		revised_at = excluded.revised_at`;
+
+const UNWITHDRAW_SQL = "DELETE FROM withdrawn WHERE slug = ?1";
+const DELETE_SQL = "DELETE FROM articles WHERE slug = ?1";
+const WITHDRAW_SQL = `INSERT INTO withdrawn (slug, withdrawn_at)
+	VALUES (?1, (SELECT created_at FROM versions WHERE id = ?2))
+	ON CONFLICT (slug) DO UPDATE SET withdrawn_at = excluded.withdrawn_at`;
+
+/** Positions 1..n in (published_at, slug) order, writing only the rows whose position changes. */
+const RENUMBER_SQL = `UPDATE articles SET position = ranked.n
+	FROM (SELECT slug, row_number() OVER (ORDER BY published_at, slug) AS n FROM articles) AS ranked
+	WHERE articles.slug = ranked.slug AND articles.position != ranked.n`;
+
+const PROMOTE_SQL = `INSERT INTO articles (slug, origin, document, content_hash, published_at, revised_at, position)
+	SELECT slug, origin, document, content_hash, published_at,
+		(SELECT created_at FROM versions WHERE id = ?2), 0
+	FROM import_staging WHERE import_id = ?1
+	ON CONFLICT (slug) DO UPDATE SET origin = excluded.origin, document = excluded.document,
+		content_hash = excluded.content_hash, published_at = excluded.published_at,
+		revised_at = excluded.revised_at`;
+const UNWITHDRAW_STAGED_SQL = `DELETE FROM withdrawn
+	WHERE slug IN (SELECT slug FROM import_staging WHERE import_id = ?1)`;
+const CLEAR_STAGING_SQL = "DELETE FROM import_staging WHERE import_id = ?1";
+
+/** The batch that applies `plan`. */
+export function publishStatements(db: D1Database, plan: PublishPlan): D1PreparedStatement[] {
+	const version = plan.baseVersion + 1;
+	const statements = [
+		db
+			.prepare(VERSION_SQL)
+			.bind(
+				version,
+				plan.publicChange ? 1 : 0,
+				plan.command,
+				plan.added.length,
+				plan.changed.length,
+				plan.withdrawn.length,
+			),
+	];
+	for (const { slug, wasPublic } of plan.withdrawn) {
+		statements.push(db.prepare(DELETE_SQL).bind(slug));
+		if (wasPublic) statements.push(db.prepare(WITHDRAW_SQL).bind(slug, version));
+	}
+	if (plan.importId !== undefined) {
+		statements.push(
+			db.prepare(PROMOTE_SQL).bind(plan.importId, version),
+			db.prepare(UNWITHDRAW_STAGED_SQL).bind(plan.importId),
+			db.prepare(CLEAR_STAGING_SQL).bind(plan.importId),
+		);
+	} else {
+		plan.added.forEach((write, i) => {
+			const position = plan.appendAfter === undefined ? 0 : plan.appendAfter + i + 1;
+			statements.push(upsert(db, write, version, position));
+			statements.push(db.prepare(UNWITHDRAW_SQL).bind(write.slug));
+		});
+		for (const write of plan.changed) statements.push(upsert(db, write, version, 0));
+	}
+	if (plan.appendAfter === undefined) statements.push(db.prepare(RENUMBER_SQL));
+	return statements;
+}
+
+function upsert(
+	db: D1Database,
+	write: ArticleWrite,
+	version: number,
+	position: number,
+): D1PreparedStatement {
+	return db
+		.prepare(UPSERT_SQL)
+		.bind(
+			write.slug,
+			write.origin,
+			write.document,
+			write.contentHash,
+			write.publishedAt,
+			version,
+			position,
+		);
+}
+
+const STAGE_COLUMNS = 7;
+/** D1 binds at most 100 parameters per statement. */
+export const STAGE_ROWS_PER_STATEMENT = Math.floor(100 / STAGE_COLUMNS);
+
+/** Statements that stage an import's rows (not yet visible), a few rows per statement. */
+export function stageImportStatements(
+	db: D1Database,
+	importId: string,
+	writes: readonly ArticleWrite[],
+	stagedAt: number,
+): D1PreparedStatement[] {
+	const statements: D1PreparedStatement[] = [];
+	for (let i = 0; i < writes.length; i += STAGE_ROWS_PER_STATEMENT) {
+		const rows = writes.slice(i, i + STAGE_ROWS_PER_STATEMENT);
+		const values = rows.map(
+			(_, r) =>
+				`(${Array.from({ length: STAGE_COLUMNS }, (_, c) => `?${r * STAGE_COLUMNS + c + 1}`)})`,
+		);
+		statements.push(
+			db
+				.prepare(
+					`INSERT INTO import_staging (import_id, slug, origin, document, content_hash, published_at, staged_at)
+	VALUES ${values.join(", ")}`,
+				)
+				.bind(
+					...rows.flatMap((row) => [
+						importId,
+						row.slug,
+						row.origin,
+						row.document,
+						row.contentHash,
+						row.publishedAt,
+						stagedAt,
+					]),
+				),
+		);
+	}
+	return statements;
+}
+
+/** This import's staged rows, after it failed. */
+export function discardImport(db: D1Database, importId: string): D1PreparedStatement {
+	return db.prepare(CLEAR_STAGING_SQL).bind(importId);
+}
+
+/** Staged rows of imports that never finished, a day or more old (a running import is younger). */
+export function clearAbandonedImports(db: D1Database, now: number): D1PreparedStatement {
+	return db.prepare("DELETE FROM import_staging WHERE staged_at < ?1").bind(now - 86_400_000);
+}
+
+export const WRITE_STATEMENTS = {
+	version: VERSION_SQL,
+	upsert: UPSERT_SQL,
+	renumber: RENUMBER_SQL,
+	promoteImport: PROMOTE_SQL,
+	withdraw: WITHDRAW_SQL,
+};

@@ -1,0 +1,60 @@
+/**
+ * The test file's D1 store, driven through the real publish library: publish a set of content
+ * files, read a document the way the Worker prepares it, and (for failure tests) damage a row.
+ */
+import { env } from "cloudflare:workers";
+import siteInput from "../../content/site";
+import { type PublishSummary, publishContent } from "../../src/commands/publishContent";
+import type { ContentEntry } from "../../src/content/articleSchema";
+import { documentRequest } from "../../src/publish/documentPaths";
+import { forgetPreparedSites, PreparedSite } from "../../src/publish/preparedSite";
+import { resolveSite } from "../../src/site/resolveSite";
+import type { SiteInput } from "../../src/site/siteSchema";
+
+/**
+ * Publishes `entries` as the whole of content/ (an article not among them is withdrawn), then
+ * forgets every prepared site, as if the isolates' freshness interval had passed.
+ */
+export async function publishEntries(
+	entries: readonly ContentEntry[],
+	now = Date.now(),
+): Promise<PublishSummary> {
+	const summary = await publishContent(env.DB, entries, { now });
+	forgetPreparedSites();
+	return summary;
+}
+
+/** A prepared site on the test store with other settings than content/site.ts (smaller feeds). */
+export function siteWith(settings: Partial<SiteInput>): PreparedSite {
+	const site = resolveSite({ ...siteInput, ...settings }, env);
+	return new PreparedSite(site, env.DB, { id: undefined, at: 0 });
+}
+
+/** The body `site` serves at `path`, or undefined when it answers 404 or 410. */
+export async function bodyAt(
+	site: PreparedSite,
+	path: string,
+	now = Date.now(),
+): Promise<string | undefined> {
+	const request = documentRequest(path);
+	if (request === undefined) return undefined;
+	const answer = await site.document(path, request, now);
+	return answer.status === 200 ? new TextDecoder().decode(answer.response.body) : undefined;
+}
+
+/** Runs raw SQL on the test store: for tests that damage a row to see how the Worker copes. */
+export function damageStore(sql: string, ...values: unknown[]): Promise<D1Result> {
+	return env.DB.prepare(sql)
+		.bind(...values)
+		.run();
+}
+
+/** Empties every table, as a database that has only had its migrations applied. */
+export async function emptyStore(): Promise<void> {
+	await env.DB.batch(
+		["articles", "withdrawn", "versions", "import_staging"].map((table) =>
+			env.DB.prepare(`DELETE FROM ${table}`),
+		),
+	);
+	forgetPreparedSites();
+}
