@@ -230,6 +230,25 @@ describe("oEmbed caching and methods", () => {
 		expect(((await otherTag.json()) as { width: number }).width).toBe(300);
 	});
 
+	it("answers 412 without a body when If-Match or If-Unmodified-Since fails, at every size", async () => {
+		for (const params of [{ url: articleUrl }, { url: articleUrl, maxwidth: "300" }]) {
+			const current = await SELF.fetch(oembedRequest(params));
+			const etag = current.headers.get("ETag") ?? "";
+			await current.arrayBuffer();
+			for (const headers of [
+				{ "If-Match": '"zzz"' },
+				{ "If-Unmodified-Since": "Thu, 01 Jan 1970 00:00:00 GMT" },
+			]) {
+				const response = await SELF.fetch(oembedRequest(params), { headers });
+				expect(response.status, JSON.stringify([params, headers])).toBe(412);
+				expect(await response.text()).toBe("");
+			}
+			const held = await SELF.fetch(oembedRequest(params), { headers: { "If-Match": etag } });
+			expect(held.status).toBe(200);
+			await held.arrayBuffer();
+		}
+	});
+
 	it("answers HEAD with GET's status and headers and no body", async () => {
 		const get = await SELF.fetch(oembedRequest({ url: articleUrl, maxwidth: "300" }));
 		const head = await SELF.fetch(oembedRequest({ url: articleUrl, maxwidth: "300" }), {
