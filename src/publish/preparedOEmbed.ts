@@ -9,6 +9,7 @@ import {
 	securityHeaders,
 } from "../http/responsePolicy";
 import { EMBED_SIZE, type OEmbedSubject, oembedSubject, renderOEmbed } from "../render/oembed";
+import { articleSlugOf } from "../site/articleUrl";
 import type { Site } from "../site/siteSchema";
 import { sitePaths } from "../site/siteUrls";
 import { LazyMap } from "./lazyMap";
@@ -51,16 +52,11 @@ export function prepareOEmbed(site: Site, articles: readonly Article[]): OEmbedP
 	const byPath = new LazyMap(builders);
 	return {
 		forUrl(pageUrl) {
-			let url: URL;
-			try {
-				url = new URL(pageUrl);
-			} catch {
-				return undefined;
-			}
-			if (url.origin !== site.origin) return undefined;
-			// Query and fragment do not change which article a URL names; nor does a trailing slash.
-			const path = url.pathname.length > 1 ? url.pathname.replace(/\/$/, "") : url.pathname;
-			return byPath.get(path);
+			// Consumers paste article URLs with a trailing slash; the endpoint forgives one (README).
+			const slug =
+				articleSlugOf(pageUrl, site.origin) ??
+				articleSlugOf(pageUrl.replace(/\/(?=[?#]|$)/, ""), site.origin);
+			return slug === undefined ? undefined : byPath.get(sitePaths.article(slug));
 		},
 	};
 }

@@ -254,14 +254,43 @@ describe("errors", () => {
 		expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
 	});
 
-	it("answers 404 for an empty path segment or a traversal attempt that names nothing", async () => {
+	it("answers 404 for an empty path segment, an encoded slash, or a path that resolves to nothing", async () => {
 		for (const path of [
 			"//feed.xml",
 			"/articles/..%2F..%2Fetc%2Fpasswd",
 			"/articles/%2e%2e/%2e%2e/etc/passwd",
+			"/articles/..%2Ffeed.xml",
 		]) {
 			expect((await fetchPath(path)).status, path).toBe(404);
 		}
+	});
+
+	it("resolves dot segments, plain or percent-encoded, before routing (WHATWG URL, as browsers do)", async () => {
+		const feed = await fetchPath("/feed.xml");
+		for (const path of [
+			"/articles/../feed.xml",
+			"/articles/%2e%2e/feed.xml",
+			"/%2e%2e/feed.xml",
+			"/x/../feed.xml",
+			"/x/%2E%2e/./feed.xml",
+		]) {
+			const response = await fetchPath(path);
+			expect(response.status, path).toBe(200);
+			expect(response.headers.get("ETag"), path).toBe(feed.headers.get("ETag"));
+			await response.arrayBuffer();
+		}
+		await feed.arrayBuffer();
+	});
+
+	it("decodes percent-encoded letters in a path, as the router does", async () => {
+		const { slug } = seedArticle;
+		const encoded = `/articles/%${slug.charCodeAt(0).toString(16)}${slug.slice(1)}`;
+		const [page, response] = await Promise.all([
+			fetchPath(`/articles/${slug}`),
+			fetchPath(encoded),
+		]);
+		expect(response.status).toBe(200);
+		expect(response.headers.get("ETag")).toBe(page.headers.get("ETag"));
 	});
 
 	it("answers OPTIONS on an unknown path with 404 and any other method there with 404", async () => {
