@@ -5,11 +5,14 @@ import { sourceCreditHtml } from "./articleBody";
 import { html, type SafeHtml } from "./html";
 import { pageLayout } from "./pageLayout";
 import { timeHtml } from "./publicationDateHtml";
+import { textDirection } from "./textDirection";
 
 /** The home page: every article, newest first (the order `loadArticles` gives). */
 export function indexPage(site: Site, articles: readonly Article[]): SafeHtml {
 	const items = articles.map(
-		(article) => html`<li class="ew-teaser" lang="${article.language}">
+		(
+			article,
+		) => html`<li class="ew-teaser" lang="${article.language}" dir="${textDirection(article.language)}">
 <h2 class="ew-teaser-headline"><a href="${absoluteUrl(site, sitePaths.article(article.slug))}">${article.headline}</a></h2>
 <p class="ew-meta">${timeHtml(article.published, "ew-date")} · ${sourceCreditHtml(article)}</p>
 <p class="ew-summary">${article.summary}</p>
