@@ -69,14 +69,18 @@ export function checkHttpUrl(value, name) {
 
 /**
  * Pings `hub` for each of `topics`, one after the other, and resolves to one result per topic.
- * `log`, when given, receives each result as soon as it is known.
+ * `log`, when given, receives each result as soon as it is known (what it throws is its own).
  */
 export async function notifyHub({ hub, topics, timeoutMs = DEFAULT_TIMEOUT_MS, log }) {
 	const checked = checkHttpUrl(hub, "WEBSUB_HUB");
 	const results = [];
 	for (const topic of topics) {
 		const result = checked.ok
-			? await ping(checked.url.href, String(topic), timeoutMs)
+			? await ping(checked.url.href, String(topic), timeoutMs).catch((error) => ({
+					topic: String(topic),
+					accepted: false,
+					message: `hub ${checked.url.href}: unexpected error for ${printable(topic)}: ${printable(causeOf(error))}`,
+				}))
 			: { topic: String(topic), accepted: false, message: checked.problem };
 		results.push(result);
 		log?.(result);
@@ -124,7 +128,11 @@ async function ping(hub, topic, timeoutMs) {
 			location === null
 				? ""
 				: ` (redirects to "${printable(location).slice(0, 200)}", not followed)`;
-		const cut = answer.timedOut ? ` (the answer did not finish ${within})` : "";
+		const cut = !answer.broken
+			? ""
+			: controller.signal.aborted
+				? ` (the answer did not finish ${within})`
+				: " (the answer broke off)";
 		return {
 			topic,
 			accepted: false,
@@ -147,13 +155,16 @@ function discard(body) {
 	body?.cancel().catch(() => {});
 }
 
-/** At most ANSWER_LIMIT_BYTES of the body as printable text; the rest is never read. */
+/**
+ * At most ANSWER_LIMIT_BYTES of the body as printable text (the rest is never read), and whether
+ * reading it failed before its end or the limit.
+ */
 async function readExcerpt(body) {
-	if (body === null) return { text: "(empty body)", timedOut: false };
+	if (body === null) return { text: "(empty body)", broken: false };
 	const reader = body.getReader();
 	const chunks = [];
 	let size = 0;
-	let timedOut = false;
+	let broken = false;
 	let complete = false;
 	try {
 		while (size < ANSWER_LIMIT_BYTES) {
@@ -166,8 +177,8 @@ async function readExcerpt(body) {
 			size += value.byteLength;
 		}
 	} catch {
-		// Aborted by the time limit (or the connection broke): quote what arrived.
-		timedOut = true;
+		// Aborted by the time limit, or the connection broke: quote what arrived.
+		broken = true;
 	}
 	if (!complete) reader.cancel().catch(() => {});
 	const bytes = new Uint8Array(Math.min(size, ANSWER_LIMIT_BYTES));
@@ -180,5 +191,5 @@ async function readExcerpt(body) {
 	const characters = [...new TextDecoder().decode(bytes).trim()];
 	const excerpt = printable(characters.slice(0, EXCERPT_CHARS).join(""));
 	const more = !complete || characters.length > EXCERPT_CHARS ? "…" : "";
-	return { text: excerpt === "" ? "(empty body)" : `${excerpt}${more}`, timedOut };
+	return { text: excerpt === "" ? "(empty body)" : `${excerpt}${more}`, broken };
 }

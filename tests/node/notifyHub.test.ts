@@ -16,6 +16,7 @@ import {
 	redirectingHub,
 	silentHub,
 	stallingHub,
+	startHub,
 	stubHub,
 } from "./support/stubHub";
 
@@ -60,6 +61,18 @@ describe("notifyHub", () => {
 			expect(result.status).toBe(500);
 			expect(result.message).toContain("still thinking");
 			expect(result.message).toContain("the answer did not finish within 0.2 s");
+		}
+	});
+
+	it("quotes what arrived of an answer that breaks off, and goes on", async () => {
+		const hub = await startHub((_ping, response) => {
+			response.writeHead(500, { "Content-Type": "text/plain" });
+			response.write("half an ans", () => response.destroy());
+		});
+		const results = await notifyHub({ hub: hub.url, topics: TOPICS, timeoutMs: 5_000 });
+		expect(results).toHaveLength(2);
+		for (const result of results) {
+			expect(result.message).toMatch(/: 500 .*half an ans.*\(the answer broke off\)$/);
 		}
 	});
 
