@@ -154,6 +154,19 @@ describe("content validation names the file, the field and what was expected", (
 		]);
 	});
 
+	it("trims tags and collapses their inner white space", () => {
+		const [article] = loadArticles([entry(FILE, { tags: [" Asiel ", "a  b", "Den\tHaag"] })]);
+		expect(article?.tags).toEqual(["Asiel", "a b", "Den Haag"]);
+	});
+
+	it("rejects tags that differ only in case or spacing, naming the tag they repeat", () => {
+		expect(problemsOf(entry(FILE, { tags: ["Asiel", "asiel", "asiel ", "a  b", "A B"] }))).toEqual([
+			`${FILE}: tags[1]: "asiel" repeats tags[0] ("Asiel"): tags that differ only in case or spacing are the same tag`,
+			`${FILE}: tags[2]: "asiel " repeats tags[0] ("Asiel"): tags that differ only in case or spacing are the same tag`,
+			`${FILE}: tags[4]: "A B" repeats tags[3] ("a  b"): tags that differ only in case or spacing are the same tag`,
+		]);
+	});
+
 	it("rejects tags with markup", () => {
 		expect(problemsOf(entry(FILE, { tags: ["<b>asiel</b>"] }))).toEqual([
 			`${FILE}: tags[0]: expected 1-40 letters, digits, spaces or hyphens, got "<b>asiel</b>"`,
@@ -216,5 +229,126 @@ describe("text that displays differently from what was written", () => {
 			`${FILE}: headline: contains "&amp;", an HTML character reference: type the character itself (for example & instead of &amp;)`,
 		]);
 		expect(loadArticles([entry(FILE, { headline: "AT&T en Q&A" })])).toHaveLength(1);
+	});
+});
+
+describe("text that shows nothing", () => {
+	const invisible = (codes: string) =>
+		`has no visible character, only invisible ones (${codes}): write the text itself`;
+
+	it.each([
+		["a headline of zero-width characters only", "headline", "\u200B\u200D\u2060"],
+		["a headline of a Braille blank and a Hangul filler", "headline", "\u2800\u3164"],
+		["a summary of a soft hyphen", "summary", "\u00AD"],
+	])("rejects %s, naming what it holds", (_label, field, text) => {
+		const codes = [...text].map(
+			(c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`,
+		);
+		expect(problemsOf(entry(FILE, { [field]: text }))).toEqual([
+			`${FILE}: ${field}: ${invisible(codes.join(", "))}`,
+		]);
+	});
+
+	it("rejects a paragraph of a zero-width space", () => {
+		const body = [{ type: "paragraph", text: "\u200B" }, ...validInput.body.slice(1)];
+		expect(problemsOf(entry(FILE, { body }))).toEqual([
+			`${FILE}: body[0].text: ${invisible("U+200B")}`,
+		]);
+	});
+
+	it("rejects a heading and a caption that are only combining marks or white space", () => {
+		const body = [
+			...validInput.body.slice(0, 1),
+			{ type: "heading", text: "\u0301\u0302" },
+			{ type: "mediaCaption", media: "image", caption: "\u3000\u200B", credit: "NOS" },
+		];
+		expect(problemsOf(entry(FILE, { body }))).toEqual([
+			`${FILE}: body[1].text: ${invisible("U+0301, U+0302")}`,
+			`${FILE}: body[2].caption: ${invisible("U+3000, U+200B")}`,
+		]);
+	});
+
+	it("accepts text with invisible characters beside visible ones", () => {
+		const headline = "Kabinet\u00AD\u200Bberaad \u2800 \u3164 x";
+		expect(loadArticles([entry(FILE, { headline })])[0]?.headline).toBe(headline);
+	});
+
+	it.each([
+		["U+2028 LINE SEPARATOR", "Twee\u2028regels"],
+		["U+2029 PARAGRAPH SEPARATOR", "Twee\u2029regels"],
+	])("rejects a headline broken by %s", (_name, headline) => {
+		expect(problemsOf(entry(FILE, { headline }))).toEqual([
+			`${FILE}: headline: must be a single line`,
+		]);
+	});
+
+	it("rejects a headline broken by U+0085 NEXT LINE", () => {
+		expect(problemsOf(entry(FILE, { headline: "Twee\u0085regels" }))).toEqual([
+			`${FILE}: headline: contains a character XML 1.0 forbids (U+0085 at offset 4)`,
+		]);
+	});
+});
+
+describe("bidirectional embeddings and isolates (Trojan Source, CVE-2021-42574)", () => {
+	const unbalanced = (why: string) =>
+		`contains an unbalanced bidirectional control: ${why}; close each embedding or isolate on the same line, or remove it`;
+
+	it.each([
+		["\u202A", "U+202A LEFT-TO-RIGHT EMBEDDING", "U+202C POP DIRECTIONAL FORMATTING"],
+		["\u202B", "U+202B RIGHT-TO-LEFT EMBEDDING", "U+202C POP DIRECTIONAL FORMATTING"],
+		["\u2066", "U+2066 LEFT-TO-RIGHT ISOLATE", "U+2069 POP DIRECTIONAL ISOLATE"],
+		["\u2067", "U+2067 RIGHT-TO-LEFT ISOLATE", "U+2069 POP DIRECTIONAL ISOLATE"],
+		["\u2068", "U+2068 FIRST STRONG ISOLATE", "U+2069 POP DIRECTIONAL ISOLATE"],
+	])("rejects %j left open, naming the control that closes it", (control, name, closer) => {
+		expect(problemsOf(entry(FILE, { headline: `Factuur ${control}fdp.exe` }))).toEqual([
+			`${FILE}: headline: ${unbalanced(`${name} at offset 8 is never closed by ${closer}`)}`,
+		]);
+	});
+
+	it("rejects a terminator that closes nothing", () => {
+		expect(problemsOf(entry(FILE, { summary: "Kort \u2069 of \u202C" }))).toEqual([
+			`${FILE}: summary: ${unbalanced("U+2069 POP DIRECTIONAL ISOLATE at offset 5 closes nothing")}`,
+		]);
+	});
+
+	it("rejects an embedding and an isolate that cross", () => {
+		expect(problemsOf(entry(FILE, { headline: "a \u2067b \u202Bc\u2069 d\u202C" }))).toEqual([
+			`${FILE}: headline: ${unbalanced("U+2069 POP DIRECTIONAL ISOLATE at offset 7 does not close the innermost U+202B RIGHT-TO-LEFT EMBEDDING at offset 5")}`,
+		]);
+	});
+
+	it("rejects an isolate left open across a line break of a paragraph", () => {
+		const body = [{ type: "paragraph", text: "Een \u2067naam\nen\u2069 verder." }];
+		expect(problemsOf(entry(FILE, { body }))).toEqual([
+			`${FILE}: body[0].text: ${unbalanced("U+2067 RIGHT-TO-LEFT ISOLATE at offset 4 is still open at the line break at offset 9")}`,
+		]);
+	});
+
+	it("accepts embeddings and isolates closed in the same field, nested or in sequence", () => {
+		const headline =
+			"Gesprek met \u2067\u05E9\u05DC\u05D5\u05DD\u2069 en \u202B\u0645\u0631\u062D\u0628\u0627 \u2066x\u2069\u202C";
+		expect(loadArticles([entry(FILE, { headline })])[0]?.headline).toBe(headline);
+	});
+});
+
+describe("combining marks", () => {
+	const pileUp = (marks: number, offset: number) =>
+		`stacks ${marks} combining marks on the character at offset ${offset}; at most 5 are allowed`;
+
+	it("rejects one letter carrying 100 combining marks", () => {
+		expect(problemsOf(entry(FILE, { headline: `Z${"\u0336".repeat(100)}algo` }))).toEqual([
+			`${FILE}: headline: ${pileUp(100, 0)}`,
+		]);
+	});
+
+	it("counts marks across joiners, which start no new character", () => {
+		const headline = `Kop a${"\u0301\u200D".repeat(6)}`;
+		expect(problemsOf(entry(FILE, { headline }))).toEqual([`${FILE}: headline: ${pileUp(6, 4)}`]);
+	});
+
+	it("accepts the marks real text stacks: Vietnamese, Burmese, pointed Hebrew (5), Hindi conjuncts", () => {
+		const headline =
+			"Vie\u0323\u0302t Nam, \u1019\u103C\u102D\u102F\u1037, \u05E9\u05BC\u05C1\u05B8\u0591\u05BD, \u0915\u093E\u0930\u094D\u0924\u094D\u0938\u094D\u0928\u094D\u092F";
+		expect(loadArticles([entry(FILE, { headline })])[0]?.headline).toBe(headline);
 	});
 });

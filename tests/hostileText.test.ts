@@ -6,11 +6,6 @@
 import { describe, expect, it } from "vitest";
 import type { Article } from "../src/content/articleSchema";
 import { stripForbiddenChars } from "../src/content/text";
-import { articleDocument } from "../src/publish/loadDocument";
-import { feedEntry } from "../src/render/feedEntry";
-import { renderAtom } from "../src/render/renderAtom";
-import { renderJsonFeed } from "../src/render/renderJsonFeed";
-import { renderRss } from "../src/render/renderRss";
 import {
 	allElements,
 	elementsByTag,
@@ -19,6 +14,7 @@ import {
 	textOf,
 } from "./support/parseHtml";
 import { child, parseXml } from "./support/parseXml";
+import { bodyOf, renderedDocuments } from "./support/render";
 import { collapseWhitespace } from "./support/seed";
 import { seedArticle, site } from "./support/site";
 
@@ -39,20 +35,8 @@ const hostile: Article = {
 	],
 };
 // Rendered by the Worker's own renderers, as the store would hand the article to them.
-const entries = [feedEntry(site, hostile)];
-const documents = new Map<string, string>([
-	["/feed.xml", renderRss(site, entries)],
-	["/atom.xml", renderAtom(site, entries)],
-	["/feed.json", renderJsonFeed(site, entries)],
-	["/articles/vijandig", articleDocument(site, hostile, "page", 0).body],
-	["/articles/vijandig/fragment", articleDocument(site, hostile, "fragment", 0).body],
-]);
-
-function body(path: string): string {
-	const document = documents.get(path);
-	if (document === undefined) throw new Error(`no document at ${path}`);
-	return document;
-}
+const documents = renderedDocuments(site, [hostile]);
+const body = (path: string) => bodyOf(documents, path);
 
 describe("hostile text in headline, summary and body", () => {
 	it("the test string really contains what XML forbids", () => {

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
+import type { Article } from "../src/content/articleSchema";
 import { formatDutchDate } from "../src/content/dutchDate";
-import { type PublicationDate, parsePublicationDate } from "../src/content/publicationDate";
+import {
+	machineReadableDate,
+	type PublicationDate,
+	parsePublicationDate,
+} from "../src/content/publicationDate";
 import { timeHtml } from "../src/render/publicationDateHtml";
+import { child, parseXml } from "./support/parseXml";
+import { bodyOf, renderedDocuments } from "./support/render";
+import { seedArticle, site } from "./support/site";
 
 function parsed(text: string): PublicationDate {
 	const result = parsePublicationDate(text);
@@ -71,6 +79,47 @@ describe("full RFC 3339 timestamps", () => {
 		expect(timeHtml(parsed("2023-07-07T01:45:00+02:00"), "ew-date").toString()).toBe(
 			'<time class="ew-date" datetime="2023-07-07T01:45:00+02:00">7 juli 2023, 01:45</time>',
 		);
+	});
+});
+
+describe("fractional seconds", () => {
+	const nanoseconds = "2023-08-09T10:11:12.123456789+02:00";
+
+	it("keeps the text as written, and writes at most three digits wherever a machine reads it", () => {
+		const date = parsed(nanoseconds);
+		expect(date.text).toBe(nanoseconds);
+		expect(machineReadableDate(date)).toBe("2023-08-09T10:11:12.123+02:00");
+		expect(date.instant.toISOString()).toBe("2023-08-09T08:11:12.123Z");
+	});
+
+	it("gives <time datetime> a valid global date and time string (HTML: 1-3 fraction digits)", () => {
+		expect(timeHtml(parsed(nanoseconds), "ew-date").toString()).toBe(
+			'<time class="ew-date" datetime="2023-08-09T10:11:12.123+02:00">9 augustus 2023, 10:11</time>',
+		);
+	});
+
+	it("truncates, never rounding up into the next second", () => {
+		const date = parsed("2023-12-31T23:59:59.9999999Z");
+		expect(machineReadableDate(date)).toBe("2023-12-31T23:59:59.999Z");
+		expect(date.instant.toISOString()).toBe("2023-12-31T23:59:59.999Z");
+	});
+
+	it("gives each feed its own format: RSS whole seconds, Atom and JSON Feed milliseconds in UTC", () => {
+		const article: Article = { ...seedArticle, published: parsed(nanoseconds) };
+		const documents = renderedDocuments(site, [article]);
+		const body = (path: string) => bodyOf(documents, path);
+		const rssItem = child(child(parseXml(body("/feed.xml")), "channel"), "item");
+		expect(child(rssItem, "pubDate").text).toBe("Wed, 09 Aug 2023 08:11:12 GMT");
+		const entry = child(parseXml(body("/atom.xml")), "entry");
+		expect(child(entry, "published").text).toBe("2023-08-09T08:11:12.123Z");
+		const feed = JSON.parse(body("/feed.json")) as { items: { date_published: string }[] };
+		expect(feed.items[0]?.date_published).toBe("2023-08-09T08:11:12.123Z");
+	});
+
+	it("leaves one to three digits, and dates without seconds' fractions, as they are", () => {
+		for (const text of ["2023-07-07T01:45:00.5Z", "2023-07-07T01:45:00.120+01:00", "2023-07"]) {
+			expect(machineReadableDate(parsed(text))).toBe(text);
+		}
 	});
 });
 

@@ -1,77 +1,87 @@
 #!/usr/bin/env node
 /**
  * `npm run websub:publish`: tells the WebSub hub that the feeds have new content, so it fetches
- * them and pushes them to subscribers. One POST per feed (RSS, Atom, JSON Feed), form-encoded
- * `hub.mode=publish&hub.url=<feed URL>`: the publish ping hubs accept (WebSub leaves publishing
- * to the hub; this is the PubSubHubbub 0.4 convention that Google's, Superfeedr's and
- * WebSub.rocks' hubs follow).
+ * them and pushes them to subscribers. The pinging itself is notifyHub.mjs; this file parses the
+ * settings, prints one line per feed and sets the exit code.
  *
  *   WEBSUB_HUB=https://hub.example/ SITE_URL=https://news.example.org npm run websub:publish
  *   npm run websub:publish -- --hub https://hub.example/ --site https://news.example.org
  *
- * Exits 0 when the hub accepted every ping (any 2xx), 1 when it refused one or could not be
- * reached (the message names the hub, the feed, the status and the hub's answer), 2 on bad input.
+ * Exits 0 when the hub accepted every ping (a 2xx answer to the POST itself), 1 when it refused
+ * one, redirected, could not be reached or did not answer in time, 2 on a missing or malformed
+ * setting. Nothing it prints is a stack trace or a credential.
  */
 import { parseArgs } from "node:util";
+import { checkHttpUrl, DEFAULT_TIMEOUT_MS, notifyHub, printable } from "./notifyHub.mjs";
 
 /** The feeds' paths, as src/site/siteUrls.ts gives them (tests/node/websubPublish.test.ts checks). */
 const FEED_PATHS = ["/feed.xml", "/atom.xml", "/feed.json"];
-const TIMEOUT_MS = 10_000;
-/** How much of a refusing hub's answer is quoted. */
-const BODY_EXCERPT = 500;
+const NAME = "websub:publish";
+const USAGE = `usage: npm run ${NAME} -- [--hub <hub URL>] [--site <public origin>] [--timeout <seconds>]
+
+Tells the WebSub hub that ${FEED_PATHS.join(", ")} of the site have new content.
+
+  --hub <URL>          the hub (default: the WEBSUB_HUB variable)
+  --site <origin>      the site's public origin, e.g. https://news.example.org (default: SITE_URL)
+  --timeout <seconds>  how long each ping may take, answer included (default: ${DEFAULT_TIMEOUT_MS / 1000})
+  --help               show this text
+
+Exit status: 0 when the hub accepted every feed (2xx), 1 when it refused, redirected, could not be
+reached or did not answer in time, 2 on a missing or malformed setting.`;
 
 class UsageError extends Error {}
 
-function httpUrl(value, name) {
-	let url;
-	try {
-		url = new URL(value);
-	} catch {
-		throw new UsageError(`${name} is not a URL: ${JSON.stringify(value)}`);
-	}
-	if (url.protocol !== "https:" && url.protocol !== "http:") {
-		throw new UsageError(`${name} must be an http(s) URL, got the ${url.protocol} scheme`);
-	}
-	return url;
+function checked(value, name) {
+	const result = checkHttpUrl(value, name);
+	if (!result.ok) throw new UsageError(result.problem);
+	return result.url;
 }
 
+/** The command line and environment as settings, or `undefined` for --help; throws UsageError. */
 function settings(argv, env) {
-	const { values } = parseArgs({
-		args: argv,
-		options: { hub: { type: "string" }, site: { type: "string" }, help: { type: "boolean" } },
-	});
+	let values;
+	try {
+		({ values } = parseArgs({
+			args: argv,
+			options: {
+				hub: { type: "string" },
+				site: { type: "string" },
+				timeout: { type: "string" },
+				help: { type: "boolean", short: "h" },
+			},
+		}));
+	} catch (error) {
+		// Node's own message may quote an argument; positional ones are not repeated at all.
+		if (error?.code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") {
+			throw new UsageError("unexpected argument: every setting is an option (see --help)");
+		}
+		throw new UsageError(error instanceof Error ? error.message : String(error));
+	}
 	if (values.help) return undefined;
 	const hub = values.hub ?? env.WEBSUB_HUB;
 	const site = values.site ?? env.SITE_URL;
 	if (!hub) throw new UsageError("no hub: set WEBSUB_HUB or pass --hub <hub URL>");
 	if (!site) throw new UsageError("no site: set SITE_URL or pass --site <public origin>");
-	const origin = httpUrl(site, "SITE_URL");
+	const origin = checked(site, "SITE_URL");
 	if (origin.pathname !== "/" || origin.search || origin.hash) {
 		throw new UsageError(
-			`SITE_URL must be an origin such as https://news.example.org, got ${site}`,
+			`SITE_URL must be an origin such as https://news.example.org, got ${origin.href}`,
 		);
 	}
-	return { hub: httpUrl(hub, "WEBSUB_HUB").href, origin: origin.origin };
+	const timeoutSeconds = values.timeout === undefined ? undefined : Number(values.timeout);
+	if (timeoutSeconds !== undefined && !(timeoutSeconds > 0 && timeoutSeconds <= 600)) {
+		throw new UsageError("--timeout must be a number of seconds from 0 to 600");
+	}
+	return {
+		hub: checked(hub, "WEBSUB_HUB").href,
+		origin: origin.origin,
+		timeoutMs: timeoutSeconds === undefined ? DEFAULT_TIMEOUT_MS : timeoutSeconds * 1000,
+	};
 }
 
-/** One publish ping; resolves to undefined when accepted, or to a message saying why not. */
-async function ping(hub, topic) {
-	let response;
-	try {
-		response = await fetch(hub, {
-			method: "POST",
-			headers: { "Content-Type": "application/x-www-form-urlencoded" },
-			body: new URLSearchParams({ "hub.mode": "publish", "hub.url": topic }),
-			signal: AbortSignal.timeout(TIMEOUT_MS),
-		});
-	} catch (error) {
-		const cause = error.cause?.code ?? error.cause?.message ?? error.message;
-		return `hub ${hub} is unreachable for ${topic}: ${cause}`;
-	}
-	const body = (await response.text()).trim().slice(0, BODY_EXCERPT);
-	if (response.ok) return undefined;
-	const answer = body === "" ? "(empty body)" : body;
-	return `hub ${hub} refused ${topic}: ${response.status} ${response.statusText}: ${answer}`;
+function report(result) {
+	if (result.accepted) console.log(`${NAME}: ${result.message}`);
+	else console.error(`${NAME}: ${result.message}`);
 }
 
 async function main() {
@@ -79,24 +89,30 @@ async function main() {
 	try {
 		config = settings(process.argv.slice(2), process.env);
 	} catch (error) {
-		if (!(error instanceof UsageError) && error.code !== "ERR_PARSE_ARGS_UNKNOWN_OPTION")
-			throw error;
-		console.error(`websub:publish: ${error.message}`);
+		if (!(error instanceof UsageError)) throw error;
+		console.error(`${NAME}: ${printable(error.message)}\n\n${USAGE}`);
 		return 2;
 	}
 	if (config === undefined) {
-		console.log("usage: npm run websub:publish -- [--hub <hub URL>] [--site <public origin>]");
+		console.log(USAGE);
 		return 0;
 	}
 	const topics = FEED_PATHS.map((path) => `${config.origin}${path}`);
-	const failures = [];
-	for (const topic of topics) {
-		const failure = await ping(config.hub, topic);
-		if (failure === undefined) console.log(`websub:publish: ${config.hub} accepted ${topic}`);
-		else failures.push(failure);
-	}
-	for (const failure of failures) console.error(`websub:publish: ${failure}`);
-	return failures.length === 0 ? 0 : 1;
+	const results = await notifyHub({ ...config, topics, log: report });
+	return results.every((result) => result.accepted) ? 0 : 1;
 }
 
-process.exitCode = await main();
+/** The last resort: one line, never a stack trace. */
+function crash(error) {
+	const message = error instanceof Error ? error.message : String(error);
+	console.error(`${NAME}: unexpected error: ${printable(message)}`);
+	process.exit(1);
+}
+
+process.on("uncaughtException", crash);
+process.on("unhandledRejection", crash);
+try {
+	process.exitCode = await main();
+} catch (error) {
+	crash(error);
+}

@@ -2,8 +2,11 @@
  * Small checks for untrusted content fields. Each returns the value when it is right, or records a
  * problem at its path and returns undefined, so that one pass reports every problem at once.
  */
+
+import { unbalancedBidiControl } from "./bidiControls";
 import type { ContentProblem } from "./contentError";
 import { findForbiddenChar } from "./text";
+import { findMarkPileUp, MAX_MARKS_PER_CHARACTER, onlyInvisible } from "./visibleText";
 
 /** LEFT-TO-RIGHT OVERRIDE and RIGHT-TO-LEFT OVERRIDE (Unicode UAX #9 explicit overrides). */
 const BIDI_OVERRIDE = /[\u202D\u202E]/;
@@ -18,7 +21,10 @@ export class FieldChecker {
 		return undefined;
 	}
 
-	/** A string with visible text, no forbidden characters, on one line unless `multiline`. */
+	/**
+	 * A string with at least one visible character, no forbidden characters, no bidi override or
+	 * unbalanced embedding, no pile of combining marks, on one line unless `multiline`.
+	 */
 	text(
 		value: unknown,
 		path: string,
@@ -41,6 +47,13 @@ export class FieldChecker {
 				`contains a bidirectional override (U+${code} at offset ${override.index}) that reverses how text is shown: remove it (use U+200F RIGHT-TO-LEFT MARK if a mark is needed)`,
 			);
 		}
+		const unbalanced = unbalancedBidiControl(value);
+		if (unbalanced !== undefined) {
+			return this.report(
+				path,
+				`contains an unbalanced bidirectional control: ${unbalanced}; close each embedding or isolate on the same line, or remove it`,
+			);
+		}
 		if (value.includes("\uFFFD")) {
 			// Feed validators flag it, and it always means the text was decoded with the wrong charset.
 			return this.report(
@@ -48,8 +61,23 @@ export class FieldChecker {
 				"contains U+FFFD, a replacement character: re-copy the text from its source",
 			);
 		}
-		if (options.multiline !== true && /[\r\n]/.test(value)) {
+		// U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR break lines as surely as LF does.
+		if (options.multiline !== true && /[\r\n\u0085\u2028\u2029]/.test(value)) {
 			return this.report(path, "must be a single line");
+		}
+		const invisible = onlyInvisible(value);
+		if (invisible !== undefined) {
+			return this.report(
+				path,
+				`has no visible character, only invisible ones (${invisible}): write the text itself`,
+			);
+		}
+		const pileUp = findMarkPileUp(value);
+		if (pileUp !== undefined) {
+			return this.report(
+				path,
+				`stacks ${pileUp.marks} combining marks on the character at offset ${pileUp.offset}; at most ${MAX_MARKS_PER_CHARACTER} are allowed`,
+			);
 		}
 		const length = [...value].length;
 		if (options.maxLength !== undefined && length > options.maxLength) {

@@ -8,7 +8,10 @@
 export type DatePrecision = "year" | "month" | "day" | "instant";
 
 export interface PublicationDate {
-	/** The date as written in content, normalised (upper-case `T` and `Z`). */
+	/**
+	 * The date as written in content, normalised (upper-case `T` and `Z`), every fractional digit
+	 * kept; outputs write `machineReadableDate`.
+	 */
 	readonly text: string;
 	readonly precision: DatePrecision;
 	/**
@@ -84,7 +87,8 @@ function fromTimestamp(text: string, m: RegExpExecArray): ParseResult<Publicatio
 		return { ok: false, error: `offset out of range in ${quoted}` };
 	}
 	const offset = sign * (offsetHours * 60 + offsetMinutes);
-	const fraction = m[7] === undefined ? 0 : Math.floor(Number(`0${m[7]}`) * 1000);
+	// Milliseconds from the first three digits: truncated, never rounded up into the next second.
+	const fraction = m[7] === undefined ? 0 : Number(m[7].slice(1, 4).padEnd(3, "0"));
 	const local = Date.UTC(year, month - 1, day, hour, minute, second, fraction);
 	const instant = new Date(local - offset * 60_000);
 	const normalised = text.replace("t", "T").replace("z", "Z");
@@ -97,6 +101,15 @@ function fromTimestamp(text: string, m: RegExpExecArray): ParseResult<Publicatio
 			parts: { year, month, day, hour, minute },
 		},
 	};
+}
+
+/**
+ * The date as machine-readable outputs write it (HTML `<time datetime>`, JSON-LD, Open Graph):
+ * `text` with at most three fractional digits, truncated. HTML's valid global date and time string
+ * allows one to three; RFC 3339 allows any, but JavaScript and most readers keep milliseconds only.
+ */
+export function machineReadableDate(date: PublicationDate): string {
+	return date.text.replace(/(\.\d{3})\d+/, "$1");
 }
 
 function calendarProblem(year: number, month?: number, day?: number): string | undefined {

@@ -167,21 +167,34 @@ function validateSource(value: unknown, check: FieldChecker): Source | undefined
 	return name && url ? { name, url } : undefined;
 }
 
+/**
+ * Tags as readers see them (feed categories, article:tag): trimmed, inner white space as one space.
+ * Tags that differ only in case or spacing are one tag, so a second one is refused.
+ */
 function validateTags(value: unknown, check: FieldChecker): readonly string[] | undefined {
 	const list = check.array(value, "tags");
 	if (list === undefined) return undefined;
 	const tags: string[] = [];
-	list.forEach((tag, i) => {
+	const firstIndex = new Map<string, number>();
+	list.forEach((raw, i) => {
+		const tag = typeof raw === "string" ? raw.trim().replace(/\s+/g, " ") : raw;
 		if (typeof tag !== "string" || !TAG.test(tag)) {
 			check.report(
 				`tags[${i}]`,
-				`expected 1-40 letters, digits, spaces or hyphens, got ${JSON.stringify(tag ?? null)}`,
+				`expected 1-40 letters, digits, spaces or hyphens, got ${JSON.stringify(raw ?? null)}`,
 			);
-		} else if (tags.includes(tag)) {
-			check.report(`tags[${i}]`, `duplicate tag ${JSON.stringify(tag)}`);
-		} else {
-			tags.push(tag);
+			return;
 		}
+		const first = firstIndex.get(tag.toLowerCase());
+		if (first !== undefined) {
+			check.report(
+				`tags[${i}]`,
+				`${JSON.stringify(raw)} repeats tags[${first}] (${JSON.stringify(list[first])}): tags that differ only in case or spacing are the same tag`,
+			);
+			return;
+		}
+		firstIndex.set(tag.toLowerCase(), i);
+		tags.push(tag);
 	});
 	return tags;
 }

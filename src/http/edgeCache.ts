@@ -11,7 +11,8 @@
  * version's copy, and stale copies of one version are identical by construction.
  * On workers.dev subdomains the Cache API does nothing; everything still works, uncached.
  */
-import { isNotModified } from "./conditionalGet";
+import { evaluatePreconditions } from "./conditionalGet";
+import { preconditionFailed } from "./errorResponses";
 import type { PreparedResponse } from "./preparedResponse";
 
 /** Response header marking an answer that came from the edge cache (for operators and tests). */
@@ -51,7 +52,10 @@ export async function answerFromEdgeCache(
 		etag: etag ?? '""',
 		...(lastModified !== null && { lastModifiedSeconds: Date.parse(lastModified) / 1000 }),
 	};
-	if (etag !== null && isNotModified(request.method, request.headers, validators)) {
+	const outcome =
+		etag === null ? "proceed" : evaluatePreconditions(request.method, request.headers, validators);
+	if (outcome === "precondition-failed") return preconditionFailed();
+	if (outcome === "not-modified") {
 		const headers = new Headers({ [EDGE_CACHE_HEADER]: "HIT" });
 		for (const name of NOT_MODIFIED_HEADERS) {
 			const value = cached.headers.get(name);

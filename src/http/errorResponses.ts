@@ -80,6 +80,21 @@ export function answerError(error: ErrorResponse, request: Request): Response {
 	return new Response(body, { status: error.status, headers: error.headers });
 }
 
+/**
+ * 412 Precondition Failed (RFC 9110 §15.5.13): no body, and nothing from the request. Not stored
+ * by any cache: it depends on the request's own headers. Readable cross-origin, like the documents.
+ */
+export function preconditionFailed(): Response {
+	return new Response(null, {
+		status: 412,
+		headers: {
+			"Cache-Control": "no-store",
+			"X-Content-Type-Options": "nosniff",
+			"Access-Control-Allow-Origin": "*",
+		},
+	});
+}
+
 /** The last resort: fixed text, no site layout (the site itself may be what failed). */
 export function internalServerError(): Response {
 	return new Response("500 Internal Server Error\n", {

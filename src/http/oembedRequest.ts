@@ -21,17 +21,22 @@ export type OEmbedProblem =
 	| "unknown-url"
 	| "unsupported-format";
 
-// A positive whole number of pixels; nine digits is far beyond any screen and keeps it an int.
-const PIXELS = /^[0-9]{1,9}$/;
+const WHOLE_NUMBER = /^[0-9]+$/;
+/** Far beyond any screen: a larger maximum means the same (no answer exceeds EMBED_SIZE). */
+const MAX_PIXELS = 999_999_999;
 
 type Dimension = { ok: true; value: number | undefined } | { ok: false };
 
-/** An absent or empty dimension sets no maximum; anything but a positive integer is malformed. */
+/**
+ * An absent or empty dimension sets no maximum; a positive whole number of any length is a maximum
+ * (clamped to MAX_PIXELS); anything else (`0`, `-1`, `1.5`, `1e3`) is malformed.
+ */
 function dimension(value: string | null): Dimension {
 	if (value === null || value === "") return { ok: true, value: undefined };
-	if (!PIXELS.test(value)) return { ok: false };
-	const pixels = Number(value);
-	return pixels >= 1 ? { ok: true, value: pixels } : { ok: false };
+	if (!WHOLE_NUMBER.test(value)) return { ok: false };
+	const digits = value.replace(/^0+/, "");
+	if (digits === "") return { ok: false };
+	return { ok: true, value: digits.length > 9 ? MAX_PIXELS : Number(digits) };
 }
 
 export function parseOEmbedQuery(query: URLSearchParams): OEmbedQuery {
@@ -41,9 +46,10 @@ export function parseOEmbedQuery(query: URLSearchParams): OEmbedQuery {
 	if (!maxwidth.ok) return { ok: false, problem: "bad-maxwidth" };
 	const maxheight = dimension(query.get("maxheight"));
 	if (!maxheight.ok) return { ok: false, problem: "bad-maxheight" };
-	// §2.2: format is optional; JSON is what we give when it is absent.
+	// §2.2: format is optional; JSON is what we give when it is absent. Empty counts as absent,
+	// as for maxwidth and maxheight.
 	const format = query.get("format");
-	if (format !== null && format.toLowerCase() !== "json") {
+	if (format !== null && format !== "" && format.toLowerCase() !== "json") {
 		return { ok: false, problem: "unsupported-format" };
 	}
 	return {

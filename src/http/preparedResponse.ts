@@ -4,7 +4,8 @@
  * built from ready parts (no hashing, rendering or date formatting per request).
  */
 import { createHash } from "node:crypto";
-import { isNotModified, type Validators } from "./conditionalGet";
+import { evaluatePreconditions, type Validators } from "./conditionalGet";
+import { preconditionFailed } from "./errorResponses";
 import { formatHttpDate } from "./httpDate";
 
 export interface PreparedResponse {
@@ -63,11 +64,13 @@ export function prepareResponse(text: string, headers: DocumentHeaders): Prepare
 }
 
 /**
- * Answers GET or HEAD: 304 when the preconditions hold, else 200 (HEAD without a body).
+ * Answers GET or HEAD: 412 or 304 as the preconditions decide, else 200 (HEAD without a body).
  * `Range` is ignored on purpose: the representations are small, a full 200 is always correct.
  */
 export function answerPrepared(prepared: PreparedResponse, request: Request): Response {
-	if (isNotModified(request.method, request.headers, prepared.validators)) {
+	const outcome = evaluatePreconditions(request.method, request.headers, prepared.validators);
+	if (outcome === "precondition-failed") return preconditionFailed();
+	if (outcome === "not-modified") {
 		return new Response(null, { status: 304, headers: prepared.notModifiedHeaders });
 	}
 	const body = request.method === "HEAD" ? null : prepared.body;

@@ -52,7 +52,10 @@ export const CORS_HEADERS: readonly [string, string][] = [
 export const PREFLIGHT_HEADERS: readonly [string, string][] = [
 	...CORS_HEADERS,
 	["Access-Control-Allow-Methods", ALLOWED_METHODS],
-	["Access-Control-Allow-Headers", "If-None-Match, If-Modified-Since"],
+	[
+		"Access-Control-Allow-Headers",
+		"If-None-Match, If-Modified-Since, If-Match, If-Unmodified-Since",
+	],
 	["Access-Control-Max-Age", "86400"],
 ];
 

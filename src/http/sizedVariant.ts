@@ -4,7 +4,8 @@
  * content and those parameters, so its strong ETag is the prepared one plus the parameters: no
  * hashing per request, and RFC 9110 §8.8.3 holds (different bytes, different tag).
  */
-import { isNotModified } from "./conditionalGet";
+import { evaluatePreconditions } from "./conditionalGet";
+import { preconditionFailed } from "./errorResponses";
 import type { PreparedResponse } from "./preparedResponse";
 
 export function answerVariant(
@@ -14,7 +15,10 @@ export function answerVariant(
 	request: Request,
 ): Response {
 	const etag = `"${prepared.validators.etag.slice(1, -1)}-${variant}"`;
-	if (isNotModified(request.method, request.headers, { ...prepared.validators, etag })) {
+	const validators = { ...prepared.validators, etag };
+	const outcome = evaluatePreconditions(request.method, request.headers, validators);
+	if (outcome === "precondition-failed") return preconditionFailed();
+	if (outcome === "not-modified") {
 		const headers = new Headers(prepared.notModifiedHeaders);
 		headers.set("ETag", etag);
 		return new Response(null, { status: 304, headers });

@@ -1,20 +1,19 @@
 /**
- * Which of our articles an oEmbed `url` names: an article page URL of this site's origin, the
- * same path a browser would request (a trailing slash, query or #fragment names the same page).
+ * Which of our articles an oEmbed `url` names: an article page URL of this site's origin, read as
+ * a request for it would be routed (site/articleUrl.ts). Consumers paste article URLs with a
+ * trailing slash; the endpoint forgives one (README).
  */
+import { articleSlugOf } from "../site/articleUrl";
 import type { Site } from "../site/siteSchema";
+import { sitePaths } from "../site/siteUrls";
 import { documentRequest } from "./documentPaths";
 
 /** The slug of the article `pageUrl` names, or undefined when it names none of ours. */
 export function oembedTarget(site: Site, pageUrl: string): string | undefined {
-	let url: URL;
-	try {
-		url = new URL(pageUrl);
-	} catch {
-		return undefined;
-	}
-	if (url.origin !== site.origin) return undefined;
-	const path = url.pathname.length > 1 ? url.pathname.replace(/\/$/, "") : url.pathname;
-	const request = documentRequest(path);
-	return request?.type === "article" && request.view === "page" ? request.slug : undefined;
+	const slug =
+		articleSlugOf(pageUrl, site.origin) ??
+		articleSlugOf(pageUrl.replace(/\/(?=[?#]|$)/, ""), site.origin);
+	if (slug === undefined) return undefined;
+	const request = documentRequest(sitePaths.article(slug));
+	return request?.type === "article" ? request.slug : undefined;
 }

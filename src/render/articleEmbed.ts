@@ -4,6 +4,7 @@ import { absoluteUrl, sitePaths } from "../site/siteUrls";
 import { articleFragment } from "./articleFragment";
 import { html, type SafeHtml } from "./html";
 import { pageTitle } from "./pageTitle";
+import { textDirection } from "./textDirection";
 
 /**
  * The embed view: the fragment as a complete, minimal document for an `<iframe>` on any site
@@ -12,7 +13,7 @@ import { pageTitle } from "./pageTitle";
  */
 export function articleEmbed(site: Site, article: Article): SafeHtml {
 	return html`<!DOCTYPE html>
-<html lang="${site.language}">
+<html lang="${site.language}" dir="${textDirection(site.language)}">
 <head>
 <meta charset="utf-8">
 <base target="_blank">

@@ -4,6 +4,7 @@ import { absoluteUrl, sitePaths } from "../site/siteUrls";
 import { articleBodyHtml, sourceCreditHtml } from "./articleBody";
 import { html, type SafeHtml } from "./html";
 import { timeHtml } from "./publicationDateHtml";
+import { textDirection } from "./textDirection";
 
 /**
  * The embeddable article: one inert `<article>` (no script, no style or event attributes, absolute
@@ -15,7 +16,8 @@ export function articleFragment(site: Site, article: Article): SafeHtml {
 		article.updated === undefined
 			? undefined
 			: html` · bijgewerkt ${timeHtml(article.updated, "ew-updated")}`;
-	return html`<article class="ew-article" lang="${article.language}">
+	// dir as well as lang: a partner page of either direction must lay the article out its own way.
+	return html`<article class="ew-article" lang="${article.language}" dir="${textDirection(article.language)}">
 <header class="ew-header">
 <h1 class="ew-headline">${article.headline}</h1>
 <p class="ew-meta">${timeHtml(article.published, "ew-date")}${updated} · ${sourceCreditHtml(article)}</p>

@@ -5,6 +5,7 @@ import { sourceCreditHtml } from "./articleBody";
 import { html, type SafeHtml } from "./html";
 import { pageLayout } from "./pageLayout";
 import { timeHtml } from "./publicationDateHtml";
+import { textDirection } from "./textDirection";
 
 /** Which page of the newest articles this is: 1 is `/`, the newest. */
 export interface Pagination {
@@ -27,7 +28,9 @@ export function indexPage(
 	pagination: Pagination = { page: 1, pages: 1 },
 ): SafeHtml {
 	const items = articles.map(
-		(article) => html`<li class="ew-teaser" lang="${article.language}">
+		(
+			article,
+		) => html`<li class="ew-teaser" lang="${article.language}" dir="${textDirection(article.language)}">
 <h2 class="ew-teaser-headline"><a href="${absoluteUrl(site, sitePaths.article(article.slug))}">${article.headline}</a></h2>
 <p class="ew-meta">${timeHtml(article.published, "ew-date")} · ${sourceCreditHtml(article)}</p>
 <p class="ew-summary">${article.summary}</p>

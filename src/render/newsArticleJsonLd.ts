@@ -3,6 +3,7 @@
  * (https://schema.org/NewsArticle), in a `<script type="application/ld+json">` data block.
  */
 import type { Article } from "../content/articleSchema";
+import { machineReadableDate } from "../content/publicationDate";
 import { stripForbiddenChars } from "../content/text";
 import type { Site } from "../site/siteSchema";
 import { absoluteUrl, sitePaths } from "../site/siteUrls";
@@ -23,8 +24,8 @@ export function newsArticle(site: Site, article: Article): Json {
 		headline: article.headline,
 		description: article.summary,
 		inLanguage: article.language,
-		datePublished: article.published.text,
-		...(article.updated !== undefined && { dateModified: article.updated.text }),
+		datePublished: machineReadableDate(article.published),
+		...(article.updated !== undefined && { dateModified: machineReadableDate(article.updated) }),
 		// NOS wrote it; this site republishes it with credit.
 		author: source,
 		sourceOrganization: source,

@@ -11,6 +11,7 @@ import type { Site } from "../site/siteSchema";
 import { absoluteUrl, sitePaths } from "../site/siteUrls";
 import { html, type SafeHtml } from "./html";
 import { timeHtml } from "./publicationDateHtml";
+import { textDirection } from "./textDirection";
 
 export interface EmbedSize {
 	readonly width: number;
@@ -83,7 +84,7 @@ export function fitEmbedSize(maxwidth?: number, maxheight?: number): EmbedSize {
 export function oembedHtml(subject: OEmbedSubject, size: EmbedSize): SafeHtml {
 	const { headline, providerName } = subject;
 	return html`<iframe class="edgewire-embed" src="${subject.embedUrl}" width="${size.width}" height="${size.height}" title="${headline} (${providerName})" sandbox="${EMBED_SANDBOX}" loading="lazy" referrerpolicy="strict-origin-when-cross-origin"></iframe>
-<blockquote class="edgewire-embed-fallback" cite="${subject.articleUrl}" lang="${subject.language}"><p><a href="${subject.articleUrl}">${headline}</a></p><p>Bron: <a href="${subject.sourceUrl}">${subject.sourceName}</a> · ${timeHtml(subject.published, "ew-date")}</p></blockquote>`;
+<blockquote class="edgewire-embed-fallback" cite="${subject.articleUrl}" lang="${subject.language}" dir="${textDirection(subject.language)}"><p><a href="${subject.articleUrl}">${headline}</a></p><p>Bron: <a href="${subject.sourceUrl}">${subject.sourceName}</a> · ${timeHtml(subject.published, "ew-date")}</p></blockquote>`;
 }
 
 export function oembed(subject: OEmbedSubject, size: EmbedSize): OEmbedRich {

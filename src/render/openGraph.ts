@@ -1,5 +1,6 @@
 /** Open Graph tags (https://ogp.me/) for link previews on social sites and chat apps. */
 import type { Article } from "../content/articleSchema";
+import { machineReadableDate } from "../content/publicationDate";
 import type { Site } from "../site/siteSchema";
 import { absoluteUrl, sitePaths } from "../site/siteUrls";
 import { html, type SafeHtml } from "./html";
@@ -25,8 +26,8 @@ export function openGraphMeta(site: Site, article: Article): SafeHtml {
 		["og:url", absoluteUrl(site, sitePaths.article(article.slug))],
 		["og:site_name", site.title],
 		["og:locale", openGraphLocale(article.language)],
-		["article:published_time", article.published.text],
-		["article:modified_time", article.updated?.text],
+		["article:published_time", machineReadableDate(article.published)],
+		["article:modified_time", article.updated && machineReadableDate(article.updated)],
 		...article.tags.map((tag): [string, string] => ["article:tag", tag]),
 	];
 	return html`${tags.map(([property, content]) =>

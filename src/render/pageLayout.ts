@@ -1,6 +1,7 @@
 import type { Site } from "../site/siteSchema";
 import { absoluteUrl, sitePaths } from "../site/siteUrls";
 import { html, type SafeHtml } from "./html";
+import { textDirection } from "./textDirection";
 
 interface PageOptions {
 	readonly title: string;
@@ -20,7 +21,7 @@ export function pageLayout(site: Site, page: PageOptions): SafeHtml {
 		{ type: "application/feed+json", label: "JSON Feed", path: sitePaths.jsonFeed },
 	];
 	return html`<!DOCTYPE html>
-<html lang="${site.language}">
+<html lang="${site.language}" dir="${textDirection(site.language)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

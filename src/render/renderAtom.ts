@@ -17,7 +17,8 @@ const ATOM_ROOT = '<feed xmlns="http://www.w3.org/2005/Atom">';
 /**
  * Atom 1.0 (RFC 4287), built with `feed`. `feed` always marks entry titles `type="html"`; they are
  * rewritten as plain text (see `plainTextTitles`); and it has no `xml:lang`, so
- * the language is added to the root element (RFC 4287 §2). `history` makes it an RFC 5005 archive
+ * the site's language is added to the root element and an article's own to its entry when they
+ * differ (RFC 4287 §2). `history` makes it an RFC 5005 archive
  * document or links the current feed to its archives (feedHistory.ts).
  */
 export function renderAtom(
@@ -49,7 +50,12 @@ export function renderAtom(
 			category: entry.tags.map((tag) => ({ name: tag, term: tag })),
 		});
 	}
-	const xml = insertBeforeFirst(plainTextTitles(feed.atom1(), entries), "entry", [
+	const withLanguages = entryLanguages(
+		plainTextTitles(feed.atom1(), entries),
+		entries,
+		site.language,
+	);
+	const xml = insertBeforeFirst(withLanguages, "entry", [
 		...linkElements("link", history),
 		...archiveMarker(history),
 	]);
@@ -62,6 +68,25 @@ export function renderAtom(
 	return history.archive === undefined
 		? rooted
 		: declareHistoryNamespace(rooted, '<feed xmlns="http://www.w3.org/2005/Atom"');
+}
+
+/**
+ * RFC 4287 §2: `xml:lang` on each `<entry>` whose article is in another language than the feed, so
+ * that its title, summary and content are read in their own language (the entry's xml:lang covers
+ * its children; the others inherit the feed's). `feed` writes none. Text and attributes are escaped
+ * in `feed`'s output, so each literal `<entry>` is an entry element, in the order of `entries`.
+ */
+function entryLanguages(xml: string, entries: readonly FeedEntry[], feedLanguage: string): string {
+	let index = 0;
+	const out = xml.replace(/<entry>/g, () => {
+		const entry = entries[index++];
+		if (entry === undefined || entry.language.toLowerCase() === feedLanguage.toLowerCase()) {
+			return "<entry>";
+		}
+		return `<entry xml:lang="${escapeHtml(entry.language)}">`;
+	});
+	if (index !== entries.length) throw new Error("feed's Atom entries changed; update renderAtom");
+	return out;
 }
 
 /**

@@ -76,6 +76,28 @@ describe("edge caching for cold isolates", () => {
 		expect(response.headers.get("ETag")).toBe(first.headers.get("ETag"));
 	});
 
+	it("evaluates If-Match and If-Unmodified-Since on a cached copy: 412 when they fail", async () => {
+		const first = await SELF.fetch(url("/atom.xml"));
+		await first.arrayBuffer();
+		await cachedCopy("/atom.xml");
+		for (const headers of [
+			{ "If-Match": '"zzz"' },
+			{ "If-Unmodified-Since": "Thu, 01 Jan 1970 00:00:00 GMT" },
+		]) {
+			forgetPreparedSites();
+			const response = await SELF.fetch(url("/atom.xml"), { headers });
+			expect(response.headers.get(EDGE_CACHE_HEADER)).toBeNull();
+			expect(response.status).toBe(412);
+			expect(await response.text()).toBe("");
+		}
+		forgetPreparedSites();
+		const held = await SELF.fetch(url("/atom.xml"), {
+			headers: { "If-Match": first.headers.get("ETag") ?? "" },
+		});
+		expect(held.status).toBe(200);
+		expect(held.headers.get(EDGE_CACHE_HEADER)).toBe("HIT");
+	});
+
 	it("does not consult the cache once the isolate is warm", async () => {
 		await (await SELF.fetch(url("/feed.xml"))).arrayBuffer();
 		await cachedCopy("/feed.xml");

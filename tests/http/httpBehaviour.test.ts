@@ -142,6 +142,55 @@ describe.each(ROUTES)("GET %s", (path) => {
 		expect(response.status).toBe(200);
 	});
 
+	it("answers 412 without a body when If-Match names another tag or only a weak one", async () => {
+		const etag = await etagOf(path);
+		for (const field of ['"zzz"', `W/${etag}`, '"zzz", "yyy"']) {
+			const response = await fetchPath(path, { headers: { "If-Match": field } });
+			expect(response.status, field).toBe(412);
+			expect(await response.text(), field).toBe("");
+			expect(response.headers.get("Cache-Control"), field).toBe("no-store");
+			for (const [name, value] of response.headers) expect(value, name).not.toContain("zzz");
+		}
+	});
+
+	it("answers 200 when If-Match names the current tag or *", async () => {
+		const etag = await etagOf(path);
+		for (const field of [etag, `"zzz", ${etag}`, "*"]) {
+			const response = await fetchPath(path, { headers: { "If-Match": field } });
+			expect(response.status, field).toBe(200);
+		}
+	});
+
+	it("answers 412 when If-Unmodified-Since is before Last-Modified, 200 from Last-Modified on", async () => {
+		const lastModified = (await fetchPath(path)).headers.get("Last-Modified") ?? "";
+		const before = shifted(lastModified, -1).toUTCString();
+		for (const date of ["Thu, 01 Jan 1970 00:00:00 GMT", "Sat, 01 Jul 2023 11:59:59 GMT", before]) {
+			const response = await fetchPath(path, { headers: { "If-Unmodified-Since": date } });
+			expect(response.status, date).toBe(412);
+			expect(await response.text(), date).toBe("");
+		}
+		const later = shifted(lastModified, 3600).toUTCString();
+		for (const date of [lastModified, later, "not a date"]) {
+			const response = await fetchPath(path, { headers: { "If-Unmodified-Since": date } });
+			expect(response.status, date).toBe(200);
+		}
+	});
+
+	it("evaluates If-Match before If-None-Match (RFC 9110 §13.2.2)", async () => {
+		const etag = await etagOf(path);
+		const failed = await fetchPath(path, {
+			headers: { "If-Match": '"zzz"', "If-None-Match": etag },
+		});
+		expect(failed.status).toBe(412);
+		const held = await fetchPath(path, { headers: { "If-Match": etag, "If-None-Match": etag } });
+		expect(held.status).toBe(304);
+	});
+
+	it("answers a HEAD whose If-Match fails with 412", async () => {
+		const response = await fetchPath(path, { method: "HEAD", headers: { "If-Match": '"zzz"' } });
+		expect(response.status).toBe(412);
+	});
+
 	it("answers HEAD with GET's status and headers and no body", async () => {
 		const get = await fetchPath(path);
 		const head = await fetchPath(path, { method: "HEAD" });
@@ -180,6 +229,17 @@ describe("preconditions on a missing resource", () => {
 			const response = await fetchPath("/articles/bestaat-niet", { headers });
 			expect(response.status).toBe(404);
 			expect(response.headers.get("ETag")).toBeNull();
+		}
+	});
+
+	it("never turn a 404 into a 412, not even If-Match: * (RFC 9110 §13.2.1)", async () => {
+		for (const headers of [
+			{ "If-Match": "*" },
+			{ "If-Match": '"zzz"' },
+			{ "If-Unmodified-Since": "Thu, 01 Jan 1970 00:00:00 GMT" },
+		]) {
+			const response = await fetchPath("/articles/bestaat-niet", { headers });
+			expect(response.status).toBe(404);
 		}
 	});
 });
@@ -232,14 +292,43 @@ describe("errors", () => {
 		expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
 	});
 
-	it("answers 404 for an empty path segment or a traversal attempt that names nothing", async () => {
+	it("answers 404 for an empty path segment, an encoded slash, or a path that resolves to nothing", async () => {
 		for (const path of [
 			"//feed.xml",
 			"/articles/..%2F..%2Fetc%2Fpasswd",
 			"/articles/%2e%2e/%2e%2e/etc/passwd",
+			"/articles/..%2Ffeed.xml",
 		]) {
 			expect((await fetchPath(path)).status, path).toBe(404);
 		}
+	});
+
+	it("resolves dot segments, plain or percent-encoded, before routing (WHATWG URL, as browsers do)", async () => {
+		const feed = await fetchPath("/feed.xml");
+		for (const path of [
+			"/articles/../feed.xml",
+			"/articles/%2e%2e/feed.xml",
+			"/%2e%2e/feed.xml",
+			"/x/../feed.xml",
+			"/x/%2E%2e/./feed.xml",
+		]) {
+			const response = await fetchPath(path);
+			expect(response.status, path).toBe(200);
+			expect(response.headers.get("ETag"), path).toBe(feed.headers.get("ETag"));
+			await response.arrayBuffer();
+		}
+		await feed.arrayBuffer();
+	});
+
+	it("decodes percent-encoded letters in a path, as the router does", async () => {
+		const { slug } = seedArticle;
+		const encoded = `/articles/%${slug.charCodeAt(0).toString(16)}${slug.slice(1)}`;
+		const [page, response] = await Promise.all([
+			fetchPath(`/articles/${slug}`),
+			fetchPath(encoded),
+		]);
+		expect(response.status).toBe(200);
+		expect(response.headers.get("ETag")).toBe(page.headers.get("ETag"));
 	});
 
 	it("answers OPTIONS on an unknown path with 404 and any other method there with 404", async () => {

@@ -1,16 +1,21 @@
 /**
  * `npm run websub:publish` against a stub hub on 127.0.0.1: what it sends, and what it says when
- * the hub accepts, refuses or cannot be reached. The script runs as a user runs it, in its own
- * Node process.
+ * the hub accepts, refuses, redirects, stalls, floods or cannot be reached. The script runs as a
+ * user runs it, in its own Node process; its exit codes are the contract (README).
  */
 import { execFile } from "node:child_process";
-import { once } from "node:events";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import siteInput from "../../content/site";
 import { resolveSite } from "../../src/site/resolveSite";
 import { absoluteUrl, sitePaths } from "../../src/site/siteUrls";
+import {
+	closedHub,
+	FORGED_ANSWER,
+	floodingHub,
+	redirectingHub,
+	stallingHub,
+	stubHub,
+} from "./support/stubHub";
 
 const SCRIPT = "scripts/websub/publish.mjs";
 const SITE = "https://news.example.org";
@@ -18,49 +23,8 @@ const site = resolveSite(siteInput, { SITE_URL: SITE });
 const FEED_URLS = [sitePaths.rss, sitePaths.atom, sitePaths.jsonFeed].map((path) =>
 	absoluteUrl(site, path),
 );
-
-interface Ping {
-	readonly method: string;
-	readonly contentType: string | undefined;
-	readonly form: URLSearchParams;
-}
-
-interface StubHub {
-	readonly url: string;
-	readonly pings: Ping[];
-}
-
-const servers: Server[] = [];
-
-afterEach(async () => {
-	await Promise.all(
-		servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))),
-	);
-});
-
-/** A hub that records every request and answers each with `status` and `body`. */
-async function stubHub(status: number, body = ""): Promise<StubHub> {
-	const pings: Ping[] = [];
-	const server = createServer((request, response) => {
-		let text = "";
-		request.setEncoding("utf8");
-		request.on("data", (chunk: string) => {
-			text += chunk;
-		});
-		request.on("end", () => {
-			pings.push({
-				method: request.method ?? "",
-				contentType: request.headers["content-type"],
-				form: new URLSearchParams(text),
-			});
-			response.writeHead(status, { "Content-Type": "text/plain" }).end(body);
-		});
-	});
-	server.listen(0, "127.0.0.1");
-	await once(server, "listening");
-	servers.push(server);
-	return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hub`, pings };
-}
+/** What a Node stack trace looks like: `    at main (file:///...)`. */
+const STACK_FRAME = /^\s+at\s/m;
 
 interface Run {
 	readonly code: number;
@@ -81,6 +45,11 @@ function publish(args: readonly string[], env: Record<string, string> = {}): Pro
 			},
 		);
 	});
+}
+
+function expectNoStackTrace(run: Run): void {
+	expect(run.stdout + run.stderr).not.toMatch(STACK_FRAME);
+	expect(run.stderr).not.toMatch(/TimeoutError|RangeError|TypeError/);
 }
 
 describe("npm run websub:publish", () => {
@@ -105,29 +74,75 @@ describe("npm run websub:publish", () => {
 		expect(hub.pings.map((ping) => ping.form.get("hub.url"))).toEqual(FEED_URLS);
 	});
 
-	it("fails naming the hub, the feed, the status and the hub's answer when the hub refuses", async () => {
+	it("exits 1 naming the hub, the feed, the status and the hub's answer when the hub refuses", async () => {
 		const hub = await stubHub(400, "hub.url is not a topic this hub serves");
 		const run = await publish(["--hub", hub.url, "--site", SITE]);
-		expect(run.code).not.toBe(0);
+		expect(run.code).toBe(1);
 		expect(run.stderr).toContain(hub.url);
 		expect(run.stderr).toContain(FEED_URLS[0]);
 		expect(run.stderr).toContain("400");
 		expect(run.stderr).toContain("hub.url is not a topic this hub serves");
 	});
 
-	it("fails naming the hub when it cannot be reached", async () => {
-		const closed = await stubHub(204);
-		const server = servers.pop();
-		await new Promise((resolve) => server?.close(resolve));
+	it("exits 1 naming the hub when it cannot be reached", async () => {
+		const closed = await closedHub();
 		const run = await publish(["--hub", closed.url, "--site", SITE]);
-		expect(run.code).not.toBe(0);
+		expect(run.code).toBe(1);
 		expect(run.stderr).toContain(`hub ${closed.url} is unreachable`);
 		expect(run.stderr).toContain("ECONNREFUSED");
 	});
 
+	it("does not count a redirect as accepted, and never follows it", async () => {
+		const hub = await redirectingHub();
+		const run = await publish(["--hub", hub.url, "--site", SITE]);
+		expect(run.code).toBe(1);
+		expect(run.stdout).not.toContain("accepted");
+		for (const feed of FEED_URLS)
+			expect(run.stderr).toContain(`hub ${hub.url} refused ${feed}: 302`);
+		expect(hub.pings.map((ping) => ping.path)).toEqual(["/hub", "/hub", "/hub"]);
+	});
+
+	it("reports a hub that stalls its answer for every feed, within the time limit, without a stack trace", async () => {
+		const hub = await stallingHub(503);
+		const started = Date.now();
+		const run = await publish(["--hub", hub.url, "--site", SITE, "--timeout", "0.3"]);
+		expect(Date.now() - started).toBeLessThan(10_000);
+		expect(run.code).toBe(1);
+		expectNoStackTrace(run);
+		expect(hub.pings).toHaveLength(3);
+		for (const feed of FEED_URLS) expect(run.stderr).toContain(`refused ${feed}: 503`);
+		expect(run.stderr).toContain("the answer did not finish within 0.3 s");
+	});
+
+	it("reads at most a few KiB of a 700 MB answer and goes on to the next feed", async () => {
+		const hub = await floodingHub(700 * 1024 * 1024);
+		const run = await publish(["--hub", hub.url, "--site", SITE]);
+		expect(run.code).toBe(1);
+		expectNoStackTrace(run);
+		expect(hub.pings).toHaveLength(3);
+		const lines = run.stderr.trim().split("\n");
+		expect(lines).toHaveLength(3);
+		for (const line of lines) expect(line.length).toBeLessThan(1000);
+		// Only what the sockets buffered left the hub: the reader cancelled.
+		expect(hub.sent()).toBeLessThan(64 * 1024 * 1024);
+	});
+
+	it("prints the hub's answer with control characters escaped, so it cannot forge log lines", async () => {
+		const hub = await stubHub(400, FORGED_ANSWER);
+		const run = await publish(["--hub", hub.url, "--site", SITE]);
+		expect(run.code).toBe(1);
+		for (const raw of ["\u001B", "\r", "\u202E"]) expect(run.stderr).not.toContain(raw);
+		expect(run.stderr).toContain("\\x1B[2J");
+		expect(run.stderr).toContain("\\x0D\\x0A");
+		expect(run.stdout).toBe("");
+		expect(run.stderr.trim().split("\n")).toHaveLength(3);
+	});
+});
+
+describe("npm run websub:publish: settings (exit 2, nothing sent)", () => {
 	it("refuses to run without a hub, and says how to give one", async () => {
 		const run = await publish(["--site", SITE]);
-		expect(run.code).not.toBe(0);
+		expect(run.code).toBe(2);
 		expect(run.stderr).toContain("WEBSUB_HUB");
 	});
 
@@ -138,8 +153,50 @@ describe("npm run websub:publish", () => {
 		const hub = await stubHub(204);
 		const withHub = args.includes("--hub") ? args : [...args, "--hub", hub.url];
 		const run = await publish(withHub);
-		expect(run.code).not.toBe(0);
+		expect(run.code).toBe(2);
 		expect(run.stderr).toMatch(/SITE_URL|WEBSUB_HUB/);
 		expect(hub.pings).toHaveLength(0);
+	});
+
+	it("refuses a hub URL with credentials as malformed, and never prints them", async () => {
+		const hub = await stubHub(204);
+		const withCredentials = hub.url.replace("http://", "http://editor:s3cret@");
+		for (const run of [
+			await publish(["--hub", withCredentials, "--site", SITE]),
+			await publish([], { WEBSUB_HUB: withCredentials, SITE_URL: SITE }),
+		]) {
+			expect(run.code).toBe(2);
+			expect(run.stderr).toContain("WEBSUB_HUB must not contain a user name or password");
+			expect(run.stdout + run.stderr).not.toContain("s3cret");
+		}
+		expect(hub.pings).toHaveLength(0);
+	});
+
+	it.each([
+		["--hub without a value", ["--site", SITE, "--hub"]],
+		["a stray positional argument", ["--site", SITE, "--hub", "http://127.0.0.1:1/", "extra"]],
+		["--help with a dangling --hub", ["--help", "--hub"]],
+		["an unknown option", ["--hbu", "http://127.0.0.1:1/"]],
+		["a timeout that is not a number of seconds", ["--site", SITE, "--timeout", "soon"]],
+	])("exits 2 with a message and the usage, no stack trace, for %s", async (_label, args) => {
+		const run = await publish(args, { WEBSUB_HUB: "http://127.0.0.1:1/" });
+		expect(run.code).toBe(2);
+		expect(run.stderr).toMatch(/^websub:publish: \S/);
+		expect(run.stderr).toContain("usage: npm run websub:publish");
+		expectNoStackTrace(run);
+	});
+
+	it("never repeats a positional argument, which may be a URL with credentials", async () => {
+		const run = await publish(["--site", SITE, "http://editor:s3cret@hub.example/"]);
+		expect(run.code).toBe(2);
+		expect(run.stdout + run.stderr).not.toContain("s3cret");
+	});
+
+	it("explains itself with --help, and exits 0", async () => {
+		const run = await publish(["--help"]);
+		expect(run.code).toBe(0);
+		expect(run.stdout).toContain("usage: npm run websub:publish");
+		expect(run.stdout).toContain("--timeout");
+		expect(run.stdout).toMatch(/2 on a missing or malformed setting/);
 	});
 });

@@ -20,7 +20,7 @@ export function sendPreflight(target: string): Promise<Response> {
 	});
 }
 
-/** A preflight answer that lets any origin GET with either conditional header, cached a while. */
+/** A preflight answer that lets any origin GET with every conditional header, cached a while. */
 export function expectPreflightAllowed(response: Response): void {
 	expect(response.status).toBe(204);
 	expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
@@ -28,6 +28,8 @@ export function expectPreflightAllowed(response: Response): void {
 	const allowed = (response.headers.get("Access-Control-Allow-Headers") ?? "").toLowerCase();
 	expect(allowed).toContain("if-none-match");
 	expect(allowed).toContain("if-modified-since");
+	expect(allowed).toContain("if-match");
+	expect(allowed).toContain("if-unmodified-since");
 	expect(Number(response.headers.get("Access-Control-Max-Age"))).toBeGreaterThan(0);
 }
 

@@ -6,6 +6,7 @@ import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { formatDutchDate } from "../../src/content/dutchDate";
 import { EMBED_SIZE } from "../../src/render/oembed";
+import { articleSlugOf } from "../../src/site/articleUrl";
 import { expectPreflightAllowed, headersBesidesLength, sendPreflight } from "../support/http";
 import {
 	attr,
@@ -118,9 +119,58 @@ describe("GET /oembed?url=<article>&format=json", () => {
 
 	it("accepts the article URL with a trailing slash, a query or a fragment", async () => {
 		const plain = await oembedJson({ url: articleUrl });
-		for (const variant of [`${articleUrl}/`, `${articleUrl}?utm_source=x`, `${articleUrl}#top`]) {
+		for (const variant of [
+			`${articleUrl}/`,
+			`${articleUrl}/?utm_source=x`,
+			`${articleUrl}?utm_source=x`,
+			`${articleUrl}#top`,
+		]) {
 			expect(await oembedJson({ url: variant }), variant).toEqual(plain);
 		}
+	});
+});
+
+describe("what an article URL is: the page and oEmbed agree", () => {
+	const { slug } = seedArticle;
+	// The first letter percent-encoded, in lower- and upper-case hex: `%6babinets...`, `%6Babinets...`.
+	const hex = slug.charCodeAt(0).toString(16);
+	const [lowerHex, upperHex] = [hex, hex.toUpperCase()].map((h) => `%${h}${slug.slice(1)}`);
+	// [path, does it name the article?]: read as the router reads a request for it.
+	const FORMS: [string, boolean][] = [
+		[`/articles/${slug}`, true],
+		[`/articles/${lowerHex}`, true],
+		[`/articles/${upperHex}`, true],
+		[`/%61rticles/${slug}`, true],
+		[`/x/../articles/${slug}`, true],
+		[`/articles/%2e%2e/articles/${slug}`, true],
+		[`/articles/./${slug}`, true],
+		[`/articles/${slug}?a=1#b`, true],
+		[`/articles/${slug.toUpperCase()}`, false],
+		[`/articles//${slug}`, false],
+		[`/articles/${slug}%2F`, false],
+		[`/articles%2F${slug}`, false],
+		["/articles/%2e%2e/feed.xml", false],
+		[`/articles/${slug}/fragment`, false],
+	];
+
+	it.each(FORMS)("%s names the article: %s", async (path, names) => {
+		expect(articleSlugOf(url(path), site.origin) === slug, "articleSlugOf").toBe(names);
+		const oembed = await SELF.fetch(oembedRequest({ url: url(path) }));
+		expect(oembed.status, "oEmbed").toBe(names ? 200 : 404);
+		await oembed.arrayBuffer();
+		const page = await SELF.fetch(url(path));
+		const isArticlePage =
+			page.status === 200 &&
+			(page.headers.get("Content-Security-Policy") ?? "").includes("frame-ancestors 'none'") &&
+			(await page.text()).includes(`<link rel="canonical" href="${articleUrl}">`);
+		expect(isArticlePage, "page").toBe(names);
+	});
+
+	it("reads nothing as an article URL of another origin", () => {
+		expect(
+			articleSlugOf(`https://elsewhere.example/articles/${slug}`, site.origin),
+		).toBeUndefined();
+		expect(articleSlugOf("/articles/relative", site.origin)).toBeUndefined();
 	});
 });
 
@@ -142,7 +192,21 @@ describe("maxwidth and maxheight", () => {
 		expect([json.width, json.height]).toEqual([320, EMBED_SIZE.height]);
 	});
 
-	it.each(["abc", "-5", "0", "12.5", "1e3", "0x20", "9999999999", " 400"])(
+	it("treats a maxwidth of any length as a maximum: the answer is never larger than standard", async () => {
+		for (const value of ["1000000000", "9".repeat(40), "000480"]) {
+			const json = await oembedJson({ url: articleUrl, maxwidth: value });
+			expect(json.width, value).toBe(value === "000480" ? 480 : EMBED_SIZE.width);
+		}
+	});
+
+	it("treats empty maxwidth, maxheight and format as absent", async () => {
+		const plain = await oembedJson({ url: articleUrl });
+		expect(await oembedJson({ url: articleUrl, format: "", maxwidth: "", maxheight: "" })).toEqual(
+			plain,
+		);
+	});
+
+	it.each(["abc", "-5", "0", "000", "12.5", "1e3", "0x20", "+400", " 400"])(
 		"answers 400 with a JSON reason for maxwidth=%j",
 		async (value) => {
 			const response = await SELF.fetch(oembedRequest({ url: articleUrl, maxwidth: value }));
@@ -230,6 +294,25 @@ describe("oEmbed caching and methods", () => {
 		});
 		expect(otherTag.status).toBe(200);
 		expect(((await otherTag.json()) as { width: number }).width).toBe(300);
+	});
+
+	it("answers 412 without a body when If-Match or If-Unmodified-Since fails, at every size", async () => {
+		for (const params of [{ url: articleUrl }, { url: articleUrl, maxwidth: "300" }]) {
+			const current = await SELF.fetch(oembedRequest(params));
+			const etag = current.headers.get("ETag") ?? "";
+			await current.arrayBuffer();
+			for (const headers of [
+				{ "If-Match": '"zzz"' },
+				{ "If-Unmodified-Since": "Thu, 01 Jan 1970 00:00:00 GMT" },
+			]) {
+				const response = await SELF.fetch(oembedRequest(params), { headers });
+				expect(response.status, JSON.stringify([params, headers])).toBe(412);
+				expect(await response.text()).toBe("");
+			}
+			const held = await SELF.fetch(oembedRequest(params), { headers: { "If-Match": etag } });
+			expect(held.status).toBe(200);
+			await held.arrayBuffer();
+		}
 	});
 
 	it("answers HEAD with GET's status and headers and no body", async () => {

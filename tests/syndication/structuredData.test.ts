@@ -2,6 +2,7 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { Article } from "../../src/content/articleSchema";
+import { type PublicationDate, parsePublicationDate } from "../../src/content/publicationDate";
 import { stripForbiddenChars } from "../../src/content/text";
 import { articlePage } from "../../src/render/articlePage";
 import { openGraphLocale } from "../../src/render/openGraph";
@@ -15,6 +16,12 @@ import {
 import { seedArticle, site, url } from "../support/site";
 
 const articleUrl = url(`/articles/${seedArticle.slug}`);
+
+function parsed(text: string): PublicationDate {
+	const result = parsePublicationDate(text);
+	if (!result.ok) throw new Error(result.error);
+	return result.value;
+}
 
 async function articlePageDocument(): Promise<HtmlNode> {
 	return parseHtmlDocument(await (await SELF.fetch(articleUrl)).text());
@@ -101,6 +108,32 @@ describe("JSON-LD on the article page", () => {
 		expect(textOf(elementsByTag(document, "h1")[0] ?? document)).toBe(
 			stripForbiddenChars(hostileText).replace(/\s+/g, " ").trim(),
 		);
+	});
+});
+
+describe("dates with more than millisecond precision in the page head", () => {
+	const precise: Article = {
+		...seedArticle,
+		published: parsed("2023-08-09T10:11:12.123456789+02:00"),
+		updated: parsed("2023-08-09T11:00:00.98765+02:00"),
+	};
+	const document = parseHtmlDocument(articlePage(site, precise).toString());
+
+	it("writes JSON-LD datePublished and dateModified with at most three fractional digits", () => {
+		const [article] = jsonLdBlocks(document) as { datePublished: string; dateModified: string }[];
+		expect(article?.datePublished).toBe("2023-08-09T10:11:12.123+02:00");
+		expect(article?.dateModified).toBe("2023-08-09T11:00:00.987+02:00");
+	});
+
+	it("writes article:published_time and article:modified_time likewise", () => {
+		const og = openGraph(document);
+		expect(og.get("article:published_time")).toEqual(["2023-08-09T10:11:12.123+02:00"]);
+		expect(og.get("article:modified_time")).toEqual(["2023-08-09T11:00:00.987+02:00"]);
+	});
+
+	it("writes every <time datetime> likewise", () => {
+		const datetimes = elementsByTag(document, "time").map((time) => attr(time, "datetime"));
+		expect(datetimes).toEqual(["2023-08-09T10:11:12.123+02:00", "2023-08-09T11:00:00.987+02:00"]);
 	});
 });
 

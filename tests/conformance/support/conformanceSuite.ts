@@ -10,7 +10,7 @@ import { parseHtmlDocument, parseHtmlFragment, textOf } from "../../support/pars
 import { parseXml } from "../../support/parseXml";
 import { collapseWhitespace } from "../../support/seed";
 import { type ExpectedItem, expectedItem } from "./expectedItem";
-import { activeContent, htmlProblems } from "./htmlChecks";
+import { activeContent, htmlProblems, invalidTimeDatetimes } from "./htmlChecks";
 import {
 	type FeedFormat,
 	type ItemField,
@@ -136,7 +136,7 @@ export function conformanceSuite(publication: () => Publication): void {
 		}
 	});
 
-	it("every page passes html-validate (recommended and document rules)", async () => {
+	it("every page passes html-validate (recommended and document rules) and has valid <time> dates", async () => {
 		const { site, articles } = publication();
 		const pages = documentsOf(publication(), "page");
 		// The home page and one page per article, at least: an empty list would check nothing.
@@ -145,16 +145,18 @@ export function conformanceSuite(publication: () => Publication): void {
 		);
 		for (const [path, body] of pages) {
 			expect(await htmlProblems(body, "page", site.origin), path).toEqual([]);
+			expect(invalidTimeDatetimes(body), path).toEqual([]);
 			expect(textOf(parseHtmlDocument(body)), path).not.toBe("");
 		}
 	});
 
-	it("every fragment passes html-validate and contains nothing active", async () => {
+	it("every fragment passes html-validate, has valid <time> dates and contains nothing active", async () => {
 		const { site, articles } = publication();
 		const fragments = documentsOf(publication(), "fragment");
 		expect(fragments.length).toBe(articles.length);
 		for (const [path, body] of fragments) {
 			expect(await htmlProblems(body, "fragment", site.origin), path).toEqual([]);
+			expect(invalidTimeDatetimes(body), path).toEqual([]);
 			expect(activeContent(body), path).toEqual([]);
 		}
 	});

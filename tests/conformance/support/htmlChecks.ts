@@ -36,6 +36,22 @@ export async function htmlProblems(
 	);
 }
 
+/**
+ * The `<time datetime>` forms Edgewire writes, as HTML defines them (§2.3.5): a year, a valid
+ * month or date string, or a valid global date and time string, whose seconds take at most three
+ * fractional digits.
+ */
+const TIME_DATETIME =
+	/^\d{4,}(?:-\d{2}(?:-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:?\d{2}))?)?)?$/;
+
+/** Every `datetime` of a `<time>` in `html` that is not one of those forms. */
+export function invalidTimeDatetimes(html: string): string[] {
+	return allElements(parseHtmlFragment(html))
+		.filter((element) => element.tagName === "time")
+		.map((time) => time.attrs.find((attribute) => attribute.name === "datetime")?.value ?? "")
+		.filter((datetime) => !TIME_DATETIME.test(datetime));
+}
+
 const ACTIVE_ELEMENTS = new Set([
 	"script",
 	"style",
