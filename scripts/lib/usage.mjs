@@ -8,15 +8,6 @@ import { closeSources } from "./sourceModules.mjs";
 /** A wrong or missing argument or setting: the command exits 2 with this message. */
 export class UsageError extends Error {}
 
-/** Text safe to print on a terminal: control characters (ANSI escapes, CR, LF...) made visible. */
-export function printable(text) {
-	return String(text).replace(
-		// biome-ignore lint/suspicious/noControlCharactersInRegex: these are what is being escaped.
-		/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
-		(char) => `\\u${char.codePointAt(0).toString(16).padStart(4, "0")}`,
-	);
-}
-
 /** At most `limit` lines of a long message, then how many more there were. */
 export function firstLines(text, limit = 60) {
 	const lines = String(text).split("\n");

@@ -1,2 +1,63 @@
-/** Placeholder replaced once the hardened hub notifier lands (issue 10). */
-export async function notifyAfterPublish() {}
+/**
+ * After a publish, import or withdrawal that the public can see: tells the WebSub hub (when one is
+ * configured) that the feeds changed, once every isolate serves the new version. A hub fetches the
+ * feed as soon as it is told; told earlier, it could fetch a copy an isolate has not refreshed yet
+ * (isolates re-read the content version every CONTENT_CHECK_SECONDS) and push the old feed.
+ *
+ * The hub and the site's origin come from WEBSUB_HUB and SITE_URL in the environment, else from
+ * wrangler.toml [vars]. A refused ping does not undo the publish: it is reported, with the way to
+ * retry (`npm run websub:publish`).
+ */
+import { wranglerConfig } from "../lib/d1Store.mjs";
+import { importSource } from "../lib/sourceModules.mjs";
+import { notifyHub } from "./notifyHub.mjs";
+
+/** How long until every isolate serves a new version: the Worker's own interval, plus a second. */
+export async function isolateRefreshSeconds() {
+	const { CONTENT_CHECK_SECONDS } = await importSource("src/http/responsePolicy.ts");
+	return CONTENT_CHECK_SECONDS + 1;
+}
+
+const FEED_PATHS = ["/feed.xml", "/atom.xml", "/feed.json"];
+
+/** The hub and origin to notify, or undefined when no hub is configured. */
+export function hubSettings(env = process.env, vars = wranglerConfig().vars ?? {}) {
+	const hub = env.WEBSUB_HUB || vars.WEBSUB_HUB;
+	const site = env.SITE_URL || vars.SITE_URL;
+	return hub ? { hub: String(hub), site: String(site ?? "") } : undefined;
+}
+
+/**
+ * Waits until every isolate serves the new version, then pings the hub for each feed. Resolves to
+ * whether every ping was accepted (true also when no hub is configured). Never throws.
+ */
+export async function notifyAfterPublish({
+	settings = hubSettings(),
+	waitSeconds,
+	log = console.log,
+} = {}) {
+	if (settings === undefined) {
+		log("WebSub: no hub configured (WEBSUB_HUB); readers that poll see the change within 60 s.");
+		return true;
+	}
+	let origin;
+	try {
+		origin = new URL(settings.site).origin;
+	} catch {
+		log("WebSub: SITE_URL is not a URL, so the feeds' URLs are unknown; the hub was not notified.");
+		return false;
+	}
+	const wait = waitSeconds ?? (await isolateRefreshSeconds());
+	log(`WebSub: notifying the hub in ${wait} s, once every isolate serves this version...`);
+	await new Promise((resolveWait) => setTimeout(resolveWait, wait * 1000));
+	const results = await notifyHub({
+		hub: settings.hub,
+		topics: FEED_PATHS.map((path) => `${origin}${path}`),
+		log: (result) => log(`  ${result.accepted ? "ok    " : "FAILED"} ${result.message}`),
+	});
+	const accepted = results.every((result) => result.accepted);
+	if (!accepted) {
+		log("WebSub: the publish stands; retry the notification with `npm run websub:publish`.");
+	}
+	return accepted;
+}

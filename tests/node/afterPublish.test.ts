@@ -1,0 +1,74 @@
+/**
+ * The WebSub notification a publish sends: only with a hub configured, only after the isolates'
+ * freshness interval (so the hub fetches the new version), one ping per feed, and a refusal is
+ * reported without undoing anything.
+ */
+import { describe, expect, it } from "vitest";
+import { closeSources } from "../../scripts/lib/sourceModules.mjs";
+import {
+	hubSettings,
+	isolateRefreshSeconds,
+	notifyAfterPublish,
+} from "../../scripts/websub/afterPublish.mjs";
+import { stubHub } from "./support/stubHub";
+
+const SITE = "https://news.example.org";
+
+describe("notifyAfterPublish", () => {
+	it("waits the Worker's own freshness interval (src/http/responsePolicy.ts), and a second", async () => {
+		try {
+			expect(await isolateRefreshSeconds()).toBe(16);
+		} finally {
+			await closeSources();
+		}
+	});
+
+	it("takes the hub and origin from the environment, else from wrangler.toml [vars]", () => {
+		expect(hubSettings({}, { SITE_URL: SITE })).toBeUndefined();
+		expect(hubSettings({ WEBSUB_HUB: "https://hub.example/" }, { SITE_URL: SITE })).toEqual({
+			hub: "https://hub.example/",
+			site: SITE,
+		});
+		expect(hubSettings({}, { WEBSUB_HUB: "https://hub.example/", SITE_URL: SITE })?.hub).toBe(
+			"https://hub.example/",
+		);
+	});
+
+	it("without a hub pings nothing and says so", async () => {
+		const lines: string[] = [];
+		expect(
+			await notifyAfterPublish({ settings: undefined, log: (line: string) => lines.push(line) }),
+		).toBe(true);
+		expect(lines.join("\n")).toContain("no hub configured");
+	});
+
+	it("pings the hub once per feed, with the site's feed URLs", async () => {
+		const hub = await stubHub(204);
+		const lines: string[] = [];
+		const accepted = await notifyAfterPublish({
+			settings: { hub: hub.url, site: SITE },
+			waitSeconds: 0,
+			log: (line: string) => lines.push(line),
+		});
+		expect(accepted).toBe(true);
+		expect(hub.pings.map((ping) => ping.form.get("hub.url"))).toEqual([
+			`${SITE}/feed.xml`,
+			`${SITE}/atom.xml`,
+			`${SITE}/feed.json`,
+		]);
+		expect(hub.pings.every((ping) => ping.form.get("hub.mode") === "publish")).toBe(true);
+	});
+
+	it("reports a refusing hub and how to retry, without throwing", async () => {
+		const hub = await stubHub(500, "kapot");
+		const lines: string[] = [];
+		const accepted = await notifyAfterPublish({
+			settings: { hub: hub.url, site: SITE },
+			waitSeconds: 0,
+			log: (line: string) => lines.push(line),
+		});
+		expect(accepted).toBe(false);
+		expect(hub.pings).toHaveLength(3);
+		expect(lines.join("\n")).toContain("npm run websub:publish");
+	});
+});
