@@ -10,7 +10,6 @@
  */
 import { wranglerConfig } from "../lib/d1Store.mjs";
 import { importSource } from "../lib/sourceModules.mjs";
-import { notifyHub } from "./notifyHub.mjs";
 
 /** How long until every isolate serves a new version: the Worker's own interval, plus a second. */
 export async function isolateRefreshSeconds() {
@@ -50,6 +49,7 @@ export async function notifyAfterPublish({
 	const wait = waitSeconds ?? (await isolateRefreshSeconds());
 	log(`WebSub: notifying the hub in ${wait} s, once every isolate serves this version...`);
 	await new Promise((resolveWait) => setTimeout(resolveWait, wait * 1000));
+	const { notifyHub } = await importSource("src/websub/notifyHub.ts");
 	const results = await notifyHub({
 		hub: settings.hub,
 		topics: FEED_PATHS.map((path) => `${origin}${path}`),

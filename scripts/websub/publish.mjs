@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm run websub:publish`: tells the WebSub hub that the feeds have new content, so it fetches
- * them and pushes them to subscribers. The pinging itself is notifyHub.mjs; this file parses the
+ * them and pushes them to subscribers. The pinging itself is src/websub/notifyHub.ts (the Worker's
+ * cron uses it too); this file parses the
  * settings, prints one line per feed and sets the exit code.
  *
  *   WEBSUB_HUB=https://hub.example/ SITE_URL=https://news.example.org npm run websub:publish
@@ -12,7 +13,10 @@
  * setting. Nothing it prints is a stack trace or a credential.
  */
 import { parseArgs } from "node:util";
-import { checkHttpUrl, DEFAULT_TIMEOUT_MS, notifyHub, printable } from "./notifyHub.mjs";
+import { closeSources, importSource } from "../lib/sourceModules.mjs";
+
+const { checkHttpUrl, DEFAULT_TIMEOUT_MS, notifyHub, printable } =
+	await importSource("src/websub/notifyHub.ts");
 
 /** The feeds' paths, as src/site/siteUrls.ts gives them (tests/node/websubPublish.test.ts checks). */
 const FEED_PATHS = ["/feed.xml", "/atom.xml", "/feed.json"];
@@ -115,4 +119,6 @@ try {
 	process.exitCode = await main();
 } catch (error) {
 	crash(error);
+} finally {
+	await closeSources();
 }

@@ -1,5 +1,5 @@
 /**
- * notifyHub (scripts/websub/notifyHub.mjs) as a function, the way a publishing command calls it:
+ * notifyHub (src/websub/notifyHub.ts) as a function, the way a publishing command calls it:
  * one result per topic, whatever the hub does, and never an exception.
  */
 import { describe, expect, it } from "vitest";
@@ -8,7 +8,7 @@ import {
 	notifyHub,
 	type PingResult,
 	printable,
-} from "../../scripts/websub/notifyHub.mjs";
+} from "../../src/websub/notifyHub";
 import {
 	closedHub,
 	FORGED_ANSWER,

@@ -2,7 +2,8 @@
  * Tells a WebSub hub that topics (feed URLs) have new content: one POST per topic, form-encoded
  * `hub.mode=publish&hub.url=<topic>`, the publish ping hubs accept (WebSub leaves publishing to
  * the hub; this is the PubSubHubbub 0.4 convention Google's, Superfeedr's and WebSub.rocks' hubs
- * follow). Shared by `npm run websub:publish` and any command that publishes.
+ * follow). Shared by the Worker's cron (releases of scheduled articles), `npm run websub:publish`
+ * and the commands that publish.
  *
  * The hub is not trusted: only a 2xx answer to the POST itself counts (redirects are not
  * followed), each exchange is bounded in time, at most ANSWER_LIMIT_BYTES of an answer are read,
@@ -13,6 +14,27 @@
  * const results = await notifyHub({ hub: "https://hub.example/", topics: ["https://news.example.org/feed.xml"] });
  * if (results.some((result) => !result.accepted)) process.exitCode = 1;
  */
+
+/** What the hub did with one topic. `message` is printable: escaped, without credentials. */
+export interface PingResult {
+	readonly topic: string;
+	readonly accepted: boolean;
+	/** The status the hub answered with; absent when it never answered. */
+	readonly status?: number;
+	readonly message: string;
+}
+
+export interface NotifyHubOptions {
+	/** The hub URL: absolute http(s), without credentials (anything else fails every topic). */
+	readonly hub: string;
+	readonly topics: readonly string[];
+	/** Limit for each ping, answer included (default DEFAULT_TIMEOUT_MS). */
+	readonly timeoutMs?: number;
+	/** Receives each result as soon as it is known. */
+	readonly log?: (result: PingResult) => void;
+	/** The fetch to send with (the runtime's by default). */
+	readonly fetch?: typeof fetch;
+}
 
 /** How long one ping may take, from connecting to the end of the answer. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -28,7 +50,7 @@ const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
  * `text` safe to print on a terminal: every control or format character written as an escape
  * (`\x1B`, `\u202E`), and the `user:password@` of any URL in it hidden.
  */
-export function printable(text) {
+export function printable(text: unknown): string {
 	const hidden = String(text).replace(/(\/\/)[^/?#\s@]*@/g, "$1…@");
 	return hidden.replace(UNPRINTABLE, (char) => {
 		const code = char.codePointAt(0) ?? 0;
@@ -41,13 +63,14 @@ export function printable(text) {
 /**
  * Checks that `value` is an absolute http(s) URL without credentials (as the Worker checks its
  * own settings). `name` is the setting it came from, for the message.
- *
- * @returns {{ ok: true, url: URL } | { ok: false, problem: string }}
  */
-export function checkHttpUrl(value, name) {
-	let url;
+export function checkHttpUrl(
+	value: unknown,
+	name: string,
+): { readonly ok: true; readonly url: URL } | { readonly ok: false; readonly problem: string } {
+	let url: URL;
 	try {
-		url = new URL(value);
+		url = new URL(String(value));
 	} catch {
 		return {
 			ok: false,
@@ -71,12 +94,18 @@ export function checkHttpUrl(value, name) {
  * Pings `hub` for each of `topics`, one after the other, and resolves to one result per topic.
  * `log`, when given, receives each result as soon as it is known (what it throws is its own).
  */
-export async function notifyHub({ hub, topics, timeoutMs = DEFAULT_TIMEOUT_MS, log }) {
+export async function notifyHub({
+	hub,
+	topics,
+	timeoutMs = DEFAULT_TIMEOUT_MS,
+	log,
+	fetch: send = fetch,
+}: NotifyHubOptions): Promise<PingResult[]> {
 	const checked = checkHttpUrl(hub, "WEBSUB_HUB");
-	const results = [];
+	const results: PingResult[] = [];
 	for (const topic of topics) {
 		const result = checked.ok
-			? await ping(checked.url.href, String(topic), timeoutMs).catch((error) => ({
+			? await ping(send, checked.url.href, String(topic), timeoutMs).catch((error: unknown) => ({
 					topic: String(topic),
 					accepted: false,
 					message: `hub ${checked.url.href}: unexpected error for ${printable(topic)}: ${printable(causeOf(error))}`,
@@ -88,16 +117,21 @@ export async function notifyHub({ hub, topics, timeoutMs = DEFAULT_TIMEOUT_MS, l
 	return results;
 }
 
-async function ping(hub, topic, timeoutMs) {
+async function ping(
+	send: typeof fetch,
+	hub: string,
+	topic: string,
+	timeoutMs: number,
+): Promise<PingResult> {
 	const where = `hub ${hub}`;
 	const shownTopic = printable(topic);
 	const controller = new AbortController();
 	const timer = setTimeout(() => controller.abort(), timeoutMs);
 	const within = `within ${timeoutMs / 1000} s`;
 	try {
-		let response;
+		let response: Response;
 		try {
-			response = await fetch(hub, {
+			response = await send(hub, {
 				method: "POST",
 				headers: { "Content-Type": "application/x-www-form-urlencoded" },
 				body: new URLSearchParams({ "hub.mode": "publish", "hub.url": topic }),
@@ -144,14 +178,14 @@ async function ping(hub, topic, timeoutMs) {
 	}
 }
 
-function causeOf(error) {
+function causeOf(error: unknown): string {
 	const cause = error instanceof Error ? error.cause : undefined;
 	if (cause instanceof Error) return "code" in cause ? String(cause.code) : cause.message;
 	return error instanceof Error ? error.message : String(error);
 }
 
 /** Closes a body that is not needed; the hub may stall or flood it. */
-function discard(body) {
+function discard(body: ReadableStream<Uint8Array> | null): void {
 	body?.cancel().catch(() => {});
 }
 
@@ -159,10 +193,12 @@ function discard(body) {
  * At most ANSWER_LIMIT_BYTES of the body as printable text (the rest is never read), and whether
  * reading it failed before its end or the limit.
  */
-async function readExcerpt(body) {
+async function readExcerpt(
+	body: ReadableStream<Uint8Array> | null,
+): Promise<{ readonly text: string; readonly broken: boolean }> {
 	if (body === null) return { text: "(empty body)", broken: false };
 	const reader = body.getReader();
-	const chunks = [];
+	const chunks: Uint8Array[] = [];
 	let size = 0;
 	let broken = false;
 	let complete = false;
