@@ -6,6 +6,11 @@ export interface Env {
 	readonly WEBSUB_HUB?: string;
 	/** The article store (migrations/). */
 	readonly DB: D1Database;
+	/**
+	 * Opens /preview to editors who present it (a secret: `wrangler secret put PREVIEW_TOKEN`,
+	 * `.dev.vars` locally; never in wrangler.toml). Preview is off without it.
+	 */
+	readonly PREVIEW_TOKEN?: string;
 	/** The deployed version (`[version_metadata]`), which keys the edge cache. */
 	readonly CF_VERSION_METADATA?: WorkerVersionMetadata;
 }

@@ -1,18 +1,23 @@
 /**
  * Edgewire: news articles published as RSS, Atom, JSON Feed, pages and embeddable fragments.
- * This file only composes the app; each concern lives in its own module.
+ * This file only composes the Worker: the Hono app for requests, the release notifier for the cron.
  */
 import { Hono } from "hono";
+import type { Env } from "./env";
 import { internalServerError } from "./http/errorResponses";
 import type { AppEnv } from "./routes/appTypes";
 import { documentRoutes } from "./routes/documentRoutes";
 import { methodRoutes } from "./routes/methodRoutes";
 import { oembedRoutes } from "./routes/oembedRoutes";
+import { previewRoutes } from "./routes/previewRoutes";
+import { notifyReleases } from "./websub/releaseNotifier";
 
 const app = new Hono<AppEnv>();
 
-// oEmbed first: documents answer GET and HEAD for every other path (publish/documentPaths.ts).
+// oEmbed and preview first: documents answer GET and HEAD for every other path
+// (publish/documentPaths.ts).
 app.route("/", oembedRoutes);
+app.route("/", previewRoutes);
 app.route("/", documentRoutes);
 app.route("/", methodRoutes);
 app.onError(function logAndHide(error, c) {
@@ -21,4 +26,16 @@ app.onError(function logAndHide(error, c) {
 	return internalServerError();
 });
 
-export default app;
+export { app };
+
+export default {
+	fetch: app.fetch,
+	/** Cron Trigger (wrangler.toml [triggers]): WebSub notifications for scheduled articles. */
+	scheduled(_controller, env, ctx) {
+		ctx.waitUntil(
+			notifyReleases(env, Date.now()).catch((error: unknown) => {
+				console.error("scheduled: WebSub release notification failed:", error);
+			}),
+		);
+	},
+} satisfies ExportedHandler<Env>;

@@ -99,7 +99,9 @@ export class PreparedSite {
 	 * appear in documents (origin, hub) and the content state.
 	 */
 	generation(state: ContentState): string {
-		return `${this.deployment.id ?? "dev"}/${this.#settings}/${state.version}.${state.publicCount}`;
+		// The change time too: a recreated database restarts its version numbers.
+		const content = `${state.version}.${state.publicCount}.${state.publicChangedAt}`;
+		return `${this.deployment.id ?? "dev"}/${this.#settings}/${content}`;
 	}
 
 	/** The answer for the document at `path`: this isolate's, or loaded from the store and prepared. */

@@ -17,6 +17,9 @@ export const sitePaths = {
 	/** A complete, frameable document around the fragment: what oEmbed's iframe loads. */
 	embed: (slug: string) => `/articles/${slug}/embed`,
 	oembed: "/oembed",
+	/** The editors' preview: a form (GET), its sign-in (POST), and one article before its time. */
+	preview: "/preview",
+	previewArticle: (slug: string) => `/preview/${slug}`,
 } as const;
 
 export function absoluteUrl(site: Site, path: string): string {

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import app from "../../src/index";
+import { app } from "../../src/index";
 
 afterEach(() => {
 	vi.restoreAllMocks();

@@ -7,7 +7,7 @@
 import { SELF } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import app from "../../src/index";
+import { app } from "../../src/index";
 import { atomLinks, childrenNamed, parseXml } from "../support/parseXml";
 import { articles, testEnv, url } from "../support/site";
 

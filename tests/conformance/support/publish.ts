@@ -12,7 +12,7 @@ import { publishContent } from "../../../src/commands/publishContent";
 import type { Article, ContentEntry } from "../../../src/content/articleSchema";
 import { loadArticles } from "../../../src/content/loadContent";
 import type { Env } from "../../../src/env";
-import app from "../../../src/index";
+import { app } from "../../../src/index";
 import type { DocumentKind } from "../../../src/publish/loadDocument";
 import { forgetPreparedSites } from "../../../src/publish/preparedSite";
 import { resolveSite } from "../../../src/site/resolveSite";

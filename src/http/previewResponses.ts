@@ -1,0 +1,43 @@
+/**
+ * The headers of every preview answer: private (never kept by a shared cache or the edge, never
+ * reused by a browser), never indexed, never framed, and no Referer leaking a preview URL.
+ */
+import type { Site } from "../site/siteSchema";
+import { absoluteUrl, sitePaths } from "../site/siteUrls";
+import { BASE_HEADERS } from "./responsePolicy";
+
+export const PREVIEW_CACHE_CONTROL = "private, no-store";
+
+function previewHeaders(site: Site, formAction: "'none'" | "'self'"): Headers {
+	return new Headers([
+		["Content-Type", "text/html; charset=utf-8"],
+		["Cache-Control", PREVIEW_CACHE_CONTROL],
+		["X-Robots-Tag", "noindex, nofollow"],
+		...BASE_HEADERS,
+		[
+			"Content-Security-Policy",
+			`default-src 'none'; style-src ${absoluteUrl(site, sitePaths.stylesheet)}; base-uri 'none'; form-action ${formAction}; frame-ancestors 'none'`,
+		],
+		["Referrer-Policy", "no-referrer"],
+		["X-Frame-Options", "DENY"],
+	]);
+}
+
+/** A preview page or the sign-in form (the only page whose form may post, to this site). */
+export function previewAnswer(site: Site, body: string, request: Request, form = false): Response {
+	const headers = previewHeaders(site, form ? "'self'" : "'none'");
+	return new Response(request.method === "HEAD" ? null : body, { status: 200, headers });
+}
+
+/** After a good sign-in: the cookie, and on to the article's preview (RFC 9110 §15.4.4, 303). */
+export function previewSignedIn(location: string, cookie: string): Response {
+	return new Response(null, {
+		status: 303,
+		headers: {
+			Location: location,
+			"Set-Cookie": cookie,
+			"Cache-Control": PREVIEW_CACHE_CONTROL,
+			"Referrer-Policy": "no-referrer",
+		},
+	});
+}
