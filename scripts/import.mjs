@@ -105,7 +105,7 @@ await runCommand("import", async () => {
 			console.log(
 				`Imported ${name} as content version ${summary.version} into ${store.where}: ${counts} (${took}).`,
 			);
-			if (summary.publicChange) await notifyAfterPublish();
+			if (summary.publicChange) await notifyAfterPublish({ sections: summary.sections });
 		}
 		return 0;
 	} catch (error) {

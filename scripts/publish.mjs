@@ -75,7 +75,7 @@ await runCommand("publish", async () => {
 		);
 		report(summary, store.where, args["dry-run"], performance.now() - started);
 		if (summary.version !== undefined && summary.publicChange) {
-			await notifyAfterPublish();
+			await notifyAfterPublish({ sections: summary.sections });
 		}
 		return 0;
 	} catch (error) {

@@ -53,7 +53,7 @@ await runCommand("withdraw", async () => {
 				? "Would withdraw"
 				: `Withdrew (content version ${summary.version})`;
 		console.log(`${verb} from ${store.where}: ${summary.withdrawn.join(", ")}`);
-		if (summary.version !== undefined) await notifyAfterPublish();
+		if (summary.version !== undefined) await notifyAfterPublish({ sections: summary.sections });
 		return 0;
 	} catch (error) {
 		const unmigrated = unmigratedStore(error, { remote: values.remote });

@@ -11,8 +11,12 @@ export declare function hubSettings(
 
 export declare function isolateRefreshSeconds(): Promise<number>;
 
+export declare function feedUrls(origin: string, sections?: readonly string[]): Promise<string[]>;
+
 export declare function notifyAfterPublish(options?: {
 	readonly settings?: HubSettings | undefined;
+	/** Sections (tag URL segments) whose feeds changed too. */
+	readonly sections?: readonly string[];
 	readonly waitSeconds?: number;
 	readonly log?: (line: string) => void;
 }): Promise<boolean>;

@@ -17,7 +17,15 @@ export async function isolateRefreshSeconds() {
 	return CONTENT_CHECK_SECONDS + 1;
 }
 
-const FEED_PATHS = ["/feed.xml", "/atom.xml", "/feed.json"];
+/** The site's feeds and those of `sections`, as absolute URLs on `origin`. */
+export async function feedUrls(origin, sections = []) {
+	const { sitePaths } = await importSource("src/site/siteUrls.ts");
+	const paths = [sitePaths.rss, sitePaths.atom, sitePaths.jsonFeed];
+	for (const tag of sections) {
+		paths.push(sitePaths.tagRss(tag), sitePaths.tagAtom(tag), sitePaths.tagJsonFeed(tag));
+	}
+	return paths.map((path) => `${origin}${path}`);
+}
 
 /** The hub and origin to notify, or undefined when no hub is configured. */
 export function hubSettings(env = process.env, vars = wranglerConfig().vars ?? {}) {
@@ -27,11 +35,13 @@ export function hubSettings(env = process.env, vars = wranglerConfig().vars ?? {
 }
 
 /**
- * Waits until every isolate serves the new version, then pings the hub for each feed. Resolves to
+ * Waits until every isolate serves the new version, then pings the hub for the site's feeds and
+ * those of the `sections` that changed. Resolves to
  * whether every ping was accepted (true also when no hub is configured). Never throws.
  */
 export async function notifyAfterPublish({
 	settings = hubSettings(),
+	sections = [],
 	waitSeconds,
 	log = console.log,
 } = {}) {
@@ -52,7 +62,7 @@ export async function notifyAfterPublish({
 	const { notifyHub } = await importSource("src/websub/notifyHub.ts");
 	const results = await notifyHub({
 		hub: settings.hub,
-		topics: FEED_PATHS.map((path) => `${origin}${path}`),
+		topics: await feedUrls(origin, sections),
 		log: (result) => log(`  ${result.accepted ? "ok    " : "FAILED"} ${result.message}`),
 	});
 	const accepted = results.every((result) => result.accepted);

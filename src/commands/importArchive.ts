@@ -7,8 +7,8 @@
 import type { Article } from "../content/articleSchema";
 import { ContentError, type ContentProblem } from "../content/contentError";
 import { FieldChecker } from "../content/fieldChecks";
+import { TagRegistry } from "../content/tagRegistry";
 import { validateArticle } from "../content/validateArticle";
-import { readPublishSnapshot } from "../store/publishSnapshot";
 import {
 	type ArticleWrite,
 	clearAbandonedImports,
@@ -18,7 +18,7 @@ import {
 } from "../store/publishWrites";
 import { commitPlan, withVersionRetry } from "./applyPlan";
 import { isEmptyPlan, planPublish } from "./planPublish";
-import { articleWrite } from "./publishContent";
+import { articleWrite, changedSections, snapshotFor } from "./publishContent";
 
 export interface ImportSummary {
 	readonly version: number | undefined;
@@ -28,6 +28,8 @@ export interface ImportSummary {
 	readonly changed: number;
 	readonly unchanged: number;
 	readonly publicChange: boolean;
+	/** The sections whose feeds change, for WebSub. */
+	readonly sections: readonly string[];
 }
 
 export interface ImportOptions {
@@ -49,6 +51,7 @@ export async function readArchive(
 	const problems: ContentProblem[] = [];
 	const articles: Article[] = [];
 	const lineOf = new Map<string, number>();
+	const tags = new TagRegistry();
 	let number = 0;
 	for await (const line of lines) {
 		number++;
@@ -76,6 +79,7 @@ export async function readArchive(
 			continue;
 		}
 		lineOf.set(article.slug, number);
+		problems.push(...tags.claim(article.tags, where));
 		articles.push(article);
 	}
 	if (articles.length === 0 && problems.length === 0) {
@@ -97,13 +101,14 @@ export async function importArchive(
 	const writes: ArticleWrite[] = [];
 	for (const article of articles) writes.push(await articleWrite(article, origin));
 	return withVersionRetry(async () => {
-		const snapshot = await readPublishSnapshot(db, "all rows", []);
-		const planned = planPublish(snapshot, writes, options.now, "import");
+		const { snapshot, tagMembers } = await snapshotFor(db, "all rows", writes);
+		const planned = planPublish(snapshot, writes, options.now, "import", tagMembers);
 		if (!planned.ok) throw new ContentError(planned.problems);
 		// A fresh id per attempt: a retry never promotes rows staged for an older plan.
 		const importId = crypto.randomUUID();
 		const plan = { ...planned.plan, appendAfter: undefined, importId };
 		const summary = {
+			sections: await changedSections(db, plan),
 			baseVersion: plan.baseVersion,
 			lines,
 			added: plan.added.length,

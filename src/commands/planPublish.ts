@@ -4,6 +4,7 @@
  * are withdrawn, whether the public sees any of it now, and whether positions must be renumbered.
  */
 import type { ContentProblem } from "../content/contentError";
+import { tagKey } from "../content/tagSlug";
 import { CONTENT_FILES, type PublishSnapshot, type StoredSummary } from "../store/publishSnapshot";
 import type { ArticleWrite, PublishPlan, Withdrawal } from "../store/publishWrites";
 
@@ -36,6 +37,8 @@ export function planPublish(
 	writes: readonly ArticleWrite[],
 	now: number,
 	command: PublishPlan["command"] = "publish",
+	/** The articles of stored sections another spelling of this publish would take over. */
+	tagMembers: ReadonlyMap<string, readonly string[]> = new Map(),
 ): PlanResult {
 	const problems: ContentProblem[] = [];
 	const added: ArticleWrite[] = [];
@@ -50,8 +53,6 @@ export function planPublish(
 			unchanged.push(write.slug);
 		} else changed.push(write);
 	}
-	if (problems.length > 0) return { ok: false, problems };
-
 	const present = new Set(writes.map((write) => write.slug));
 	const withdrawn: Withdrawal[] =
 		command !== "publish"
@@ -59,6 +60,9 @@ export function planPublish(
 			: [...snapshot.rows.values()]
 					.filter((row) => isContentFile(row.origin) && !present.has(row.slug))
 					.map((row) => ({ slug: row.slug, wasPublic: row.publishedAt <= now }));
+	const rewritten = new Set([...present, ...withdrawn.map((withdrawal) => withdrawal.slug)]);
+	problems.push(...tagProblems(snapshot, writes, tagMembers, rewritten));
+	if (problems.length > 0) return { ok: false, problems };
 
 	const isPublic = (write: ArticleWrite) => write.publishedAt <= now;
 	const publicChange =
@@ -79,6 +83,48 @@ export function planPublish(
 		},
 		unchanged,
 	};
+}
+
+/**
+ * Sections whose URL a stored tag of another spelling holds: refused, unless every article of the
+ * stored spelling is rewritten or withdrawn by this publish (the spelling is being corrected).
+ */
+function tagProblems(
+	snapshot: PublishSnapshot,
+	writes: readonly ArticleWrite[],
+	tagMembers: ReadonlyMap<string, readonly string[]>,
+	rewritten: ReadonlySet<string>,
+): ContentProblem[] {
+	const problems: ContentProblem[] = [];
+	for (const write of writes) {
+		write.tags.forEach((tag, i) => {
+			const stored = snapshot.tags.get(tag.slug);
+			if (stored === undefined || tagKey(stored) === tagKey(tag.name)) return;
+			const members = tagMembers.get(tag.slug) ?? [];
+			if (members.length > 0 && members.every((slug) => rewritten.has(slug))) return;
+			problems.push({
+				file: write.origin,
+				path: `tags[${i}]`,
+				message: `${JSON.stringify(tag.name)} would have the URL /tags/${tag.slug} of the published tag ${JSON.stringify(stored)}: write it the same way`,
+			});
+		});
+	}
+	return problems;
+}
+
+/** The stored sections that another spelling in `writes` maps to: their members are needed. */
+export function respelledTags(
+	snapshot: PublishSnapshot,
+	writes: readonly ArticleWrite[],
+): string[] {
+	const respelled = new Set<string>();
+	for (const write of writes) {
+		for (const tag of write.tags) {
+			const stored = snapshot.tags.get(tag.slug);
+			if (stored !== undefined && tagKey(stored) !== tagKey(tag.name)) respelled.add(tag.slug);
+		}
+	}
+	return [...respelled];
 }
 
 /** A row of a content file belongs to that file; a public article cannot be scheduled again. */

@@ -6,10 +6,12 @@ import { articleDocument } from "../content/articleDocument";
 import type { Article, ContentEntry } from "../content/articleSchema";
 import { ContentError, type ContentProblem } from "../content/contentError";
 import { loadArticles } from "../content/loadContent";
-import { readPublishSnapshot } from "../store/publishSnapshot";
+import { tagSlug } from "../content/tagSlug";
+import { type PublishSnapshot, readPublishSnapshot, tagMembers } from "../store/publishSnapshot";
 import type { ArticleWrite, PublishPlan } from "../store/publishWrites";
+import { sectionsOf } from "../store/sectionListings";
 import { commitPlan, withVersionRetry } from "./applyPlan";
-import { isEmptyPlan, planPublish } from "./planPublish";
+import { isEmptyPlan, planPublish, respelledTags } from "./planPublish";
 
 export interface PublishSummary {
 	/** The version this run created, or undefined when nothing had to be written. */
@@ -22,8 +24,10 @@ export interface PublishSummary {
 	readonly unchanged: number;
 	/** Whether the public sees a change now (scheduled articles alone do not count). */
 	readonly publicChange: boolean;
-	/** The plan, for a dry run's report and for WebSub (which feeds changed). */
+	/** The plan, for a dry run's report. */
 	readonly plan: PublishPlan;
+	/** The sections whose feeds change (of the added, changed and withdrawn articles), for WebSub. */
+	readonly sections: readonly string[];
 }
 
 export interface PublishOptions {
@@ -42,7 +46,22 @@ export async function articleWrite(article: Article, origin: string): Promise<Ar
 		document,
 		contentHash,
 		publishedAt: article.published.instant.getTime(),
+		tags: article.tags.map((name) => ({ slug: tagSlug(name), name })),
 	};
+}
+
+/** Reads the snapshot a plan of `writes` needs, sections included. */
+export async function snapshotFor(
+	db: D1Database,
+	rowsOf: "content files" | "all rows",
+	writes: readonly ArticleWrite[],
+): Promise<{ snapshot: PublishSnapshot; tagMembers: Map<string, readonly string[]> }> {
+	const tagSlugs = writes.flatMap((write) => write.tags.map((tag) => tag.slug));
+	const slugs = rowsOf === "content files" ? writes.map((write) => write.slug) : [];
+	const snapshot = await readPublishSnapshot(db, rowsOf, slugs, tagSlugs);
+	const members = new Map<string, readonly string[]>();
+	for (const tag of respelledTags(snapshot, writes)) members.set(tag, await tagMembers(db, tag));
+	return { snapshot, tagMembers: members };
 }
 
 /**
@@ -58,16 +77,14 @@ export async function publishContent(
 	const articles = validated(entries, loadProblems, options.now);
 	const writes = await Promise.all(articles.map((article) => articleWrite(article, article.file)));
 	return withVersionRetry(async () => {
-		const snapshot = await readPublishSnapshot(
-			db,
-			"content files",
-			writes.map((write) => write.slug),
-		);
-		const planned = planPublish(snapshot, writes, options.now);
+		const { snapshot, tagMembers } = await snapshotFor(db, "content files", writes);
+		const planned = planPublish(snapshot, writes, options.now, "publish", tagMembers);
 		if (!planned.ok) throw new ContentError(planned.problems);
 		const { plan } = planned;
 		const write = !isEmptyPlan(plan) && options.dryRun !== true;
+		const sections = await changedSections(db, plan);
 		return {
+			sections,
 			version: write ? await commitPlan(db, plan) : undefined,
 			baseVersion: plan.baseVersion,
 			added: plan.added.map((article) => article.slug),
@@ -78,6 +95,18 @@ export async function publishContent(
 			plan,
 		};
 	});
+}
+
+/** The sections a plan changes: those of what it writes, and those its rewrites and withdrawals leave. */
+export async function changedSections(db: D1Database, plan: PublishPlan): Promise<string[]> {
+	const leaving = [
+		...plan.changed.map((write) => write.slug),
+		...plan.withdrawn.map((w) => w.slug),
+	];
+	const joined = [...plan.added, ...plan.changed].flatMap((write) =>
+		write.tags.map((tag) => tag.slug),
+	);
+	return [...new Set([...(await sectionsOf(db, leaving)), ...joined])].sort();
 }
 
 /** Every content file validated, or one ContentError with every problem (loading included). */

@@ -7,10 +7,13 @@ import { ContentError, type ContentProblem } from "../content/contentError";
 import { CONTENT_FILES, readPublishSnapshot } from "../store/publishSnapshot";
 import type { PublishPlan, Withdrawal } from "../store/publishWrites";
 import { commitPlan, withVersionRetry } from "./applyPlan";
+import { changedSections } from "./publishContent";
 
 export interface WithdrawSummary {
 	readonly version: number | undefined;
 	readonly withdrawn: readonly string[];
+	/** The sections whose feeds change, for WebSub. */
+	readonly sections: readonly string[];
 }
 
 /** Withdraws `slugs` in one version; throws a ContentError naming each slug it cannot take down. */
@@ -48,7 +51,8 @@ export async function withdrawArticles(
 			publicChange: withdrawals.some((withdrawal) => withdrawal.wasPublic),
 			appendAfter: undefined,
 		};
+		const sections = await changedSections(db, plan);
 		const version = options.dryRun === true ? undefined : await commitPlan(db, plan);
-		return { version, withdrawn: withdrawals.map((withdrawal) => withdrawal.slug) };
+		return { version, withdrawn: withdrawals.map((withdrawal) => withdrawal.slug), sections };
 	});
 }

@@ -2,6 +2,7 @@ import type { Article, Block, Source } from "./articleSchema";
 import { MEDIA_KINDS } from "./articleSchema";
 import type { FieldChecker } from "./fieldChecks";
 import { type PublicationDate, parsePublicationDate } from "./publicationDate";
+import { tagKey, tagSlug } from "./tagSlug";
 
 const ARTICLE_FIELDS = [
 	"slug",
@@ -176,6 +177,7 @@ function validateTags(value: unknown, check: FieldChecker): readonly string[] | 
 	if (list === undefined) return undefined;
 	const tags: string[] = [];
 	const firstIndex = new Map<string, number>();
+	const slugIndex = new Map<string, number>();
 	list.forEach((raw, i) => {
 		const tag = typeof raw === "string" ? raw.trim().replace(/\s+/g, " ") : raw;
 		if (typeof tag !== "string" || !TAG.test(tag)) {
@@ -185,7 +187,7 @@ function validateTags(value: unknown, check: FieldChecker): readonly string[] | 
 			);
 			return;
 		}
-		const first = firstIndex.get(tag.toLowerCase());
+		const first = firstIndex.get(tagKey(tag));
 		if (first !== undefined) {
 			check.report(
 				`tags[${i}]`,
@@ -193,7 +195,24 @@ function validateTags(value: unknown, check: FieldChecker): readonly string[] | 
 			);
 			return;
 		}
-		firstIndex.set(tag.toLowerCase(), i);
+		const slug = tagSlug(tag);
+		if (slug === "") {
+			check.report(
+				`tags[${i}]`,
+				`${JSON.stringify(raw)} has no Latin letter or digit to make its section URL (/tags/...) from: add a transliteration`,
+			);
+			return;
+		}
+		const sameUrl = slugIndex.get(slug);
+		if (sameUrl !== undefined) {
+			check.report(
+				`tags[${i}]`,
+				`${JSON.stringify(raw)} would have the URL /tags/${slug} of tags[${sameUrl}] (${JSON.stringify(list[sameUrl])}): write them as one tag`,
+			);
+			return;
+		}
+		firstIndex.set(tagKey(tag), i);
+		slugIndex.set(slug, i);
 		tags.push(tag);
 	});
 	return tags;

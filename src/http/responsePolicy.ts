@@ -16,6 +16,9 @@ export const MEDIA_TYPES: Record<DocumentKind, string> = {
 	embed: "text/html; charset=utf-8",
 	// oEmbed §2.3.4 names application/json.
 	oembed: "application/json; charset=utf-8",
+	// sitemaps.org: UTF-8 XML; robots.txt is text/plain (RFC 9309 §2.3).
+	sitemap: "application/xml; charset=utf-8",
+	robots: "text/plain; charset=utf-8",
 	stylesheet: "text/css; charset=utf-8",
 };
 
@@ -116,6 +119,9 @@ export function securityHeaders(site: Site, kind: DocumentKind): [string, string
 				["Content-Security-Policy", INERT_CSP],
 				["Cross-Origin-Resource-Policy", "cross-origin"],
 			];
+		case "sitemap":
+		case "robots":
+			return [["Content-Security-Policy", INERT_CSP]];
 		case "stylesheet":
 			return [];
 	}

@@ -1,12 +1,13 @@
 /**
  * Which document a request path names, decided from the path alone (siteUrls.ts builds the same
  * paths). A path that can name nothing answers 404 without a storage round trip; whether a named
- * article or page exists is the store's to say (loadDocument.ts).
+ * article, section or page exists is the store's to say (loadDocument.ts).
  */
 import { SLUG, SLUG_MAX } from "../content/validateArticle";
+import type { FeedFormat } from "../render/feedChannel";
 import { sitePaths } from "../site/siteUrls";
 
-export type FeedFormat = "rss" | "atom" | "jsonFeed";
+export type { FeedFormat };
 export type ArticleView = "page" | "fragment" | "embed";
 
 export type DocumentRequest =
@@ -14,6 +15,12 @@ export type DocumentRequest =
 	| { readonly type: "archive"; readonly format: "rss" | "atom"; readonly page: number }
 	| { readonly type: "home"; readonly page: number }
 	| { readonly type: "article"; readonly view: ArticleView; readonly slug: string }
+	| { readonly type: "tag"; readonly tag: string; readonly page: number }
+	| { readonly type: "tagFeed"; readonly tag: string; readonly format: FeedFormat }
+	| { readonly type: "sitemap" }
+	| { readonly type: "sitemapPart"; readonly part: number }
+	| { readonly type: "newsSitemap" }
+	| { readonly type: "robots" }
 	| { readonly type: "stylesheet" };
 
 const FIXED: ReadonlyMap<string, DocumentRequest> = new Map<string, DocumentRequest>([
@@ -21,14 +28,29 @@ const FIXED: ReadonlyMap<string, DocumentRequest> = new Map<string, DocumentRequ
 	[sitePaths.rss, { type: "feed", format: "rss" }],
 	[sitePaths.atom, { type: "feed", format: "atom" }],
 	[sitePaths.jsonFeed, { type: "feed", format: "jsonFeed" }],
+	[sitePaths.sitemap, { type: "sitemap" }],
+	[sitePaths.newsSitemap, { type: "newsSitemap" }],
+	[sitePaths.robots, { type: "robots" }],
 	[sitePaths.stylesheet, { type: "stylesheet" }],
 ]);
+
+const FEED_FILES: Readonly<Record<string, FeedFormat>> = {
+	"feed.xml": "rss",
+	"atom.xml": "atom",
+	"feed.json": "jsonFeed",
+};
 
 // A page number as we write it: no sign, no leading zero, at most 9 digits.
 const PAGE_NUMBER = "([1-9][0-9]{0,8})";
 const HOME_PAGE = new RegExp(`^/page/${PAGE_NUMBER}$`);
 const ARCHIVE = new RegExp(`^/archive/(rss|atom)/${PAGE_NUMBER}\\.xml$`);
+const SITEMAP_PART = new RegExp(`^/sitemaps/${PAGE_NUMBER}\\.xml$`);
 const ARTICLE = /^\/articles\/([^/]+)(?:\/(fragment|embed))?$/;
+const TAG = new RegExp(
+	`^/tags/([^/]+)(?:/page/${PAGE_NUMBER}|/(feed\\.xml|atom\\.xml|feed\\.json))?$`,
+);
+
+const isSlug = (slug: string) => slug.length <= SLUG_MAX && SLUG.test(slug);
 
 /** The document `path` names, or undefined when it cannot name one. */
 export function documentRequest(path: string): DocumentRequest | undefined {
@@ -37,21 +59,41 @@ export function documentRequest(path: string): DocumentRequest | undefined {
 	const article = ARTICLE.exec(path);
 	if (article !== null) {
 		const slug = article[1] ?? "";
-		if (slug.length > SLUG_MAX || !SLUG.test(slug)) return undefined;
+		if (!isSlug(slug)) return undefined;
 		const view = article[2] === "fragment" || article[2] === "embed" ? article[2] : "page";
 		return { type: "article", view, slug };
 	}
+	const tag = TAG.exec(path);
+	if (tag !== null) return tagRequest(tag[1] ?? "", tag[2], tag[3]);
 	const home = HOME_PAGE.exec(path);
 	// Page 1 is `/` itself: /page/1 names nothing, so every page has one URL.
-	if (home !== null)
-		return Number(home[1]) > 1 ? { type: "home", page: Number(home[1]) } : undefined;
+	if (home !== null) return pageAfterFirst(Number(home[1]), (page) => ({ type: "home", page }));
 	const archive = ARCHIVE.exec(path);
 	if (archive !== null) {
-		return {
-			type: "archive",
-			format: archive[1] === "rss" ? "rss" : "atom",
-			page: Number(archive[2]),
-		};
+		const format = archive[1] === "rss" ? "rss" : "atom";
+		return { type: "archive", format, page: Number(archive[2]) };
 	}
+	const part = SITEMAP_PART.exec(path);
+	if (part !== null) return { type: "sitemapPart", part: Number(part[1]) };
 	return undefined;
+}
+
+function tagRequest(
+	tag: string,
+	page: string | undefined,
+	file: string | undefined,
+): DocumentRequest | undefined {
+	if (!isSlug(tag)) return undefined;
+	const format = file === undefined ? undefined : FEED_FILES[file];
+	if (format !== undefined) return { type: "tagFeed", tag, format };
+	if (page === undefined) return { type: "tag", tag, page: 1 };
+	return pageAfterFirst(Number(page), (n) => ({ type: "tag", tag, page: n }));
+}
+
+/** Pages 2 and up have their own path; page 1 is the listing's own URL. */
+function pageAfterFirst(
+	page: number,
+	request: (page: number) => DocumentRequest,
+): DocumentRequest | undefined {
+	return page > 1 ? request(page) : undefined;
 }

@@ -19,6 +19,8 @@ import type { ContentState } from "../store/contentState";
 import { articlesByPosition, newestArticles } from "../store/listings";
 import type { DocumentRequest } from "./documentPaths";
 import { archiveHistory, archivePageCount, currentFeedHistory } from "./feedArchives";
+import { loadSectionFeed, loadSectionPage } from "./sectionDocuments";
+import { loadNewsSitemap, loadRobots, loadSitemap, loadSitemapPart } from "./sitemapDocuments";
 import { stylesheet } from "./stylesheet";
 
 /** What a document is, which decides its media type and HTTP policy. */
@@ -30,6 +32,8 @@ export type DocumentKind =
 	| "fragment"
 	| "embed"
 	| "oembed"
+	| "sitemap"
+	| "robots"
 	| "stylesheet";
 
 /** One published document: its text and the time its content last changed. */
@@ -43,7 +47,13 @@ export interface PublishedDocument {
 }
 
 export type DocumentOutcome =
-	| { readonly status: 200; readonly document: PublishedDocument; readonly article?: Article }
+	| {
+			readonly status: 200;
+			readonly document: PublishedDocument;
+			readonly article?: Article;
+			/** When the document changes with the clock alone (ms): not kept past this instant. */
+			readonly expiresAt?: number;
+	  }
 	| { readonly status: 404 | 410 };
 
 /** The store, the clock and the state the request is answered against. */
@@ -65,6 +75,18 @@ export async function loadDocument(
 	switch (request.type) {
 		case "stylesheet":
 			return { status: 200, document: { kind: "stylesheet", body: stylesheet } };
+		case "robots":
+			return loadRobots(source);
+		case "sitemap":
+			return loadSitemap(source);
+		case "sitemapPart":
+			return loadSitemapPart(source, request.part);
+		case "newsSitemap":
+			return loadNewsSitemap(source);
+		case "tag":
+			return loadSectionPage(source, request.tag, request.page);
+		case "tagFeed":
+			return loadSectionFeed(source, request.tag, request.format);
 		case "article":
 			return loadArticleView(source, request.slug, request.view);
 		case "feed": {

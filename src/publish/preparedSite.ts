@@ -36,6 +36,8 @@ export type PreparedAnswer =
 			readonly response: PreparedResponse;
 			/** oEmbed answers only: what other sizes are rendered from. */
 			readonly oembed?: OEmbedSubject;
+			/** A document that changes with the clock alone is not kept past this instant (ms). */
+			readonly expiresAt?: number;
 	  }
 	| { readonly status: 404 | 410 };
 
@@ -73,7 +75,16 @@ export class PreparedSite {
 
 	/** The prepared answer for `key` if this isolate has one and its content is current; no I/O. */
 	warm(key: string, now: number): PreparedAnswer | undefined {
-		return now < this.#validUntil ? this.#answers.get(key) : undefined;
+		return now < this.#validUntil ? this.#kept(key, now) : undefined;
+	}
+
+	#kept(key: string, now: number): PreparedAnswer | undefined {
+		const answer = this.#answers.get(key);
+		if (answer?.status === 200 && answer.expiresAt !== undefined && now >= answer.expiresAt) {
+			this.#answers.delete(key);
+			return undefined;
+		}
+		return answer;
 	}
 
 	/** The content state as of `now`: the isolate's copy while it is fresh, else read again. */
@@ -109,9 +120,9 @@ export class PreparedSite {
 		return this.#answer(path, now, async (state) => {
 			const outcome = await loadDocument({ site: this.site, db: this.db, state, now }, request);
 			if (outcome.status !== 200) return outcome;
-			const { document } = outcome;
+			const { document, expiresAt } = outcome;
 			const response = prepareDocument(this.site, path, document, this.deployment.at);
-			return { status: 200, kind: document.kind, response };
+			return { status: 200, kind: document.kind, response, ...(expiresAt && { expiresAt }) };
 		});
 	}
 
@@ -133,7 +144,7 @@ export class PreparedSite {
 		load: (state: ContentState) => Promise<PreparedAnswer>,
 	): Promise<PreparedAnswer> {
 		const state = await this.state(now);
-		const kept = this.#answers.get(key);
+		const kept = this.#kept(key, now);
 		if (kept !== undefined) return kept;
 		const answer = await load(state);
 		// Kept only if the content did not change while it was loading.

@@ -7,6 +7,7 @@ import { jsonLdScript, newsArticle } from "./newsArticleJsonLd";
 import { openGraphMeta } from "./openGraph";
 import { pageLayout } from "./pageLayout";
 import { pageTitle } from "./pageTitle";
+import { sectionFeedLinks, sectionList } from "./sectionLinks";
 
 /** What lets other sites find, preview and embed the article: oEmbed discovery, Open Graph, JSON-LD. */
 function syndicationHead(site: Site, article: Article): SafeHtml {
@@ -21,7 +22,8 @@ export function articlePage(site: Site, article: Article, head?: SafeHtml): Safe
 		title: pageTitle(article.headline, site.title),
 		description: article.summary,
 		canonical: absoluteUrl(site, sitePaths.article(article.slug)),
-		head: html`${syndicationHead(site, article)}${head}`,
-		main: articleFragment(site, article),
+		head: html`${syndicationHead(site, article)}${sectionFeedLinks(site, article)}${head}`,
+		main: html`${articleFragment(site, article)}
+${sectionList(site, article)}`,
 	});
 }

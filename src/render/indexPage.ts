@@ -2,23 +2,26 @@ import type { Article } from "../content/articleSchema";
 import type { Site } from "../site/siteSchema";
 import { absoluteUrl, sitePaths } from "../site/siteUrls";
 import { sourceCreditHtml } from "./articleBody";
+import type { FeedChannel } from "./feedChannel";
 import { html, type SafeHtml } from "./html";
 import { pageLayout } from "./pageLayout";
 import { timeHtml } from "./publicationDateHtml";
 import { textDirection } from "./textDirection";
 
-/** Which page of the newest articles this is: 1 is `/`, the newest. */
+/** Which page of a listing this is: 1 is the listing's own URL, the newest articles. */
 export interface Pagination {
 	readonly page: number;
 	readonly pages: number;
 }
 
-/** The page's neighbours: `prev` is newer (towards `/`), `next` older (HTML rel="prev"/"next"). */
-function neighbours(site: Site, { page, pages }: Pagination) {
-	return {
-		prev: page > 1 ? absoluteUrl(site, sitePaths.homePage(page - 1)) : undefined,
-		next: page < pages ? absoluteUrl(site, sitePaths.homePage(page + 1)) : undefined,
-	};
+/** A paginated list of articles: the home page, or a section's page. */
+interface Listing {
+	readonly title: string;
+	readonly description: string;
+	/** The path of page `n` (1 is the listing itself). */
+	readonly pagePath: (page: number) => string;
+	/** The listing's own feeds, for autodiscovery beside the site's. */
+	readonly channel?: FeedChannel;
 }
 
 /** A page of the newest articles, newest first: `/` is page 1, older ones are `/page/2`, .... */
@@ -26,6 +29,43 @@ export function indexPage(
 	site: Site,
 	articles: readonly Article[],
 	pagination: Pagination = { page: 1, pages: 1 },
+): SafeHtml {
+	const listing = {
+		title: site.title,
+		description: site.description,
+		pagePath: sitePaths.homePage,
+	};
+	return listingPage(site, listing, articles, pagination);
+}
+
+/** A page of a section by tag (`/tags/asiel`, `/tags/asiel/page/2`), with its own feeds. */
+export function sectionPage(
+	site: Site,
+	section: { readonly slug: string; readonly name: string },
+	channel: FeedChannel,
+	articles: readonly Article[],
+	pagination: Pagination,
+): SafeHtml {
+	const listing = {
+		title: section.name,
+		description: channel.description,
+		pagePath: (page: number) => sitePaths.tagPage(section.slug, page),
+		channel,
+	};
+	return listingPage(site, listing, articles, pagination);
+}
+
+const FEED_LINKS = [
+	{ format: "rss", type: "application/rss+xml", label: "RSS" },
+	{ format: "atom", type: "application/atom+xml", label: "Atom" },
+	{ format: "jsonFeed", type: "application/feed+json", label: "JSON Feed" },
+] as const;
+
+function listingPage(
+	site: Site,
+	listing: Listing,
+	articles: readonly Article[],
+	{ page, pages }: Pagination,
 ): SafeHtml {
 	const items = articles.map(
 		(
@@ -37,8 +77,9 @@ export function indexPage(
 </li>
 `,
 	);
-	const { prev, next } = neighbours(site, pagination);
-	const { page, pages } = pagination;
+	// rel="prev" is newer (towards page 1), rel="next" older.
+	const prev = page > 1 ? absoluteUrl(site, listing.pagePath(page - 1)) : undefined;
+	const next = page < pages ? absoluteUrl(site, listing.pagePath(page + 1)) : undefined;
 	const nav =
 		pages > 1
 			? html`<nav class="ew-pagination" aria-label="Paginering">${prev === undefined ? "" : html`<a rel="prev" href="${prev}">Nieuwer</a> `}<span class="ew-page">Pagina ${page} van ${pages}</span>${next === undefined ? "" : html` <a rel="next" href="${next}">Ouder</a>`}</nav>\n`
@@ -47,13 +88,21 @@ export function indexPage(
 		articles.length === 0
 			? html`<p class="ew-empty">Nog geen artikelen.</p>`
 			: html`<ol class="ew-articles">\n${items}</ol>`;
+	const { channel } = listing;
+	const feeds =
+		channel === undefined
+			? ""
+			: FEED_LINKS.map(
+					(feed) =>
+						html`<link rel="alternate" type="${feed.type}" title="${channel.title} (${feed.label})" href="${channel.self[feed.format]}">\n`,
+				);
 	return pageLayout(site, {
-		title: page === 1 ? site.title : `${site.title} - pagina ${page}`,
-		description: site.description,
-		canonical: absoluteUrl(site, sitePaths.homePage(page)),
-		head: html`${prev === undefined ? "" : html`<link rel="prev" href="${prev}">\n`}${next === undefined ? "" : html`<link rel="next" href="${next}">\n`}`,
-		main: html`<h1 class="site-title">${site.title}</h1>
-<p class="site-description">${site.description}</p>
+		title: page === 1 ? listing.title : `${listing.title} - pagina ${page}`,
+		description: listing.description,
+		canonical: absoluteUrl(site, listing.pagePath(page)),
+		head: html`${feeds}${prev === undefined ? "" : html`<link rel="prev" href="${prev}">\n`}${next === undefined ? "" : html`<link rel="next" href="${next}">\n`}`,
+		main: html`<h1 class="site-title">${listing.title}</h1>
+<p class="site-description">${listing.description}</p>
 ${list}
 ${nav}`,
 	});

@@ -1,6 +1,6 @@
 import { Feed } from "feed";
 import type { Site } from "../site/siteSchema";
-import { absoluteUrl, feedId, sitePaths } from "../site/siteUrls";
+import { type FeedChannel, siteChannel } from "./feedChannel";
 import { type FeedEntry, feedUpdated } from "./feedEntry";
 import {
 	archiveMarker,
@@ -25,13 +25,14 @@ export function renderAtom(
 	site: Site,
 	entries: readonly FeedEntry[],
 	history: FeedHistory = {},
+	channel: FeedChannel = siteChannel(site),
 ): string {
 	const feed = new Feed({
-		id: feedId(site),
-		title: xmlJsText(site.title),
-		description: xmlJsText(site.description),
-		link: absoluteUrl(site, sitePaths.home),
-		feed: history.archive?.self ?? absoluteUrl(site, sitePaths.atom),
+		id: channel.id,
+		title: xmlJsText(channel.title),
+		description: xmlJsText(channel.description),
+		link: channel.home,
+		feed: history.archive?.self ?? channel.self.atom,
 		updated: feedUpdated(entries),
 		generator: xmlJsText(site.title),
 		// Archives never change, so there is nothing to subscribe to at a hub.

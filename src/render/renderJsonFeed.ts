@@ -1,6 +1,6 @@
 import { stripForbiddenChars } from "../content/text";
 import type { Site } from "../site/siteSchema";
-import { absoluteUrl, sitePaths } from "../site/siteUrls";
+import { type FeedChannel, siteChannel } from "./feedChannel";
 import { type FeedEntry, feedSources } from "./feedEntry";
 
 /** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/). `feed` writes only 1.0, so this is ours. */
@@ -39,14 +39,18 @@ function rfc3339(date: Date): string {
 	return date.toISOString().replace(".000Z", "Z");
 }
 
-export function jsonFeed(site: Site, entries: readonly FeedEntry[]): JsonFeed {
+export function jsonFeed(
+	site: Site,
+	entries: readonly FeedEntry[],
+	channel: FeedChannel = siteChannel(site),
+): JsonFeed {
 	const text = stripForbiddenChars;
 	return {
 		version: "https://jsonfeed.org/version/1.1",
-		title: text(site.title),
-		home_page_url: absoluteUrl(site, sitePaths.home),
-		feed_url: absoluteUrl(site, sitePaths.jsonFeed),
-		description: text(site.description),
+		title: text(channel.title),
+		home_page_url: channel.home,
+		feed_url: channel.self.jsonFeed,
+		description: text(channel.description),
 		language: site.language,
 		// The feed's authors are the sources of what it carries.
 		authors: feedSources(entries).map((source) => ({ name: text(source.name), url: source.url })),
@@ -66,6 +70,10 @@ export function jsonFeed(site: Site, entries: readonly FeedEntry[]): JsonFeed {
 	};
 }
 
-export function renderJsonFeed(site: Site, entries: readonly FeedEntry[]): string {
-	return `${JSON.stringify(jsonFeed(site, entries), null, 2)}\n`;
+export function renderJsonFeed(
+	site: Site,
+	entries: readonly FeedEntry[],
+	channel: FeedChannel = siteChannel(site),
+): string {
+	return `${JSON.stringify(jsonFeed(site, entries, channel), null, 2)}\n`;
 }

@@ -1,6 +1,6 @@
 import { Feed } from "feed";
 import type { Site } from "../site/siteSchema";
-import { absoluteUrl, sitePaths } from "../site/siteUrls";
+import { type FeedChannel, siteChannel } from "./feedChannel";
 import { type FeedEntry, feedUpdated } from "./feedEntry";
 import {
 	archiveMarker,
@@ -22,17 +22,18 @@ export function renderRss(
 	site: Site,
 	entries: readonly FeedEntry[],
 	history: FeedHistory = {},
+	channel: FeedChannel = siteChannel(site),
 ): string {
 	const feed = new Feed({
-		title: xmlJsText(site.title),
-		description: xmlJsText(site.description),
-		link: absoluteUrl(site, sitePaths.home),
+		title: xmlJsText(channel.title),
+		description: xmlJsText(channel.description),
+		link: channel.home,
 		language: site.language,
 		updated: feedUpdated(entries),
 		generator: site.title,
 		// This exact URL also tells the W3C validator that extension attributes are expected.
 		docs: "http://www.rssboard.org/rss-specification",
-		feedLinks: { rss: history.archive?.self ?? absoluteUrl(site, sitePaths.rss) },
+		feedLinks: { rss: history.archive?.self ?? channel.self.rss },
 		// Archives never change, so there is nothing to subscribe to at a hub.
 		...(site.websubHub !== undefined && history.archive === undefined && { hub: site.websubHub }),
 	});

@@ -47,7 +47,9 @@ async function serveCold(
 	const warm = site.warm(path, now);
 	if (warm !== undefined) return answer(c, warm);
 	const generation = site.generation(state);
-	if (site.deployment.id !== undefined) {
+	// The edge cache holds what depends on content alone; the news sitemap changes with the clock.
+	const edge = site.deployment.id !== undefined && request.type !== "newsSitemap";
+	if (edge) {
 		const hit = await answerFromEdgeCache(caches.default, c.req.raw, generation);
 		if (hit !== undefined) {
 			inBackground(c, site.document(path, request, now));
@@ -55,7 +57,7 @@ async function serveCold(
 		}
 	}
 	const prepared = await site.document(path, request, now);
-	if (prepared.status === 200 && site.deployment.id !== undefined) {
+	if (prepared.status === 200 && edge) {
 		inBackground(c, storeInEdgeCache(caches.default, c.req.url, generation, prepared.response));
 	}
 	return answer(c, prepared);

@@ -17,6 +17,18 @@ export const sitePaths = {
 	/** A complete, frameable document around the fragment: what oEmbed's iframe loads. */
 	embed: (slug: string) => `/articles/${slug}/embed`,
 	oembed: "/oembed",
+	robots: "/robots.txt",
+	sitemap: "/sitemap.xml",
+	/** Part `n` of the sitemap once the site has more URLs than one sitemap file may hold. */
+	sitemapPart: (part: number | string) => `/sitemaps/${part}.xml`,
+	newsSitemap: "/news-sitemap.xml",
+	/** A section by tag: its pages and its feeds. */
+	tag: (slug: string) => `/tags/${slug}`,
+	tagPage: (slug: string, page: number) =>
+		page === 1 ? `/tags/${slug}` : `/tags/${slug}/page/${page}`,
+	tagRss: (slug: string) => `/tags/${slug}/feed.xml`,
+	tagAtom: (slug: string) => `/tags/${slug}/atom.xml`,
+	tagJsonFeed: (slug: string) => `/tags/${slug}/feed.json`,
 	/** The editors' preview: a form (GET), its sign-in (POST), and one article before its time. */
 	preview: "/preview",
 	previewArticle: (slug: string) => `/preview/${slug}`,

@@ -22,6 +22,8 @@ export interface PublishSnapshot {
 	readonly rows: ReadonlyMap<string, StoredSummary>;
 	/** Of `slugs`, those withdrawn (their URL answers 410). */
 	readonly withdrawn: ReadonlySet<string>;
+	/** Stored sections by URL segment, with the spelling shown: those named in `tagSlugs`. */
+	readonly tags: ReadonlyMap<string, string>;
 }
 
 interface SummaryRow {
@@ -51,6 +53,11 @@ function slugRowsSql(count: number): string {
 	WHERE slug IN (${Array.from({ length: count }, (_, i) => `?${i + 1}`).join(", ")})`;
 }
 
+function tagsSql(count: number): string {
+	return `SELECT slug, name FROM tags
+	WHERE slug IN (${Array.from({ length: count }, (_, i) => `?${i + 1}`).join(", ")})`;
+}
+
 function withdrawnSql(count: number): string {
 	return `SELECT slug FROM withdrawn
 	WHERE slug IN (${Array.from({ length: count }, (_, i) => `?${i + 1}`).join(", ")})`;
@@ -64,13 +71,16 @@ export async function readPublishSnapshot(
 	db: D1Database,
 	rowsOf: "content files" | "all rows",
 	slugs: readonly string[],
+	tagSlugs: readonly string[] = [],
 ): Promise<PublishSnapshot> {
 	// An import reads every row anyway; content files look up only the slugs they name.
 	const chunks: string[][] = [];
 	for (let i = 0; rowsOf === "content files" && i < slugs.length; i += SLUGS_PER_STATEMENT) {
 		chunks.push(slugs.slice(i, i + SLUGS_PER_STATEMENT));
 	}
+	const tagChunks = chunked([...new Set(tagSlugs)]);
 	const statements = [
+		...tagChunks.map((chunk) => db.prepare(tagsSql(chunk.length)).bind(...chunk)),
 		db.prepare(VERSION_SQL),
 		db.prepare(NEWEST_SQL),
 		rowsOf === "content files"
@@ -81,7 +91,14 @@ export async function readPublishSnapshot(
 			? [db.prepare(ALL_WITHDRAWN_SQL)]
 			: chunks.map((chunk) => db.prepare(withdrawnSql(chunk.length)).bind(...chunk))),
 	];
-	const [version, newest, owned, ...rest] = await db.batch<Record<string, unknown>>(statements);
+	const results = await db.batch<Record<string, unknown>>(statements);
+	const tags = new Map<string, string>();
+	for (const result of results.splice(0, tagChunks.length)) {
+		for (const row of (result?.results ?? []) as unknown as { slug: string; name: string }[]) {
+			tags.set(row.slug, row.name);
+		}
+	}
+	const [version, newest, owned, ...rest] = results;
 	const versionRow = version?.results[0] as { id: number } | undefined;
 	const newestRow = newest?.results[0] as
 		| { position: number; published_at: number; slug: string }
@@ -114,7 +131,24 @@ export async function readPublishSnapshot(
 				: { publishedAt: newestRow.published_at, slug: newestRow.slug },
 		rows,
 		withdrawn,
+		tags,
 	};
+}
+
+function chunked(values: readonly string[]): string[][] {
+	const chunks: string[][] = [];
+	for (let i = 0; i < values.length; i += SLUGS_PER_STATEMENT) {
+		chunks.push(values.slice(i, i + SLUGS_PER_STATEMENT));
+	}
+	return chunks;
+}
+
+const TAG_MEMBERS_SQL = "SELECT slug FROM article_tags WHERE tag = ?1";
+
+/** The articles in section `tag` (to tell whether a publish empties it of another spelling). */
+export async function tagMembers(db: D1Database, tag: string): Promise<string[]> {
+	const { results } = await db.prepare(TAG_MEMBERS_SQL).bind(tag).all<{ slug: string }>();
+	return results.map((row) => row.slug);
 }
 
 export const SNAPSHOT_QUERIES = {
@@ -125,4 +159,6 @@ export const SNAPSHOT_QUERIES = {
 	rowsBySlug: slugRowsSql(3),
 	withdrawnBySlug: withdrawnSql(3),
 	allWithdrawn: ALL_WITHDRAWN_SQL,
+	tagsBySlug: tagsSql(3),
+	tagMembers: TAG_MEMBERS_SQL,
 };

@@ -12,6 +12,13 @@ export interface ArticleWrite {
 	readonly document: string;
 	readonly contentHash: string;
 	readonly publishedAt: number;
+	/** Its sections: URL segment and spelling, in the article's order. */
+	readonly tags: readonly TagWrite[];
+}
+
+export interface TagWrite {
+	readonly slug: string;
+	readonly name: string;
 }
 
 export interface Withdrawal {
@@ -70,6 +77,29 @@ const RENUMBER_SQL = `UPDATE articles SET position = ranked.n
 	FROM (SELECT slug, row_number() OVER (ORDER BY published_at, slug) AS n FROM articles) AS ranked
 	WHERE articles.slug = ranked.slug AND articles.position != ranked.n`;
 
+// Sections (migrations/0003): an article's rows are replaced whole; the sections it leaves or
+// joins are renumbered at the end of the batch, unless the article is appended (newest in each).
+const NOTE_OLD_TAGS_SQL = `INSERT INTO tags_to_renumber (tag)
+	SELECT tag FROM article_tags WHERE slug = ?1 ON CONFLICT DO NOTHING`;
+const CLEAR_ARTICLE_TAGS_SQL = "DELETE FROM article_tags WHERE slug = ?1";
+const TAG_NAME_SQL = `INSERT INTO tags (slug, name) VALUES (?1, ?2)
+	ON CONFLICT (slug) DO UPDATE SET name = excluded.name`;
+const APPEND_TAG_SQL = `INSERT INTO article_tags (tag, slug, published_at, position)
+	VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), 0) + 1 FROM article_tags WHERE tag = ?1))`;
+const INSERT_TAG_SQL = `INSERT INTO article_tags (tag, slug, published_at, position)
+	VALUES (?1, ?2, ?3, 0)`;
+const NOTE_TAG_SQL = "INSERT INTO tags_to_renumber (tag) VALUES (?1) ON CONFLICT DO NOTHING";
+/** Positions 1..n per noted section, writing only the rows whose position changes. */
+const RENUMBER_TAGS_SQL = `UPDATE article_tags SET position = ranked.n
+	FROM (SELECT tag, slug, row_number() OVER (PARTITION BY tag ORDER BY published_at, slug) AS n
+		FROM article_tags WHERE tag IN (SELECT tag FROM tags_to_renumber)) AS ranked
+	WHERE article_tags.tag = ranked.tag AND article_tags.slug = ranked.slug
+		AND article_tags.position != ranked.n`;
+/** Sections left without any article disappear (their spelling no longer holds the URL). */
+const FORGET_EMPTY_TAGS_SQL = `DELETE FROM tags WHERE slug IN (SELECT tag FROM tags_to_renumber)
+	AND NOT EXISTS (SELECT 1 FROM article_tags WHERE article_tags.tag = tags.slug)`;
+const CLEAR_RENUMBER_SQL = "DELETE FROM tags_to_renumber";
+
 const PROMOTE_SQL = `INSERT INTO articles (slug, origin, document, content_hash, published_at, revised_at, position)
 	SELECT slug, origin, document, content_hash, published_at,
 		(SELECT created_at FROM versions WHERE id = ?2), 0
@@ -77,6 +107,24 @@ const PROMOTE_SQL = `INSERT INTO articles (slug, origin, document, content_hash,
 	ON CONFLICT (slug) DO UPDATE SET origin = excluded.origin, document = excluded.document,
 		content_hash = excluded.content_hash, published_at = excluded.published_at,
 		revised_at = excluded.revised_at`;
+// An import's sections come from the staged JSON [[slug, name], ...] of each row.
+const NOTE_STAGED_OLD_TAGS_SQL = `INSERT INTO tags_to_renumber (tag)
+	SELECT DISTINCT t.tag FROM article_tags AS t
+	JOIN import_staging AS s ON s.slug = t.slug WHERE s.import_id = ?1
+	ON CONFLICT DO NOTHING`;
+const CLEAR_STAGED_TAGS_SQL = `DELETE FROM article_tags
+	WHERE slug IN (SELECT slug FROM import_staging WHERE import_id = ?1)`;
+const STAGED_TAG_NAMES_SQL = `INSERT INTO tags (slug, name)
+	SELECT json_extract(t.value, '$[0]'), json_extract(t.value, '$[1]')
+	FROM import_staging AS s, json_each(s.tags) AS t WHERE s.import_id = ?1 AND true
+	ON CONFLICT (slug) DO UPDATE SET name = excluded.name`;
+const STAGED_TAGS_SQL = `INSERT INTO article_tags (tag, slug, published_at, position)
+	SELECT json_extract(t.value, '$[0]'), s.slug, s.published_at, 0
+	FROM import_staging AS s, json_each(s.tags) AS t WHERE s.import_id = ?1`;
+const NOTE_STAGED_TAGS_SQL = `INSERT INTO tags_to_renumber (tag)
+	SELECT DISTINCT json_extract(t.value, '$[0]')
+	FROM import_staging AS s, json_each(s.tags) AS t WHERE s.import_id = ?1 AND true
+	ON CONFLICT DO NOTHING`;
 const UNWITHDRAW_STAGED_SQL = `DELETE FROM withdrawn
 	WHERE slug IN (SELECT slug FROM import_staging WHERE import_id = ?1)`;
 const CLEAR_STAGING_SQL = "DELETE FROM import_staging WHERE import_id = ?1";
@@ -97,13 +145,22 @@ export function publishStatements(db: D1Database, plan: PublishPlan): D1Prepared
 			),
 	];
 	for (const { slug, wasPublic } of plan.withdrawn) {
-		statements.push(db.prepare(DELETE_SQL).bind(slug));
+		statements.push(
+			db.prepare(DELETE_SQL).bind(slug),
+			db.prepare(NOTE_OLD_TAGS_SQL).bind(slug),
+			db.prepare(CLEAR_ARTICLE_TAGS_SQL).bind(slug),
+		);
 		if (wasPublic) statements.push(db.prepare(WITHDRAW_SQL).bind(slug, version));
 	}
 	if (plan.importId !== undefined) {
 		statements.push(
 			db.prepare(PROMOTE_SQL).bind(plan.importId, version),
 			db.prepare(UNWITHDRAW_STAGED_SQL).bind(plan.importId),
+			db.prepare(NOTE_STAGED_OLD_TAGS_SQL).bind(plan.importId),
+			db.prepare(CLEAR_STAGED_TAGS_SQL).bind(plan.importId),
+			db.prepare(STAGED_TAG_NAMES_SQL).bind(plan.importId),
+			db.prepare(STAGED_TAGS_SQL).bind(plan.importId),
+			db.prepare(NOTE_STAGED_TAGS_SQL).bind(plan.importId),
 			db.prepare(CLEAR_STAGING_SQL).bind(plan.importId),
 		);
 	} else {
@@ -111,10 +168,40 @@ export function publishStatements(db: D1Database, plan: PublishPlan): D1Prepared
 			const position = plan.appendAfter === undefined ? 0 : plan.appendAfter + i + 1;
 			statements.push(upsert(db, write, version, position));
 			statements.push(db.prepare(UNWITHDRAW_SQL).bind(write.slug));
+			statements.push(...tagStatements(db, write, plan.appendAfter !== undefined));
 		});
-		for (const write of plan.changed) statements.push(upsert(db, write, version, 0));
+		for (const write of plan.changed) {
+			statements.push(upsert(db, write, version, 0), ...tagStatements(db, write, false));
+		}
 	}
 	if (plan.appendAfter === undefined) statements.push(db.prepare(RENUMBER_SQL));
+	statements.push(
+		db.prepare(RENUMBER_TAGS_SQL),
+		db.prepare(FORGET_EMPTY_TAGS_SQL),
+		db.prepare(CLEAR_RENUMBER_SQL),
+	);
+	return statements;
+}
+
+/** An article's sections, replaced whole: appended at the end of each, or noted for renumbering. */
+function tagStatements(
+	db: D1Database,
+	write: ArticleWrite,
+	append: boolean,
+): D1PreparedStatement[] {
+	const statements = [
+		db.prepare(NOTE_OLD_TAGS_SQL).bind(write.slug),
+		db.prepare(CLEAR_ARTICLE_TAGS_SQL).bind(write.slug),
+	];
+	for (const tag of write.tags) {
+		statements.push(db.prepare(TAG_NAME_SQL).bind(tag.slug, tag.name));
+		statements.push(
+			append
+				? db.prepare(APPEND_TAG_SQL).bind(tag.slug, write.slug, write.publishedAt)
+				: db.prepare(INSERT_TAG_SQL).bind(tag.slug, write.slug, write.publishedAt),
+		);
+		if (!append) statements.push(db.prepare(NOTE_TAG_SQL).bind(tag.slug));
+	}
 	return statements;
 }
 
@@ -137,7 +224,7 @@ function upsert(
 		);
 }
 
-const STAGE_COLUMNS = 7;
+const STAGE_COLUMNS = 8;
 /** D1 binds at most 100 parameters per statement. */
 export const STAGE_ROWS_PER_STATEMENT = Math.floor(100 / STAGE_COLUMNS);
 
@@ -158,7 +245,7 @@ export function stageImportStatements(
 		statements.push(
 			db
 				.prepare(
-					`INSERT INTO import_staging (import_id, slug, origin, document, content_hash, published_at, staged_at)
+					`INSERT INTO import_staging (import_id, slug, origin, document, content_hash, published_at, staged_at, tags)
 	VALUES ${values.join(", ")}`,
 				)
 				.bind(
@@ -170,6 +257,7 @@ export function stageImportStatements(
 						row.contentHash,
 						row.publishedAt,
 						stagedAt,
+						JSON.stringify(row.tags.map((tag) => [tag.slug, tag.name])),
 					]),
 				),
 		);
@@ -191,6 +279,10 @@ export const WRITE_STATEMENTS = {
 	version: VERSION_SQL,
 	upsert: UPSERT_SQL,
 	renumber: RENUMBER_SQL,
+	appendTag: APPEND_TAG_SQL,
+	renumberTags: RENUMBER_TAGS_SQL,
+	forgetEmptyTags: FORGET_EMPTY_TAGS_SQL,
+	stagedTags: STAGED_TAGS_SQL,
 	promoteImport: PROMOTE_SQL,
 	withdraw: WITHDRAW_SQL,
 };

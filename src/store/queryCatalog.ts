@@ -8,7 +8,10 @@ import { CONTENT_STATE_SQL } from "./contentState";
 import { LISTING_QUERIES } from "./listings";
 import { SNAPSHOT_QUERIES } from "./publishSnapshot";
 import { WRITE_STATEMENTS } from "./publishWrites";
+import { RELEASE_QUEUE_QUERIES } from "./releaseQueue";
 import { SCHEDULED_QUERIES } from "./scheduledArticles";
+import { SECTION_QUERIES } from "./sectionListings";
+import { SITEMAP_QUERIES } from "./sitemapListings";
 
 export interface CatalogedQuery {
 	readonly name: string;
@@ -25,6 +28,8 @@ const FULL_SCANS: Record<string, string> = {
 	allWithdrawn: "an import brings back any withdrawn slug it contains",
 	renumber:
 		"positions are renumbered only when a publish inserts before the newest article, moves one or withdraws one; appends never run it",
+	claimPendingTopics:
+		"the WebSub queue holds a handful of feed URLs at most (one per feed awaiting a ping)",
 };
 
 const requestQueries = {
@@ -39,12 +44,15 @@ export const QUERY_CATALOG: readonly CatalogedQuery[] = [
 		sql,
 		runBy: "request" as const,
 	})),
-	...Object.entries({ ...SNAPSHOT_QUERIES, ...SCHEDULED_QUERIES, ...WRITE_STATEMENTS }).map(
-		([name, sql]) => ({
-			name,
-			sql,
-			runBy: "command" as const,
-			...(FULL_SCANS[name] !== undefined && { fullScan: FULL_SCANS[name] }),
-		}),
-	),
+	...Object.entries({
+		...SNAPSHOT_QUERIES,
+		...SCHEDULED_QUERIES,
+		...WRITE_STATEMENTS,
+		...RELEASE_QUEUE_QUERIES,
+	}).map(([name, sql]) => ({
+		name,
+		sql,
+		runBy: "command" as const,
+		...(FULL_SCANS[name] !== undefined && { fullScan: FULL_SCANS[name] }),
+	})),
 ];

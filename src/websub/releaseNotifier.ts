@@ -16,6 +16,7 @@ import {
 	settleTopics,
 	unnoticedReleases,
 } from "../store/releaseQueue";
+import { sectionsOf } from "../store/sectionListings";
 import { notifyHub, type PingResult } from "./notifyHub";
 
 /** Longer than one ping may take (notifyHub's limit), so a live tick never loses its claim. */
@@ -28,9 +29,12 @@ export interface ReleaseReport {
 	readonly pings: readonly PingResult[];
 }
 
-/** The feeds a release changes: every current feed of the site. */
-function topicsOf(site: Site): string[] {
-	return [sitePaths.rss, sitePaths.atom, sitePaths.jsonFeed].map((path) => absoluteUrl(site, path));
+/** The feeds a release changes: the site's feeds and those of the released articles' sections. */
+export function feedTopics(site: Site, sections: readonly string[]): string[] {
+	const paths: string[] = [sitePaths.rss, sitePaths.atom, sitePaths.jsonFeed];
+	for (const tag of sections)
+		paths.push(sitePaths.tagRss(tag), sitePaths.tagAtom(tag), sitePaths.tagJsonFeed(tag));
+	return paths.map((path) => absoluteUrl(site, path));
 }
 
 /**
@@ -45,7 +49,13 @@ export async function notifyReleases(
 	const site = resolveSite(siteInput, env);
 	if (site.websubHub === undefined) return { released: [], pings: [] };
 	const released = await unnoticedReleases(env.DB, now, CONTENT_CHECK_SECONDS * 1000);
-	if (released.length > 0) await noticeReleases(env.DB, released, topicsOf(site), now);
+	if (released.length > 0) {
+		const sections = await sectionsOf(
+			env.DB,
+			released.map((release) => release.slug),
+		);
+		await noticeReleases(env.DB, released, feedTopics(site, sections), now);
+	}
 	const topics = await claimPendingTopics(env.DB, now, CLAIM_MS);
 	if (topics.length === 0) return { released, pings: [] };
 	const pings = await notifyHub({ hub: site.websubHub, topics, fetch: send });

@@ -42,11 +42,12 @@ describe("notifyAfterPublish", () => {
 		expect(lines.join("\n")).toContain("no hub configured");
 	});
 
-	it("pings the hub once per feed, with the site's feed URLs", async () => {
+	it("pings the hub once per feed: the site's and those of the sections that changed", async () => {
 		const hub = await stubHub(204);
 		const lines: string[] = [];
 		const accepted = await notifyAfterPublish({
 			settings: { hub: hub.url, site: SITE },
+			sections: ["asiel"],
 			waitSeconds: 0,
 			log: (line: string) => lines.push(line),
 		});
@@ -55,6 +56,9 @@ describe("notifyAfterPublish", () => {
 			`${SITE}/feed.xml`,
 			`${SITE}/atom.xml`,
 			`${SITE}/feed.json`,
+			`${SITE}/tags/asiel/feed.xml`,
+			`${SITE}/tags/asiel/atom.xml`,
+			`${SITE}/tags/asiel/feed.json`,
 		]);
 		expect(hub.pings.every((ping) => ping.form.get("hub.mode") === "publish")).toBe(true);
 	});

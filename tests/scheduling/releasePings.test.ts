@@ -22,7 +22,15 @@ import { emptyStore, publishEntries } from "../support/store";
 
 const HUB = "https://hub.example/websub";
 const withHub = { ...env, WEBSUB_HUB: HUB };
-const FEEDS = ["/feed.xml", "/atom.xml", "/feed.json"].map(url);
+// The site's feeds and those of the released articles' section (fixture articles are tagged "test").
+const FEEDS = [
+	"/feed.xml",
+	"/atom.xml",
+	"/feed.json",
+	"/tags/test/feed.xml",
+	"/tags/test/atom.xml",
+	"/tags/test/feed.json",
+].map(url);
 const content = (await readContentFiles()).entries;
 const CHECK_MS = CONTENT_CHECK_SECONDS * 1000;
 
@@ -79,7 +87,7 @@ describe("the cron, with a hub", () => {
 		expect(hub.topics.sort()).toEqual([...FEEDS].sort());
 		setClock(instant + 90_000);
 		await notifyReleases(withHub, Date.now(), hub.send);
-		expect(hub.topics).toHaveLength(3);
+		expect(hub.topics).toHaveLength(FEEDS.length);
 	});
 
 	it("pings each feed once for several releases in one tick", async () => {
@@ -110,7 +118,7 @@ describe("the cron, with a hub", () => {
 		expect(hub.topics).toEqual([]);
 		setClock(Math.max(instant, revisedAt + CHECK_MS));
 		await notifyReleases(withHub, Date.now(), hub.send);
-		expect(hub.topics).toHaveLength(3);
+		expect(hub.topics).toHaveLength(FEEDS.length);
 	});
 
 	it("retries a refused ping on the next tick, and stops once the hub accepts", async () => {
@@ -120,7 +128,7 @@ describe("the cron, with a hub", () => {
 		const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
 		const refusing = recordingHub(503);
 		await notifyReleases(withHub, Date.now(), refusing.send);
-		expect(refusing.topics).toHaveLength(3);
+		expect(refusing.topics).toHaveLength(FEEDS.length);
 		expect(log.mock.calls.flat().join("\n")).toMatch(/503.*retried on the next tick/);
 		log.mockRestore();
 		const accepting = recordingHub(202);
@@ -129,7 +137,7 @@ describe("the cron, with a hub", () => {
 		expect(accepting.topics.sort()).toEqual([...FEEDS].sort());
 		setClock(instant + 150_000);
 		await notifyReleases(withHub, Date.now(), accepting.send);
-		expect(accepting.topics).toHaveLength(3);
+		expect(accepting.topics).toHaveLength(FEEDS.length);
 	});
 
 	it("pings once even when two ticks run at the same time", async () => {

@@ -52,9 +52,17 @@ export function damageStore(sql: string, ...values: unknown[]): Promise<D1Result
 /** Empties every table, as a database that has only had its migrations applied. */
 export async function emptyStore(): Promise<void> {
 	await env.DB.batch(
-		["articles", "withdrawn", "versions", "import_staging"].map((table) =>
-			env.DB.prepare(`DELETE FROM ${table}`),
-		),
+		[
+			"articles",
+			"withdrawn",
+			"versions",
+			"import_staging",
+			"tags",
+			"article_tags",
+			"tags_to_renumber",
+			"websub_releases",
+			"websub_pending",
+		].map((table) => env.DB.prepare(`DELETE FROM ${table}`)),
 	);
 	forgetPreparedSites();
 }

@@ -20,6 +20,7 @@ import {
 } from "./independentParsers";
 import { jsonFeedProblems } from "./jsonFeedSchema";
 import type { Publication } from "./publish";
+import { sitemapProblems } from "./sitemapSchema";
 
 const FEED_FORMATS: Partial<Record<DocumentKind, FeedFormat>> = {
 	rss: "rss",
@@ -72,7 +73,10 @@ function feeds(publication: Publication): [string, FeedFormat, string][] {
 	});
 }
 
-function documentsOf(publication: Publication, kind: "page" | "fragment"): [string, string][] {
+function documentsOf(
+	publication: Publication,
+	kind: "page" | "fragment" | "sitemap",
+): [string, string][] {
 	return [...publication.documents]
 		.filter(([, document]) => document.kind === kind)
 		.map(([path, document]) => [path, document.body]);
@@ -125,6 +129,18 @@ export function conformanceSuite(publication: () => Publication): void {
 		for (const [path, , body] of xml) {
 			expect(body.startsWith('<?xml version="1.0" encoding="utf-8"?>'), path).toBe(true);
 			expect(() => parseXml(body), path).not.toThrow();
+		}
+	});
+
+	it("every sitemap is sitemaps.org XML naming only this site's pages, with W3C Datetimes", () => {
+		const { site } = publication();
+		const sitemaps = documentsOf(publication(), "sitemap");
+		// robots.txt names both; the crawl reached them from there.
+		expect(sitemaps.map(([path]) => path)).toEqual(
+			expect.arrayContaining(["/sitemap.xml", "/news-sitemap.xml"]),
+		);
+		for (const [path, body] of sitemaps) {
+			expect(sitemapProblems(body, site.origin), path).toEqual([]);
 		}
 	});
 

@@ -15,6 +15,7 @@ const START: readonly string[] = [
 	sitePaths.rss,
 	sitePaths.atom,
 	sitePaths.jsonFeed,
+	sitePaths.robots,
 ];
 const ARTICLE = /^\/articles\/[a-z0-9-]+$/;
 
@@ -72,6 +73,10 @@ function kindOf(path: string, contentType: string): DocumentKind | undefined {
 			return "jsonFeed";
 		case "text/css":
 			return "stylesheet";
+		case "application/xml":
+			return "sitemap";
+		case "text/plain":
+			return path === sitePaths.robots ? "robots" : undefined;
 		case "text/html":
 			return path.endsWith("/fragment") ? "fragment" : path.endsWith("/embed") ? "embed" : "page";
 		default:
@@ -94,8 +99,11 @@ function linksIn(kind: DocumentKind, body: string): string[] {
 		}
 		case "rss":
 		case "atom":
-			// href attributes (atom:link, Atom link) and the text of RSS <link> elements.
+		case "sitemap":
+			// href attributes (atom:link, Atom link), the text of RSS <link> and sitemap <loc>.
 			return xmlLinks(parseXml(body));
+		case "robots":
+			return [...body.matchAll(/^Sitemap:\s*(\S+)$/gim)].map((match) => match[1] ?? "");
 		case "jsonFeed": {
 			const feed = JSON.parse(body) as { items?: { url?: string }[]; home_page_url?: string };
 			return [feed.home_page_url ?? "", ...(feed.items ?? []).map((item) => item.url ?? "")];
@@ -106,6 +114,8 @@ function linksIn(kind: DocumentKind, body: string): string[] {
 }
 
 function xmlLinks(element: XmlElement): string[] {
-	const own = element.attributes.href ?? (element.name === "link" ? element.text.trim() : "");
+	const own =
+		element.attributes.href ??
+		(element.local === "link" || element.local === "loc" ? element.text.trim() : "");
 	return [own, ...element.children.flatMap(xmlLinks)];
 }

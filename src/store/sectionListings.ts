@@ -1,0 +1,87 @@
+/**
+ * Sections by tag (migrations/0003): a section's name and public size, and runs of its public
+ * articles by position (1 = its oldest). Like the site's listings, each is a search on an index,
+ * so a page of a section of 30,000 articles costs what a page of one of 30 does.
+ */
+import { type ArticleRow, readArticleRow, type StoredArticle } from "./articleRows";
+
+export interface Section {
+	readonly slug: string;
+	/** The spelling shown (the latest one published). */
+	readonly name: string;
+	/** Public articles in the section, which hold its positions 1..publicCount. */
+	readonly publicCount: number;
+}
+
+const SECTION_SQL = `SELECT t.slug, t.name,
+	(SELECT position FROM article_tags WHERE tag = ?1 AND published_at <= ?2
+		ORDER BY published_at DESC, slug DESC LIMIT 1) AS public_count
+	FROM tags AS t WHERE t.slug = ?1`;
+
+/** The section `slug` as the public sees it at `now`, or undefined when it has no public article. */
+export async function publicSection(
+	db: D1Database,
+	slug: string,
+	now: number,
+): Promise<Section | undefined> {
+	const row = await db
+		.prepare(SECTION_SQL)
+		.bind(slug, now)
+		.first<{ slug: string; name: string; public_count: number | null }>();
+	if (row === null || row.public_count === null) return undefined;
+	return { slug: row.slug, name: row.name, publicCount: row.public_count };
+}
+
+const RANGE_SQL = `SELECT a.slug, a.document, a.published_at, a.revised_at, a.position
+	FROM article_tags AS t JOIN articles AS a ON a.slug = t.slug
+	WHERE t.tag = ?1 AND t.position > ?2 AND t.position <= ?3 ORDER BY t.position DESC`;
+
+/** The section's articles at its positions `first..last` (inclusive), newest first. */
+export async function sectionArticles(
+	db: D1Database,
+	tag: string,
+	first: number,
+	last: number,
+): Promise<StoredArticle[]> {
+	if (last < first) return [];
+	const { results } = await db
+		.prepare(RANGE_SQL)
+		.bind(tag, first - 1, last)
+		.all<ArticleRow>();
+	return results.map(readArticleRow);
+}
+
+/** The newest `count` of the section's public articles, after skipping `skip` newer ones. */
+export function newestInSection(
+	db: D1Database,
+	section: Section,
+	count: number,
+	skip = 0,
+): Promise<StoredArticle[]> {
+	const last = section.publicCount - skip;
+	return sectionArticles(db, section.slug, Math.max(1, last - count + 1), last);
+}
+
+export const SECTION_QUERIES = {
+	publicSection: SECTION_SQL,
+	sectionArticles: RANGE_SQL,
+	sectionsOf: "SELECT DISTINCT tag FROM article_tags WHERE slug IN (?1, ?2) ORDER BY tag",
+};
+
+const TAGS_OF_SQL = (count: number) =>
+	`SELECT DISTINCT tag FROM article_tags WHERE slug IN (${Array.from({ length: count }, (_, i) => `?${i + 1}`).join(", ")}) ORDER BY tag`;
+
+/** The sections the articles `slugs` are in (their feeds change with them), sorted. */
+export async function sectionsOf(db: D1Database, slugs: readonly string[]): Promise<string[]> {
+	const tags = new Set<string>();
+	// D1 binds at most 100 parameters per statement.
+	for (let i = 0; i < slugs.length; i += 100) {
+		const chunk = slugs.slice(i, i + 100);
+		const { results } = await db
+			.prepare(TAGS_OF_SQL(chunk.length))
+			.bind(...chunk)
+			.all<{ tag: string }>();
+		for (const row of results) tags.add(row.tag);
+	}
+	return [...tags].sort();
+}
