@@ -28,6 +28,8 @@ const FULL_SCANS: Record<string, string> = {
 	allWithdrawn: "an import brings back any withdrawn slug it contains",
 	renumber:
 		"positions are renumbered only when a publish inserts before the newest article, moves one or withdraws one; appends never run it",
+	forgetOldReleases:
+		"the cron's release log holds the releases of the last day only, and is trimmed once a minute",
 	claimPendingTopics:
 		"the WebSub queue holds a handful of feed URLs at most (one per feed awaiting a ping)",
 };
@@ -36,6 +38,8 @@ const requestQueries = {
 	contentState: CONTENT_STATE_SQL,
 	...ARTICLE_LOOKUP_QUERIES,
 	...LISTING_QUERIES,
+	...SECTION_QUERIES,
+	...SITEMAP_QUERIES,
 };
 
 export const QUERY_CATALOG: readonly CatalogedQuery[] = [
