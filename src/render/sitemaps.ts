@@ -4,7 +4,7 @@
  * entity-escaped; every date is a W3C Datetime.
  */
 import type { Article } from "../content/articleSchema";
-import { machineReadableDate } from "../content/publicationDate";
+import { machineReadableDate, type PublicationDate } from "../content/publicationDate";
 import type { Site } from "../site/siteSchema";
 import { absoluteUrl, sitePaths } from "../site/siteUrls";
 import { escapeHtml } from "./html";
@@ -72,12 +72,21 @@ export function renderNewsSitemap(site: Site, articles: readonly Article[]): str
         <news:name>${escapeHtml(site.title)}</news:name>
         <news:language>${escapeHtml(newsLanguage(article.language))}</news:language>
       </news:publication>
-      <news:publication_date>${escapeHtml(machineReadableDate(article.published))}</news:publication_date>
+      <news:publication_date>${escapeHtml(newsDate(article.published))}</news:publication_date>
       <news:title>${escapeHtml(article.headline)}</news:title>
     </news:news>
   </url>`,
 	);
 	return `${XML_DECLARATION}\n<urlset xmlns="${SITEMAP_NAMESPACE}" xmlns:news="${NEWS_NAMESPACE}">\n${entries.join("\n")}\n</urlset>\n`;
+}
+
+/**
+ * A publication date the News schema accepts (xsd:date or xsd:dateTime): the day or instant as
+ * written; a date known only to the month or year gets the instant feeds use for it.
+ */
+export function newsDate(date: PublicationDate): string {
+	if (date.precision === "instant" || date.precision === "day") return machineReadableDate(date);
+	return w3cDatetime(date.instant.getTime());
 }
 
 /** robots.txt: everything may be crawled but previews; where the sitemaps are. */

@@ -6,10 +6,12 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { ContentEntry } from "../../src/content/articleSchema";
+import { parsePublicationDate } from "../../src/content/publicationDate";
 import { loadSitemap, loadSitemapPart, sitemapLayout } from "../../src/publish/sitemapDocuments";
 import {
 	NEWS_NAMESPACE,
 	NEWS_WINDOW_MS,
+	newsDate,
 	renderSitemap,
 	SITEMAP_MAX_BYTES,
 	SITEMAP_MAX_URLS,
@@ -23,9 +25,11 @@ import { child, childrenNamed, parseXml, type XmlElement } from "../support/pars
 import { site, url } from "../support/site";
 import { emptyStore, publishEntries } from "../support/store";
 
-/** W3C Datetime (https://www.w3.org/TR/NOTE-datetime): YYYY, YYYY-MM, YYYY-MM-DD, or with a time and zone. */
-const W3C_DATETIME =
-	/^\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?)?)?$/;
+/**
+ * W3C Datetime (https://www.w3.org/TR/NOTE-datetime) as the sitemap schemas type it: xsd:date
+ * (YYYY-MM-DD) or xsd:dateTime with seconds and a zone; not the year or month alone.
+ */
+const W3C_DATETIME = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}))?$/;
 
 let now = 0;
 const hoursAgo = (hours: number) => new Date(now - hours * 3_600_000).toISOString();
@@ -177,6 +181,22 @@ describe("GET /news-sitemap.xml", () => {
 			(e) => child(child(e, "news:news"), "news:title").text,
 		);
 		expect(titles[0]).toBe("Q&A: AT&T <en> H&M");
+	});
+
+	it("writes each publication date as the schema types it: a day, or an instant with its zone", () => {
+		const parsed = (text: string) => {
+			const result = parsePublicationDate(text);
+			if (!result.ok) throw new Error(result.error);
+			return result.value;
+		};
+		expect(newsDate(parsed("2026-11-29"))).toBe("2026-11-29");
+		expect(newsDate(parsed("2026-11-29T18:00:00.123456+01:00"))).toBe(
+			"2026-11-29T18:00:00.123+01:00",
+		);
+		expect(newsDate(parsed("2026-11"))).toMatch(/^2026-11-01T12:\d{2}:\d{2}Z$/);
+		for (const text of ["2026-11-29", "2026-11-29T18:00:00+01:00", "2026-11", "2026"]) {
+			expect(newsDate(parsed(text)), text).toMatch(W3C_DATETIME);
+		}
 	});
 
 	it("drops an article once it is two days old, and moves Last-Modified then", async () => {
