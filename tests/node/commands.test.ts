@@ -93,9 +93,7 @@ describe("npm run publish, import and withdraw, as processes", { timeout: 120_00
 		const result = await run("import.mjs", file, "--persist-to", state);
 		expect(result.code).toBe(1);
 		expect(result.output).toContain("kapot.ndjson:2: (line): is not valid JSON");
-		expect(result.output).toContain(
-			'kapot.ndjson:3: published: day 30 does not exist in 2001-02',
-		);
+		expect(result.output).toContain("kapot.ndjson:3: published: day 30 does not exist in 2001-02");
 		expectNoStackTrace(result);
 		const listed = await run("withdraw.mjs", "archief-een", "--persist-to", state);
 		expect(listed.output).toContain("archief-een: slug: no such article");
