@@ -44,11 +44,13 @@ export function validateArticle(
 
 	const slug = validateSlug(raw.slug, check);
 	const headline = validateHeadline(raw.headline, check);
-	const published = validateDate(raw.published, "published", check, options.now);
+	// A partial date's instant depends on the slug as written, valid or not (it is refused then).
+	const dateKey = typeof raw.slug === "string" ? raw.slug : "";
+	const published = validateDate(raw.published, "published", check, options.now, dateKey);
 	const updated =
 		raw.updated === undefined
 			? undefined
-			: validateDate(raw.updated, "updated", check, options.now);
+			: validateDate(raw.updated, "updated", check, options.now, dateKey);
 	if (published !== undefined && updated !== undefined && updated.instant < published.instant) {
 		check.report("updated", `must not be earlier than published (${published.text})`);
 	}
@@ -110,11 +112,12 @@ function validateDate(
 	path: "published" | "updated",
 	check: FieldChecker,
 	now: number | undefined,
+	slug: string,
 ): PublicationDate | undefined {
 	if (typeof value !== "string") {
 		return check.report(path, `expected a date string such as "2023-07", got ${typeof value}`);
 	}
-	const parsed = parsePublicationDate(value);
+	const parsed = parsePublicationDate(value, slug);
 	if (!parsed.ok) return check.report(path, parsed.error);
 	const implausible = implausibleDate(parsed.value, now, path);
 	return implausible === undefined ? parsed.value : check.report(path, implausible);
