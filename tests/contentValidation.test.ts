@@ -230,6 +230,15 @@ describe("text that displays differently from what was written", () => {
 		]);
 		expect(loadArticles([entry(FILE, { headline: "AT&T en Q&A" })])).toHaveLength(1);
 	});
+
+	it("rejects an HTML end tag in a headline, but not a lone < or a start tag", () => {
+		expect(problemsOf(entry(FILE, { headline: "<i>Cursief</i> in een kop" }))).toEqual([
+			`${FILE}: headline: contains "</i>", an HTML end tag: this is plain text, so leave the markup out`,
+		]);
+		for (const headline of ["1 < 2", "a<b en c>d", "Tom & Jerry's <b>", "1 </2>"]) {
+			expect(loadArticles([entry(FILE, { headline })]), headline).toHaveLength(1);
+		}
+	});
 });
 
 describe("text that shows nothing", () => {

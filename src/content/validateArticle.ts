@@ -85,16 +85,41 @@ export function validateArticle(
 const CHARACTER_REFERENCE =
 	/&(?:#x?[0-9a-f]+;?|[a-z][a-z0-9]*;|(?:amp|lt|gt|quot|apos|nbsp|copy|reg)(?![a-z0-9]))/i;
 
-function validateHeadline(value: unknown, check: FieldChecker): string | undefined {
-	const headline = check.text(value, "headline", { maxLength: HEADLINE_MAX });
-	const reference = headline === undefined ? null : CHARACTER_REFERENCE.exec(headline);
+/**
+ * `</b>` in a headline is markup pasted as text. Feed validators flag an end tag in a plain-text
+ * title whatever its escaping (W3C feedvalidator ContainsHTML in RSS, ContainsUndeclaredHTML in
+ * Atom), and readers that treat titles as HTML would apply it. A lone `<` or `<b>` is fine.
+ */
+const END_TAG = /<\/[a-z][a-z0-9-]*\s*>/i;
+
+/** One line of plain text: no character reference and no end tag, which would read as HTML. */
+function plainTextLine(
+	value: unknown,
+	path: string,
+	check: FieldChecker,
+	maxLength: number,
+): string | undefined {
+	const text = check.text(value, path, { maxLength });
+	if (text === undefined) return undefined;
+	const reference = CHARACTER_REFERENCE.exec(text);
 	if (reference !== null) {
 		return check.report(
-			"headline",
+			path,
 			`contains ${JSON.stringify(reference[0])}, an HTML character reference: type the character itself (for example & instead of &amp;)`,
 		);
 	}
-	return headline;
+	const endTag = END_TAG.exec(text);
+	if (endTag !== null) {
+		return check.report(
+			path,
+			`contains ${JSON.stringify(endTag[0])}, an HTML end tag: this is plain text, so leave the markup out`,
+		);
+	}
+	return text;
+}
+
+function validateHeadline(value: unknown, check: FieldChecker): string | undefined {
+	return plainTextLine(value, "headline", check, HEADLINE_MAX);
 }
 
 function validateSlug(value: unknown, check: FieldChecker): string | undefined {

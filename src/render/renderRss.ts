@@ -9,14 +9,16 @@ import {
 	insertBeforeFirst,
 	linkElements,
 } from "./feedHistory";
+import { RSS_PLAIN_TEXT, withHexReferences } from "./hexReferences";
 import { xmlJsCdata, xmlJsText } from "./xmlJs";
 
 /**
  * RSS 2.0 (https://www.rssboard.org/rss-specification), built with `feed`.
  * What `feed` would get wrong is set explicitly: item titles as escaped text rather than CDATA
  * (`feed` splits only the first `]]>`), and the credit as `dc:creator`, because RSS `<author>` must
- * be an e-mail address and the source has none. `history` makes it an RFC 5005 archive document
- * or links the current feed to its archives (feedHistory.ts).
+ * be an e-mail address and the source has none. Titles, descriptions and categories carry `&`,
+ * `<` and `>` as hexadecimal references (hexReferences.ts). `history` makes it an RFC 5005 archive document or links the
+ * current feed to its archives (feedHistory.ts).
  */
 export function renderRss(
 	site: Site,
@@ -53,7 +55,7 @@ export function renderRss(
 			],
 		});
 	}
-	const xml = insertBeforeFirst(feed.rss2(), "item", [
+	const xml = insertBeforeFirst(withHexReferences(feed.rss2(), RSS_PLAIN_TEXT), "item", [
 		...linkElements("atom:link", history),
 		...archiveMarker(history),
 	]);

@@ -20,6 +20,7 @@ import {
 } from "./independentParsers";
 import { jsonFeedProblems } from "./jsonFeedSchema";
 import type { Publication } from "./publish";
+import { W3C_FEED_VALIDATOR, w3cFeedProblems } from "./w3cFeedValidator";
 
 const FEED_FORMATS: Partial<Record<DocumentKind, FeedFormat>> = {
 	rss: "rss",
@@ -127,6 +128,22 @@ export function conformanceSuite(publication: () => Publication): void {
 			expect(() => parseXml(body), path).not.toThrow();
 		}
 	});
+
+	it.skipIf(W3C_FEED_VALIDATOR === undefined)(
+		"every XML feed passes the W3C Feed Validation Service with no error and no warning",
+		async () => {
+			const { site } = publication();
+			const xml = feeds(publication()).filter(([, format]) => format !== "jsonFeed");
+			const reports = await Promise.all(
+				xml.map(async ([path, , body]) => ({
+					path,
+					problems: await w3cFeedProblems(W3C_FEED_VALIDATOR ?? "", body, `${site.origin}${path}`),
+				})),
+			);
+			for (const { path, problems } of reports) expect(problems, path).toEqual([]);
+		},
+		120_000,
+	);
 
 	it("every JSON Feed matches JSON Feed 1.1 field by field", () => {
 		const json = feeds(publication()).filter(([, format]) => format === "jsonFeed");
