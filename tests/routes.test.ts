@@ -33,6 +33,15 @@ describe("GET /feed.xml", () => {
 		expect(childrenNamed(channel, "item")).toHaveLength(articles.length);
 	});
 
+	it("tells readers to poll no sooner than its Cache-Control allows: <ttl> is max-age in whole minutes, rounded up", async () => {
+		const response = await get("/feed.xml");
+		const maxAge = Number(/max-age=(\d+)/.exec(response.headers.get("Cache-Control") ?? "")?.[1]);
+		expect(maxAge).toBe(45);
+		const channel = child(parseXml(await response.text()), "channel");
+		expect(child(channel, "ttl").text).toBe(String(Math.ceil(maxAge / 60)));
+		expect(child(channel, "ttl").text).toBe("1");
+	});
+
 	it("gives the item a host-independent guid, its link, date, summary, content and NOS as creator", async () => {
 		const channel = child(parseXml(await (await get("/feed.xml")).text()), "channel");
 		const item = child(channel, "item");

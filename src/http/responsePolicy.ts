@@ -30,6 +30,13 @@ export const CONTENT_CHECK_SECONDS = 15;
 export const CONTENT_MAX_AGE = FRESHNESS_BOUND_SECONDS - CONTENT_CHECK_SECONDS;
 
 /**
+ * RSS 2.0 `<ttl>`: the minutes a reader may keep the feed before fetching it again, the same
+ * freshness as CONTENT_MAX_AGE says to caches, in the whole minutes the element takes (rounded up:
+ * 0 would read as "do not cache").
+ */
+export const FEED_TTL_MINUTES = Math.ceil(CONTENT_MAX_AGE / 60);
+
+/**
  * Feeds, pages, fragments, archives and oEmbed: reused for 45 s, then revalidated (a 304 is nearly
  * free). No stale-while-revalidate: it would let a cache serve a withdrawn article past the bound.
  * stale-if-error keeps the site readable for a day if the Worker fails (RFC 5861 §4).

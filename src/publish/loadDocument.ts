@@ -4,6 +4,7 @@
  * the same bytes.
  */
 import type { Article } from "../content/articleSchema";
+import { FEED_TTL_MINUTES } from "../http/responsePolicy";
 import { articleEmbed } from "../render/articleEmbed";
 import { articleFragment } from "../render/articleFragment";
 import { articlePage } from "../render/articlePage";
@@ -75,7 +76,7 @@ export async function loadDocument(
 				request.format === "jsonFeed"
 					? renderJsonFeed(site, entries)
 					: request.format === "rss"
-						? renderRss(site, entries, currentFeedHistory(site, "rss", pages))
+						? renderRss(site, entries, currentFeedHistory(site, "rss", pages), FEED_TTL_MINUTES)
 						: renderAtom(site, entries, currentFeedHistory(site, "atom", pages));
 			return listing(request.format, body, state);
 		}
@@ -86,8 +87,10 @@ export async function loadDocument(
 			const stored = await articlesByPosition(db, first, first + site.archivePageSize - 1);
 			const entries = stored.map(({ article }) => feedEntry(site, article));
 			const history = archiveHistory(site, request.format, request.page, pages);
-			const render = request.format === "rss" ? renderRss : renderAtom;
-			const body = render(site, entries, history);
+			const body =
+				request.format === "rss"
+					? renderRss(site, entries, history, FEED_TTL_MINUTES)
+					: renderAtom(site, entries, history);
 			const lastModified = state.publicChangedAt;
 			return {
 				status: 200,

@@ -18,18 +18,21 @@ import { xmlJsCdata, xmlJsText } from "./xmlJs";
  * (`feed` splits only the first `]]>`), and the credit as `dc:creator`, because RSS `<author>` must
  * be an e-mail address and the source has none. Titles, descriptions and categories carry `&`,
  * `<` and `>` as hexadecimal references (hexReferences.ts). `history` makes it an RFC 5005 archive document or links the
- * current feed to its archives (feedHistory.ts).
+ * current feed to its archives (feedHistory.ts). `ttlMinutes` is the `<ttl>` polling hint, which
+ * the caller derives from the feed's HTTP freshness.
  */
 export function renderRss(
 	site: Site,
 	entries: readonly FeedEntry[],
-	history: FeedHistory = {},
+	history: FeedHistory,
+	ttlMinutes: number,
 ): string {
 	const feed = new Feed({
 		title: xmlJsText(site.title),
 		description: xmlJsText(site.description),
 		link: absoluteUrl(site, sitePaths.home),
 		language: site.language,
+		ttl: ttlMinutes,
 		updated: feedUpdated(entries),
 		generator: site.title,
 		// This exact URL also tells the W3C validator that extension attributes are expected.
