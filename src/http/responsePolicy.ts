@@ -85,14 +85,30 @@ export function isCorsEnabled(kind: DocumentKind): boolean {
 	);
 }
 
-/** Security headers by kind. Pages use no script, so their CSP allows only the site's stylesheet. */
-export function securityHeaders(site: Site, kind: DocumentKind): [string, string][] {
+/**
+ * CSP `img-src` for a document people view: the icon files its `<link rel="icon">` loads (Firefox
+ * applies img-src to them), by exact URL as the stylesheet, and the origins of the images it shows.
+ */
+export function imageSources(site: Site, imageOrigins: readonly string[] = []): string {
+	const icons = [sitePaths.favicon, sitePaths.iconSvg].map((path) => absoluteUrl(site, path));
+	return ["img-src", ...icons, ...imageOrigins].join(" ");
+}
+
+/**
+ * Security headers by kind. Pages use no script, so their CSP allows only the site's stylesheet,
+ * its icon and the origins in `imageOrigins` (those of the images the document shows).
+ */
+export function securityHeaders(
+	site: Site,
+	kind: DocumentKind,
+	imageOrigins: readonly string[] = [],
+): [string, string][] {
 	switch (kind) {
 		case "page":
 			return [
 				[
 					"Content-Security-Policy",
-					`default-src 'none'; style-src ${absoluteUrl(site, sitePaths.stylesheet)}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+					`default-src 'none'; style-src ${absoluteUrl(site, sitePaths.stylesheet)}; ${imageSources(site, imageOrigins)}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
 				],
 				["Referrer-Policy", "strict-origin-when-cross-origin"],
 				["X-Frame-Options", "DENY"],
@@ -110,7 +126,7 @@ export function securityHeaders(site: Site, kind: DocumentKind): [string, string
 			return [
 				[
 					"Content-Security-Policy",
-					`default-src 'none'; style-src ${absoluteUrl(site, sitePaths.stylesheet)}; base-uri 'none'; form-action 'none'; sandbox ${EMBED_SANDBOX}`,
+					`default-src 'none'; style-src ${absoluteUrl(site, sitePaths.stylesheet)}; ${imageSources(site, imageOrigins)}; base-uri 'none'; form-action 'none'; sandbox ${EMBED_SANDBOX}`,
 				],
 				["Cross-Origin-Resource-Policy", "cross-origin"],
 				["Referrer-Policy", "strict-origin-when-cross-origin"],

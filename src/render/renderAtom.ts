@@ -36,6 +36,9 @@ export function renderAtom(
 		feed: history.archive?.self ?? absoluteUrl(site, sitePaths.atom),
 		updated: feedUpdated(entries),
 		generator: xmlJsText(site.title),
+		// RFC 4287 §4.2.5 and §4.2.14: a square icon, a 2:1 logo.
+		favicon: absoluteUrl(site, sitePaths.iconPng(64)),
+		image: absoluteUrl(site, sitePaths.logo),
 		// Archives never change, so there is nothing to subscribe to at a hub.
 		...(site.websubHub !== undefined && history.archive === undefined && { hub: site.websubHub }),
 	});

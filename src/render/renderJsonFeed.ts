@@ -10,6 +10,9 @@ export interface JsonFeed {
 	readonly home_page_url: string;
 	readonly feed_url: string;
 	readonly description: string;
+	/** 512 × 512, as JSON Feed 1.1 recommends; `favicon` 64 × 64. */
+	readonly icon: string;
+	readonly favicon: string;
 	readonly language: string;
 	readonly authors: readonly JsonFeedAuthor[];
 	readonly hubs?: readonly { readonly type: string; readonly url: string }[];
@@ -47,6 +50,8 @@ export function jsonFeed(site: Site, entries: readonly FeedEntry[]): JsonFeed {
 		home_page_url: absoluteUrl(site, sitePaths.home),
 		feed_url: absoluteUrl(site, sitePaths.jsonFeed),
 		description: text(site.description),
+		icon: absoluteUrl(site, sitePaths.iconPng(512)),
+		favicon: absoluteUrl(site, sitePaths.iconPng(64)),
 		language: site.language,
 		// The feed's authors are the sources of what it carries.
 		authors: feedSources(entries).map((source) => ({ name: text(source.name), url: source.url })),

@@ -37,10 +37,13 @@ export function renderRss(
 		generator: site.title,
 		// This exact URL also tells the W3C validator that extension attributes are expected.
 		docs: "http://www.rssboard.org/rss-specification",
+		// Makes `feed` write <image> in its place; the extension below gives its full content.
+		image: absoluteUrl(site, sitePaths.iconPng(RSS_IMAGE_SIZE)),
 		feedLinks: { rss: history.archive?.self ?? absoluteUrl(site, sitePaths.rss) },
 		// Archives never change, so there is nothing to subscribe to at a hub.
 		...(site.websubHub !== undefined && history.archive === undefined && { hub: site.websubHub }),
 	});
+	feed.addExtension({ name: "image", objects: channelImage(site) });
 	for (const entry of entries) {
 		feed.addItem({
 			title: entry.title,
@@ -63,4 +66,21 @@ export function renderRss(
 		...archiveMarker(history),
 	]);
 	return history.archive === undefined ? xml : declareHistoryNamespace(xml, '<rss version="2.0"');
+}
+
+/** RSS 2.0 `<image>` is at most 144 pixels wide (and 400 high); the square icon at full size. */
+const RSS_IMAGE_SIZE = 144;
+
+/**
+ * The channel's `<image>`: its title and link must be the channel's (the W3C validator warns
+ * otherwise); width and height are given, as readers otherwise assume 88 × 31.
+ */
+function channelImage(site: Site) {
+	return {
+		url: { _text: xmlJsText(absoluteUrl(site, sitePaths.iconPng(RSS_IMAGE_SIZE))) },
+		title: { _text: xmlJsText(site.title) },
+		link: { _text: xmlJsText(absoluteUrl(site, sitePaths.home)) },
+		width: { _text: RSS_IMAGE_SIZE },
+		height: { _text: RSS_IMAGE_SIZE },
+	};
 }

@@ -11,6 +11,7 @@ import { parseXml } from "../../support/parseXml";
 import { collapseWhitespace } from "../../support/seed";
 import { type ExpectedItem, expectedItem } from "./expectedItem";
 import { activeContent, htmlProblems, invalidTimeDatetimes } from "./htmlChecks";
+import { feedIconProblems, imageFileProblems, pageIconProblems } from "./imageChecks";
 import {
 	type FeedFormat,
 	type ItemField,
@@ -19,10 +20,10 @@ import {
 	type ReadItem,
 } from "./independentParsers";
 import { jsonFeedProblems } from "./jsonFeedSchema";
-import type { Publication } from "./publish";
+import type { ImageKind, Publication } from "./publish";
 import { W3C_FEED_VALIDATOR, w3cFeedProblems } from "./w3cFeedValidator";
 
-const FEED_FORMATS: Partial<Record<DocumentKind, FeedFormat>> = {
+const FEED_FORMATS: Partial<Record<DocumentKind | ImageKind, FeedFormat>> = {
 	rss: "rss",
 	atom: "atom",
 	jsonFeed: "jsonFeed",
@@ -153,6 +154,19 @@ export function conformanceSuite(publication: () => Publication): void {
 		}
 	});
 
+	it("every image is the file its media type says, and every feed names the icon as its format asks", () => {
+		const { site, documents } = publication();
+		const images = [...documents.values()].filter((document) => document.bytes !== undefined);
+		expect(images.map((image) => image.kind).sort()).toEqual(
+			expect.arrayContaining(["icoImage", "pngImage", "svgImage"]),
+		);
+		expect(imageFileProblems(documents)).toEqual([]);
+		for (const [path, document] of documents) {
+			if (FEED_FORMATS[document.kind] === undefined) continue;
+			expect(feedIconProblems(documents, site.origin, path, document), path).toEqual([]);
+		}
+	});
+
 	it("every page passes html-validate (recommended and document rules) and has valid <time> dates", async () => {
 		const { site, articles } = publication();
 		const pages = documentsOf(publication(), "page");
@@ -164,6 +178,7 @@ export function conformanceSuite(publication: () => Publication): void {
 			expect(await htmlProblems(body, "page", site.origin), path).toEqual([]);
 			expect(invalidTimeDatetimes(body), path).toEqual([]);
 			expect(textOf(parseHtmlDocument(body)), path).not.toBe("");
+			expect(pageIconProblems(publication().documents, site.origin, body), path).toEqual([]);
 		}
 	});
 
