@@ -2,6 +2,7 @@ import type { Article, Block, Source } from "./articleSchema";
 import { MEDIA_KINDS } from "./articleSchema";
 import type { FieldChecker } from "./fieldChecks";
 import { type PublicationDate, parsePublicationDate } from "./publicationDate";
+import { validateLeadImage } from "./validateLeadImage";
 
 const ARTICLE_FIELDS = [
 	"slug",
@@ -13,6 +14,7 @@ const ARTICLE_FIELDS = [
 	"summary",
 	"tags",
 	"body",
+	"image",
 ] as const;
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const SLUG_MAX = 120;
@@ -60,6 +62,7 @@ export function validateArticle(
 		raw.summary === undefined ? undefined : check.text(raw.summary, "summary", { multiline: true });
 	const tags = validateTags(raw.tags, check);
 	const body = validateBody(raw.body, check);
+	const image = raw.image === undefined ? undefined : validateLeadImage(raw.image, check);
 
 	if (check.problems.length > before) return undefined;
 	if (!slug || !headline || !published || !language || !source || !tags || !body) return undefined;
@@ -75,51 +78,12 @@ export function validateArticle(
 		summary: summary ?? lead?.text ?? "",
 		tags,
 		body,
+		...(image && { image }),
 	};
 }
 
-/**
- * `&amp;`, `&#39;` or `&copy` in a headline is HTML pasted as text. Readers that decode RSS titles
- * as HTML would show it decoded, others literally (the W3C validator warns "ContainsHTML").
- */
-const CHARACTER_REFERENCE =
-	/&(?:#x?[0-9a-f]+;?|[a-z][a-z0-9]*;|(?:amp|lt|gt|quot|apos|nbsp|copy|reg)(?![a-z0-9]))/i;
-
-/**
- * `</b>` in a headline is markup pasted as text. Feed validators flag an end tag in a plain-text
- * title whatever its escaping (W3C feedvalidator ContainsHTML in RSS, ContainsUndeclaredHTML in
- * Atom), and readers that treat titles as HTML would apply it. A lone `<` or `<b>` is fine.
- */
-const END_TAG = /<\/[a-z][a-z0-9-]*\s*>/i;
-
-/** One line of plain text: no character reference and no end tag, which would read as HTML. */
-function plainTextLine(
-	value: unknown,
-	path: string,
-	check: FieldChecker,
-	maxLength: number,
-): string | undefined {
-	const text = check.text(value, path, { maxLength });
-	if (text === undefined) return undefined;
-	const reference = CHARACTER_REFERENCE.exec(text);
-	if (reference !== null) {
-		return check.report(
-			path,
-			`contains ${JSON.stringify(reference[0])}, an HTML character reference: type the character itself (for example & instead of &amp;)`,
-		);
-	}
-	const endTag = END_TAG.exec(text);
-	if (endTag !== null) {
-		return check.report(
-			path,
-			`contains ${JSON.stringify(endTag[0])}, an HTML end tag: this is plain text, so leave the markup out`,
-		);
-	}
-	return text;
-}
-
 function validateHeadline(value: unknown, check: FieldChecker): string | undefined {
-	return plainTextLine(value, "headline", check, HEADLINE_MAX);
+	return check.plainLine(value, "headline", HEADLINE_MAX);
 }
 
 function validateSlug(value: unknown, check: FieldChecker): string | undefined {
