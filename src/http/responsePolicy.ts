@@ -1,6 +1,7 @@
 /**
  * The headers each kind of document is served with: media type, caching, CORS and security.
- * Decided once per kind; `prepareResponses` applies them once per isolate.
+ * Decided per kind (and, for a page's CSP, per the image origins it shows); prepareDocument.ts
+ * applies them once per isolate and content version.
  */
 import type { DocumentKind } from "../publish/loadDocument";
 import { EMBED_SANDBOX } from "../render/oembed";

@@ -10,6 +10,7 @@ import { articleFragment } from "../render/articleFragment";
 import { articlePage } from "../render/articlePage";
 import { feedEntry } from "../render/feedEntry";
 import { indexPage } from "../render/indexPage";
+import { imageOrigins } from "../render/leadImage";
 import { renderAtom } from "../render/renderAtom";
 import { renderJsonFeed } from "../render/renderJsonFeed";
 import { renderRss } from "../render/renderRss";
@@ -41,6 +42,8 @@ export interface PublishedDocument {
 	readonly lastModified?: number;
 	/** An RFC 5005 archive page (no WebSub discovery: nothing to subscribe to). */
 	readonly archived?: true;
+	/** Origins of the images a page or embed view shows (its CSP img-src); absent when none. */
+	readonly imageOrigins?: readonly string[];
 }
 
 export type DocumentOutcome =
@@ -134,9 +137,11 @@ export function articleDocument(
 	view: "page" | "fragment" | "embed",
 	lastModified: number,
 ): PublishedDocument {
+	// The fragment stays inert (default-src 'none') wherever it is opened: partners embed its markup.
+	const images = { imageOrigins: imageOrigins(article) };
 	switch (view) {
 		case "page":
-			return { kind: "page", body: articlePage(site, article).toString(), lastModified };
+			return { kind: "page", body: articlePage(site, article).toString(), lastModified, ...images };
 		case "fragment":
 			return {
 				kind: "fragment",
@@ -144,6 +149,11 @@ export function articleDocument(
 				lastModified,
 			};
 		case "embed":
-			return { kind: "embed", body: articleEmbed(site, article).toString(), lastModified };
+			return {
+				kind: "embed",
+				body: articleEmbed(site, article).toString(),
+				lastModified,
+				...images,
+			};
 	}
 }

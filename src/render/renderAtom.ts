@@ -9,6 +9,7 @@ import {
 	insertBeforeFirst,
 	linkElements,
 } from "./feedHistory";
+import { atomEnclosures } from "./feedImages";
 import { ATOM_PLAIN_TEXT, withHexReferences } from "./hexReferences";
 import { escapeHtml } from "./html";
 import { xmlJsCdata, xmlJsText } from "./xmlJs";
@@ -19,7 +20,7 @@ const ATOM_ROOT = '<feed xmlns="http://www.w3.org/2005/Atom">';
  * Atom 1.0 (RFC 4287), built with `feed`. `feed` always marks entry titles `type="html"`; they are
  * rewritten as plain text (see `plainTextTitles`); and it has no `xml:lang`, so
  * the site's language is added to the root element and an article's own to its entry when they
- * differ (RFC 4287 §2). Titles and the subtitle carry `&`, `<` and `>` as hexadecimal references
+ * differ (RFC 4287 §2). A lead image is a `<link rel="enclosure">` (feedImages.ts). Titles and the subtitle carry `&`, `<` and `>` as hexadecimal references
  * (hexReferences.ts). `history` makes it an RFC 5005 archive
  * document or links the current feed to its archives (feedHistory.ts).
  */
@@ -56,7 +57,10 @@ export function renderAtom(
 		});
 	}
 	const withLanguages = entryLanguages(
-		withHexReferences(plainTextTitles(feed.atom1(), entries), ATOM_PLAIN_TEXT),
+		withHexReferences(
+			atomEnclosures(plainTextTitles(feed.atom1(), entries), entries),
+			ATOM_PLAIN_TEXT,
+		),
 		entries,
 		site.language,
 	);

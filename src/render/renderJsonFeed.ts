@@ -35,6 +35,8 @@ interface JsonFeedItem {
 	readonly authors: readonly JsonFeedAuthor[];
 	readonly tags: readonly string[];
 	readonly language: string;
+	/** The lead image's URL. */
+	readonly image?: string;
 }
 
 /** RFC 3339 in UTC, without the `.000` JavaScript adds. */
@@ -67,6 +69,7 @@ export function jsonFeed(site: Site, entries: readonly FeedEntry[]): JsonFeed {
 			authors: [{ name: text(entry.source.name), url: entry.source.url }],
 			tags: entry.tags,
 			language: entry.language,
+			...(entry.image !== undefined && { image: entry.image.url }),
 		})),
 	};
 }

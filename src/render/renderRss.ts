@@ -9,6 +9,7 @@ import {
 	insertBeforeFirst,
 	linkElements,
 } from "./feedHistory";
+import { declareMediaNamespace, mediaContent, rssEnclosure } from "./feedImages";
 import { RSS_PLAIN_TEXT, withHexReferences } from "./hexReferences";
 import { xmlJsCdata, xmlJsText } from "./xmlJs";
 
@@ -16,7 +17,8 @@ import { xmlJsCdata, xmlJsText } from "./xmlJs";
  * RSS 2.0 (https://www.rssboard.org/rss-specification), built with `feed`.
  * What `feed` would get wrong is set explicitly: item titles as escaped text rather than CDATA
  * (`feed` splits only the first `]]>`), and the credit as `dc:creator`, because RSS `<author>` must
- * be an e-mail address and the source has none. Titles, descriptions and categories carry `&`,
+ * be an e-mail address and the source has none. A lead image is an `<enclosure>` and a
+ * `<media:content>` (feedImages.ts). Titles, descriptions and categories carry `&`,
  * `<` and `>` as hexadecimal references (hexReferences.ts). `history` makes it an RFC 5005 archive document or links the
  * current feed to its archives (feedHistory.ts). `ttlMinutes` is the `<ttl>` polling hint, which
  * the caller derives from the feed's HTTP freshness.
@@ -54,14 +56,19 @@ export function renderRss(
 			description: xmlJsCdata(entry.summaryHtml),
 			content: xmlJsCdata(entry.contentHtml),
 			category: entry.tags.map((tag) => ({ name: xmlJsText(tag) })),
+			...(entry.image !== undefined && { enclosure: rssEnclosure(entry.image) }),
 			extensions: [
 				// Replaces feed's CDATA title (same key, same position).
 				{ name: "title", objects: { _text: xmlJsText(entry.title) } },
 				{ name: "dc:creator", objects: { _text: xmlJsText(entry.source.name) } },
+				...(entry.image === undefined
+					? []
+					: [{ name: "media:content", objects: mediaContent(entry.image) }]),
 			],
 		});
 	}
-	const xml = insertBeforeFirst(withHexReferences(feed.rss2(), RSS_PLAIN_TEXT), "item", [
+	const rss = declareMediaNamespace(feed.rss2(), entries);
+	const xml = insertBeforeFirst(withHexReferences(rss, RSS_PLAIN_TEXT), "item", [
 		...linkElements("atom:link", history),
 		...archiveMarker(history),
 	]);

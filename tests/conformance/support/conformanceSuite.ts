@@ -37,6 +37,7 @@ const FIELDS: readonly ItemField[] = [
 	"language",
 	"author",
 	"contentHtml",
+	"image",
 ];
 
 /** A read item reduced to the fields compared, with the content as text. */
@@ -62,6 +63,7 @@ function comparableFields(item: ReadItem | ExpectedItem): Record<string, string 
 		language: item.language,
 		author: item.author,
 		contentText: contentText === undefined ? undefined : collapseWhitespace(contentText),
+		image: item.image,
 	};
 }
 
