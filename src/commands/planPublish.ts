@@ -1,7 +1,8 @@
 /**
  * Decides what a publish changes, as a pure function of the content and a snapshot of the store:
- * which articles are new, which changed (by content hash or instant), which were removed from content/ and
- * are withdrawn, whether the public sees any of it now, and whether positions must be renumbered.
+ * which articles are new, which changed (by content hash or instant), which were removed from
+ * content/ and are withdrawn, whether the public sees any of it now, and whether positions must be
+ * renumbered.
  */
 import type { ContentProblem } from "../content/contentError";
 import { CONTENT_FILES, type PublishSnapshot, type StoredSummary } from "../store/publishSnapshot";

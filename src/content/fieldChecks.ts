@@ -12,16 +12,18 @@ import { findMarkPileUp, MAX_MARKS_PER_CHARACTER, onlyInvisible } from "./visibl
 const BIDI_OVERRIDE = /[\u202D\u202E]/;
 
 /**
- * `&amp;`, `&#39;` or `&copy` in a headline is HTML pasted as text. Readers that decode RSS titles
- * as HTML would show it decoded, others literally (the W3C validator warns "ContainsHTML").
+ * `&amp;`, `&#39;` or `&copy` in a headline or alt text is HTML pasted as text. Readers that
+ * decode RSS titles as HTML would show it decoded, others literally (the W3C validator warns
+ * "ContainsHTML").
  */
 const CHARACTER_REFERENCE =
 	/&(?:#x?[0-9a-f]+;?|[a-z][a-z0-9]*;|(?:amp|lt|gt|quot|apos|nbsp|copy|reg)(?![a-z0-9]))/i;
 
 /**
- * `</b>` in a headline is markup pasted as text. Feed validators flag an end tag in a plain-text
- * title whatever its escaping (W3C feedvalidator ContainsHTML in RSS, ContainsUndeclaredHTML in
- * Atom), and readers that treat titles as HTML would apply it. A lone `<` or `<b>` is fine.
+ * `</b>` in a headline or alt text is markup pasted as text. Feed validators flag an end tag in a
+ * plain-text title or media:description whatever its escaping (W3C feedvalidator ContainsHTML in
+ * RSS, ContainsUndeclaredHTML in Atom), and readers that treat titles as HTML would apply it. A
+ * lone `<` or `<b>` is fine.
  */
 const END_TAG = /<\/[a-z][a-z0-9-]*\s*>/i;
 

@@ -10,7 +10,7 @@
  * which leave numeric references undecoded.
  */
 
-/** RSS 2.0 and Media RSS elements the validator checks as plain text that must not look like HTML. */
+/** RSS 2.0 and Media RSS elements the validator checks as plain text that must not look HTML. */
 export const RSS_PLAIN_TEXT = ["title", "description", "category", "media:description"] as const;
 /** Atom text constructs of type "text" (RFC 4287 §3.1.1.1) that Edgewire writes. */
 export const ATOM_PLAIN_TEXT = ["title", "subtitle"] as const;

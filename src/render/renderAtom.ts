@@ -18,11 +18,11 @@ const ATOM_ROOT = '<feed xmlns="http://www.w3.org/2005/Atom">';
 
 /**
  * Atom 1.0 (RFC 4287), built with `feed`. `feed` always marks entry titles `type="html"`; they are
- * rewritten as plain text (see `plainTextTitles`); and it has no `xml:lang`, so
- * the site's language is added to the root element and an article's own to its entry when they
- * differ (RFC 4287 §2). A lead image is a `<link rel="enclosure">` (feedImages.ts). Titles and the subtitle carry `&`, `<` and `>` as hexadecimal references
- * (hexReferences.ts). `history` makes it an RFC 5005 archive
- * document or links the current feed to its archives (feedHistory.ts).
+ * rewritten as plain text (see `plainTextTitles`); and it has no `xml:lang`, so the site's
+ * language is added to the root element and an article's own to its entry when they differ
+ * (RFC 4287 §2). A lead image is a `<link rel="enclosure">` (feedImages.ts). Titles and the
+ * subtitle carry `&`, `<` and `>` as hexadecimal references (hexReferences.ts). `history` makes it
+ * an RFC 5005 archive document or links the current feed to its archives (feedHistory.ts).
  */
 export function renderAtom(
 	site: Site,

@@ -18,10 +18,10 @@ import { xmlJsCdata, xmlJsText } from "./xmlJs";
  * What `feed` would get wrong is set explicitly: item titles as escaped text rather than CDATA
  * (`feed` splits only the first `]]>`), and the credit as `dc:creator`, because RSS `<author>` must
  * be an e-mail address and the source has none. A lead image is an `<enclosure>` and a
- * `<media:content>` (feedImages.ts). Titles, descriptions and categories carry `&`,
- * `<` and `>` as hexadecimal references (hexReferences.ts). `history` makes it an RFC 5005 archive document or links the
- * current feed to its archives (feedHistory.ts). `ttlMinutes` is the `<ttl>` polling hint, which
- * the caller derives from the feed's HTTP freshness.
+ * `<media:content>` (feedImages.ts). Titles, descriptions and categories carry `&`, `<` and `>` as
+ * hexadecimal references (hexReferences.ts). `history` makes it an RFC 5005 archive document or
+ * links the current feed to its archives (feedHistory.ts). `ttlMinutes` is the `<ttl>` polling
+ * hint, which the caller derives from the feed's HTTP freshness.
  */
 export function renderRss(
 	site: Site,

@@ -1,8 +1,8 @@
 /**
  * The site as the conformance suite reads it: content published through the real publish library
  * into a real local D1 database (wrangler's getPlatformProxy, in memory), then served by the real
- * Worker app on Node, beside the static assets, and crawled from `/` and the feeds, so that every document a reader can reach
- * is checked, whatever new kinds of documents are added later.
+ * Worker app on Node, beside the static assets, and crawled from `/` and the feeds, so that every
+ * document a reader can reach is checked, whatever new kinds of documents are added later.
  */
 import { fileURLToPath } from "node:url";
 import { readD1Migrations } from "@cloudflare/vitest-pool-workers";
