@@ -126,10 +126,11 @@ async function main() {
 						);
 				};
 				check("title", item.title, expected.title);
+				// newsboat keeps whole seconds (and RSS has no more): compare to the second.
 				check(
 					"date",
 					new Date(item.pubDate * 1000).toISOString(),
-					new Date(expected.date_published).toISOString(),
+					new Date(Math.floor(Date.parse(expected.date_published) / 1000) * 1000).toISOString(),
 				);
 				check("author", item.author, expected.authors[0]?.name);
 				check("guid", item.guid, expected.id);

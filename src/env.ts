@@ -1,4 +1,7 @@
-/** Bindings, mirroring wrangler.toml (`[vars]`, `[[d1_databases]]`, `[version_metadata]`). */
+/**
+ * Bindings, mirroring wrangler.toml (`[vars]`, `[[d1_databases]]`, `[version_metadata]`,
+ * `[assets]`).
+ */
 export interface Env {
 	/** Public origin of the site, e.g. `https://news.example.org`. */
 	readonly SITE_URL: string;
@@ -13,4 +16,9 @@ export interface Env {
 	readonly PREVIEW_TOKEN?: string;
 	/** The deployed version (`[version_metadata]`), which keys the edge cache. */
 	readonly CF_VERSION_METADATA?: WorkerVersionMetadata;
+	/**
+	 * The static assets (public/: the icon files). Cloudflare serves them before the Worker runs,
+	 * so the Worker never calls this; the conformance suite fetches through it as Cloudflare routes.
+	 */
+	readonly ASSETS?: Fetcher;
 }

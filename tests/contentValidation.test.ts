@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { toArticleInput } from "../src/content/articleDocument";
 import { ContentError } from "../src/content/contentError";
 import { loadArticles } from "../src/content/loadContent";
-import { entry, validInput } from "./fixtures/articleInputs";
+import { entry, leadImageInput, validInput } from "./fixtures/articleInputs";
 
 const FILE = "content/articles/x.ts";
 
@@ -149,7 +150,7 @@ describe("content validation names the file, the field and what was expected", (
 
 	it("rejects a missing source and a misspelt field", () => {
 		expect(problemsOf(entry(FILE, { source: undefined, tgas: [] }))).toEqual([
-			`${FILE}: tgas: unknown field; expected one of slug, headline, published, updated, language, source, summary, tags, body`,
+			`${FILE}: tgas: unknown field; expected one of slug, headline, published, updated, language, source, summary, tags, body, image`,
 			`${FILE}: source: expected an object, got nothing`,
 		]);
 	});
@@ -229,6 +230,62 @@ describe("text that displays differently from what was written", () => {
 			`${FILE}: headline: contains "&amp;", an HTML character reference: type the character itself (for example & instead of &amp;)`,
 		]);
 		expect(loadArticles([entry(FILE, { headline: "AT&T en Q&A" })])).toHaveLength(1);
+	});
+
+	it("rejects an HTML end tag in a headline, but not a lone < or a start tag", () => {
+		expect(problemsOf(entry(FILE, { headline: "<i>Cursief</i> in een kop" }))).toEqual([
+			`${FILE}: headline: contains "</i>", an HTML end tag: this is plain text, so leave the markup out`,
+		]);
+		for (const headline of ["1 < 2", "a<b en c>d", "Tom & Jerry's <b>", "1 </2>"]) {
+			expect(loadArticles([entry(FILE, { headline })]), headline).toHaveLength(1);
+		}
+	});
+});
+
+describe("a lead image", () => {
+	it("is kept as written, and written back the same into the stored document", () => {
+		const [article] = loadArticles([entry(FILE, { image: leadImageInput })]);
+		expect(article?.image).toEqual(leadImageInput);
+		expect(article && toArticleInput(article).image).toEqual(leadImageInput);
+	});
+
+	it("may leave out its byte length, and is left out of the stored document when absent", () => {
+		const { length: _, ...withoutLength } = leadImageInput;
+		const [withImage] = loadArticles([entry(FILE, { image: withoutLength })]);
+		expect(withImage?.image).toEqual(withoutLength);
+		const [without] = loadArticles([entry(FILE)]);
+		expect(without && "image" in toArticleInput(without)).toBe(false);
+	});
+
+	it("reports every problem of the image at once, each with its field", () => {
+		expect(
+			problemsOf(
+				entry(FILE, {
+					image: {
+						url: "http://images.example.org/a.jpg",
+						alt: "",
+						width: "1200",
+						height: 10_001,
+						type: "image/svg+xml",
+						length: 0,
+					},
+				}),
+			),
+		).toEqual([
+			`${FILE}: image.url: expected an https URL: an http image is mixed content`,
+			`${FILE}: image.alt: must not be empty`,
+			`${FILE}: image.width: expected a whole number from 1 to 10000, got "1200"`,
+			`${FILE}: image.height: expected a whole number from 1 to 10000, got 10001`,
+			`${FILE}: image.type: expected one of image/jpeg, image/png, image/webp, image/gif, image/avif, got "image/svg+xml"`,
+			`${FILE}: image.credit: expected a string, got nothing`,
+			`${FILE}: image.length: expected a whole number from 1 to 100000000, got 0`,
+		]);
+	});
+
+	it("rejects an image that is not an object", () => {
+		expect(problemsOf(entry(FILE, { image: "https://images.example.org/a.jpg" }))).toEqual([
+			`${FILE}: image: expected an object, got "https://images.example.org/a.jpg"`,
+		]);
 	});
 });
 

@@ -5,24 +5,29 @@ import {
 	machineReadableDate,
 	type PublicationDate,
 	parsePublicationDate,
+	partialDateOffset,
 } from "../src/content/publicationDate";
 import { timeHtml } from "../src/render/publicationDateHtml";
-import { child, parseXml } from "./support/parseXml";
+import { entry } from "./fixtures/articleInputs";
+import { fetchPath } from "./support/http";
+import { child, childrenNamed, parseXml } from "./support/parseXml";
 import { bodyOf, renderedDocuments } from "./support/render";
 import { seedArticle, site } from "./support/site";
+import { emptyStore, publishEntries } from "./support/store";
 
-function parsed(text: string): PublicationDate {
-	const result = parsePublicationDate(text);
+/** Dates of an article whose slug is `datum`: its partial dates fall 41:56.588 after noon. */
+function parsed(text: string, slug = "datum"): PublicationDate {
+	const result = parsePublicationDate(text, slug);
 	if (!result.ok) throw new Error(result.error);
 	return result.value;
 }
 
-describe("the full-timestamp rule for partial dates (first day of the period, 12:00 UTC)", () => {
+describe("the full-timestamp rule for partial dates (first day of the period, in the hour after 12:00 UTC)", () => {
 	it.each([
-		["2023", "year", "2023-01-01T12:00:00.000Z", "2023"],
-		["2023-07", "month", "2023-07-01T12:00:00.000Z", "juli 2023"],
-		["2023-07-07", "day", "2023-07-07T12:00:00.000Z", "7 juli 2023"],
-		["2024-02-29", "day", "2024-02-29T12:00:00.000Z", "29 februari 2024"],
+		["2023", "year", "2023-01-01T12:41:56.588Z", "2023"],
+		["2023-07", "month", "2023-07-01T12:41:56.588Z", "juli 2023"],
+		["2023-07-07", "day", "2023-07-07T12:41:56.588Z", "7 juli 2023"],
+		["2024-02-29", "day", "2024-02-29T12:41:56.588Z", "29 februari 2024"],
 	])("%s has %s precision, feeds use %s, people read %s", (text, precision, instant, dutch) => {
 		const date = parsed(text);
 		expect(date.precision).toBe(precision);
@@ -30,13 +35,41 @@ describe("the full-timestamp rule for partial dates (first day of the period, 12
 		expect(formatDutchDate(date)).toBe(dutch);
 	});
 
-	it("keeps July 2023 inside July in every zone from UTC-12 to UTC+11", () => {
-		const instant = parsed("2023-07").instant.getTime();
-		for (let offsetHours = -12; offsetHours <= 11; offsetHours++) {
-			const local = new Date(instant + offsetHours * 3_600_000);
-			expect([local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate()]).toEqual([
-				2023, 7, 1,
-			]);
+	it("offsets each article by its slug alone: a whole number of milliseconds within the hour", () => {
+		expect(partialDateOffset("datum")).toBe(41 * 60_000 + 56_588);
+		expect(parsed("2023-07", "juli-een").instant.toISOString()).toBe("2023-07-01T12:30:24.014Z");
+		expect(parsed("2023-07", "juli-twee").instant.toISOString()).toBe("2023-07-01T12:33:09.765Z");
+		for (let i = 0; i < 2_000; i++) {
+			const offset = partialDateOffset(`artikel-${i}`);
+			expect(Number.isInteger(offset) && offset >= 0 && offset < 3_600_000, `artikel-${i}`).toBe(
+				true,
+			);
+		}
+	});
+
+	it("gives 2,000 articles of one month 2,000 different instants", () => {
+		const instants = new Set(
+			Array.from({ length: 2_000 }, (_, i) => parsed("2023-07", `artikel-${i}`).instant.getTime()),
+		);
+		expect(instants.size).toBe(2_000);
+	});
+
+	it("never moves a full timestamp", () => {
+		expect(parsed("2023-07-07T01:45:00+02:00", "juli-een").instant.toISOString()).toBe(
+			"2023-07-06T23:45:00.000Z",
+		);
+	});
+
+	it("keeps July 2023 inside 1 July in every zone from UTC-12 to UTC+11, at either end of the hour", () => {
+		// The earliest and latest moments the rule can give: 12:00:00.000 and 12:59:59.999 UTC.
+		const noon = Date.UTC(2023, 6, 1, 12);
+		for (const instant of [noon, noon + 3_599_999, parsed("2023-07").instant.getTime()]) {
+			for (let offsetHours = -12; offsetHours <= 11; offsetHours++) {
+				const local = new Date(instant + offsetHours * 3_600_000);
+				expect([local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate()]).toEqual([
+					2023, 7, 1,
+				]);
+			}
 		}
 	});
 
@@ -135,8 +168,51 @@ describe("malformed and impossible dates", () => {
 		["2023-07-07T24:00:00Z", "time of day out of range"],
 		["2023-07-07T01:45:00+25:00", "offset out of range"],
 	])("rejects %s", (text, message) => {
-		const result = parsePublicationDate(text);
+		const result = parsePublicationDate(text, "datum");
 		expect(result.ok).toBe(false);
 		if (!result.ok) expect(result.error).toContain(message);
+	});
+});
+
+describe("articles sharing a partial date (two of 2023-07), served from the store", () => {
+	const julyArticle = (slug: string) =>
+		entry(`content/articles/${slug}.ts`, {
+			slug,
+			headline: `Artikel ${slug}`,
+			published: "2023-07",
+		});
+	const entries = [julyArticle("juli-een"), julyArticle("juli-twee")];
+
+	it("gives each Atom entry its own updated and published, newest first, whatever the content order", async () => {
+		await publishEntries(entries);
+		const first = await (await fetchPath("/atom.xml")).text();
+		const feed = parseXml(first);
+		const dated = childrenNamed(feed, "entry").map((entry) => ({
+			id: child(entry, "id").text,
+			updated: child(entry, "updated").text,
+			published: child(entry, "published").text,
+		}));
+		// juli-twee falls at 12:33:09.765, juli-een at 12:30:24.014: distinct, and never 1 July at 00:00.
+		expect(dated).toEqual([
+			{
+				id: "tag:edgewire.news,2026:articles/juli-twee",
+				updated: "2023-07-01T12:33:09.765Z",
+				published: "2023-07-01T12:33:09.765Z",
+			},
+			{
+				id: "tag:edgewire.news,2026:articles/juli-een",
+				updated: "2023-07-01T12:30:24.014Z",
+				published: "2023-07-01T12:30:24.014Z",
+			},
+		]);
+		await emptyStore();
+		await publishEntries([...entries].reverse());
+		expect(await (await fetchPath("/atom.xml")).text()).toBe(first);
+	});
+
+	it("shows people the month only", async () => {
+		await publishEntries(entries);
+		const fragment = await (await fetchPath("/articles/juli-een/fragment")).text();
+		expect(fragment).toContain('<time class="ew-date" datetime="2023-07">juli 2023</time>');
 	});
 });

@@ -26,11 +26,20 @@ describe("GET /feed.xml", () => {
 		expect(child(channel, "title").text).toBe(site.title);
 		expect(child(channel, "link").text).toBe(url("/"));
 		expect(child(channel, "language").text).toBe("nl");
-		expect(child(channel, "lastBuildDate").text).toBe("Sat, 01 Jul 2023 12:00:00 GMT");
+		expect(child(channel, "lastBuildDate").text).toBe("Sat, 01 Jul 2023 12:59:50 GMT");
 		const self = child(channel, "atom:link");
 		expect(self.uri).toBe("http://www.w3.org/2005/Atom");
 		expect(self.attributes).toMatchObject({ rel: "self", href: url("/feed.xml") });
 		expect(childrenNamed(channel, "item")).toHaveLength(articles.length);
+	});
+
+	it("tells readers to poll no sooner than its Cache-Control allows: <ttl> is max-age in whole minutes, rounded up", async () => {
+		const response = await get("/feed.xml");
+		const maxAge = Number(/max-age=(\d+)/.exec(response.headers.get("Cache-Control") ?? "")?.[1]);
+		expect(maxAge).toBe(45);
+		const channel = child(parseXml(await response.text()), "channel");
+		expect(child(channel, "ttl").text).toBe(String(Math.ceil(maxAge / 60)));
+		expect(child(channel, "ttl").text).toBe("1");
 	});
 
 	it("gives the item a host-independent guid, its link, date, summary, content and NOS as creator", async () => {
@@ -40,7 +49,7 @@ describe("GET /feed.xml", () => {
 		expect(child(item, "link").text).toBe(articleUrl);
 		expect(child(item, "guid").text).toBe(tagId);
 		expect(child(item, "guid").attributes.isPermaLink).toBe("false");
-		expect(child(item, "pubDate").text).toBe("Sat, 01 Jul 2023 12:00:00 GMT");
+		expect(child(item, "pubDate").text).toBe("Sat, 01 Jul 2023 12:59:50 GMT");
 		expect(textOf(parseHtmlFragment(child(item, "description").text))).toBe(seedArticle.summary);
 		expect(child(item, "content:encoded").uri).toBe("http://purl.org/rss/1.0/modules/content/");
 		const creator = child(item, "dc:creator");
@@ -60,7 +69,7 @@ describe("GET /atom.xml", () => {
 		expect([feed.local, feed.uri]).toEqual(["feed", "http://www.w3.org/2005/Atom"]);
 		expect(feed.attributes["xml:lang"]).toBe("nl");
 		expect(child(feed, "id").text).toBe("tag:edgewire.news,2026:feed");
-		expect(child(feed, "updated").text).toBe("2023-07-01T12:00:00.000Z");
+		expect(child(feed, "updated").text).toBe("2023-07-01T12:59:50.315Z");
 		const links = childrenNamed(feed, "link").map((link) => link.attributes);
 		expect(links).toContainEqual({ rel: "self", href: url("/atom.xml") });
 		expect(links).toContainEqual({ rel: "alternate", href: url("/") });
@@ -75,8 +84,8 @@ describe("GET /atom.xml", () => {
 		expect(title.attributes.type).toBeUndefined();
 		expect(title.text).toBe(seedArticle.headline);
 		expect(child(entry, "link").attributes.href).toBe(articleUrl);
-		expect(child(entry, "published").text).toBe("2023-07-01T12:00:00.000Z");
-		expect(child(entry, "updated").text).toBe("2023-07-01T12:00:00.000Z");
+		expect(child(entry, "published").text).toBe("2023-07-01T12:59:50.315Z");
+		expect(child(entry, "updated").text).toBe("2023-07-01T12:59:50.315Z");
 		const author = child(entry, "author");
 		expect(child(author, "name").text).toBe("NOS");
 		expect(child(author, "uri").text).toBe("https://nos.nl/");
@@ -110,8 +119,8 @@ describe("GET /feed.json", () => {
 			url: articleUrl,
 			title: seedArticle.headline,
 			summary: seedArticle.summary,
-			date_published: "2023-07-01T12:00:00Z",
-			date_modified: "2023-07-01T12:00:00Z",
+			date_published: "2023-07-01T12:59:50.315Z",
+			date_modified: "2023-07-01T12:59:50.315Z",
 			authors: [{ name: "NOS", url: "https://nos.nl/" }],
 			tags: [...seedArticle.tags],
 			language: "nl",

@@ -1,7 +1,8 @@
 /**
  * Decides what a publish changes, as a pure function of the content and a snapshot of the store:
- * which articles are new, which changed (by content hash), which were removed from content/ and
- * are withdrawn, whether the public sees any of it now, and whether positions must be renumbered.
+ * which articles are new, which changed (by content hash or instant), which were removed from
+ * content/ and are withdrawn, whether the public sees any of it now, and whether positions must be
+ * renumbered.
  */
 import type { ContentProblem } from "../content/contentError";
 import { tagKey } from "../content/tagSlug";
@@ -49,7 +50,12 @@ export function planPublish(
 		const conflict = ownershipProblem(write, stored, command, now);
 		if (conflict !== undefined) problems.push(conflict);
 		else if (stored === undefined) added.push(write);
-		else if (stored.contentHash === write.contentHash && stored.origin === write.origin) {
+		else if (
+			stored.contentHash === write.contentHash &&
+			stored.origin === write.origin &&
+			// The same text may give another instant when the date rule changes (publicationDate.ts).
+			stored.publishedAt === write.publishedAt
+		) {
 			unchanged.push(write.slug);
 		} else changed.push(write);
 	}

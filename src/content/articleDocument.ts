@@ -19,6 +19,7 @@ export function toArticleInput(article: Article): ArticleInput {
 		...(article.summary !== lead?.text && { summary: article.summary }),
 		tags: [...article.tags],
 		body: article.body.map((block) => ({ ...block })),
+		...(article.image !== undefined && { image: { ...article.image } }),
 	};
 }
 

@@ -27,6 +27,32 @@ export interface SourceInput {
 	readonly url: string;
 }
 
+/** Media types a lead image may have: the raster formats every current browser shows. */
+export type ImageType = "image/jpeg" | "image/png" | "image/webp" | "image/gif" | "image/avif";
+export const IMAGE_TYPES: readonly ImageType[] = [
+	"image/jpeg",
+	"image/png",
+	"image/webp",
+	"image/gif",
+	"image/avif",
+];
+
+/** The article's lead image: shown above the body, and named by every feed and link preview. */
+export interface LeadImageInput {
+	/** https URL, without a user name or password. */
+	readonly url: string;
+	/** What the image shows, for whoever cannot see it (HTML `alt`): one line of plain text. */
+	readonly alt: string;
+	/** Pixels, whole numbers. */
+	readonly width: number;
+	readonly height: number;
+	readonly type: ImageType;
+	/** Who made it, shown under the image (`Beeld: ANP / Remko de Waal`). */
+	readonly credit: string;
+	/** The file's size in bytes, when known (RSS `<enclosure length>`; `0` is written without it). */
+	readonly length?: number;
+}
+
 export interface ArticleInput {
 	/** URL path segment: lower-case letters, digits and single hyphens. */
 	readonly slug: string;
@@ -41,6 +67,7 @@ export interface ArticleInput {
 	readonly summary?: string;
 	readonly tags: readonly string[];
 	readonly body: readonly Block[];
+	readonly image?: LeadImageInput;
 }
 
 /** One registered content file: where it lives (for error messages) and what it exports. */
@@ -66,4 +93,6 @@ export interface Article {
 	readonly summary: string;
 	readonly tags: readonly string[];
 	readonly body: readonly Block[];
+	/** Validated: https URL in its serialised form, whole-number sizes within bounds. */
+	readonly image?: LeadImageInput;
 }

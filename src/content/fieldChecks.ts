@@ -11,6 +11,22 @@ import { findMarkPileUp, MAX_MARKS_PER_CHARACTER, onlyInvisible } from "./visibl
 /** LEFT-TO-RIGHT OVERRIDE and RIGHT-TO-LEFT OVERRIDE (Unicode UAX #9 explicit overrides). */
 const BIDI_OVERRIDE = /[\u202D\u202E]/;
 
+/**
+ * `&amp;`, `&#39;` or `&copy` in a headline or alt text is HTML pasted as text. Readers that
+ * decode RSS titles as HTML would show it decoded, others literally (the W3C validator warns
+ * "ContainsHTML").
+ */
+const CHARACTER_REFERENCE =
+	/&(?:#x?[0-9a-f]+;?|[a-z][a-z0-9]*;|(?:amp|lt|gt|quot|apos|nbsp|copy|reg)(?![a-z0-9]))/i;
+
+/**
+ * `</b>` in a headline or alt text is markup pasted as text. Feed validators flag an end tag in a
+ * plain-text title or media:description whatever its escaping (W3C feedvalidator ContainsHTML in
+ * RSS, ContainsUndeclaredHTML in Atom), and readers that treat titles as HTML would apply it. A
+ * lone `<` or `<b>` is fine.
+ */
+const END_TAG = /<\/[a-z][a-z0-9-]*\s*>/i;
+
 export class FieldChecker {
 	readonly problems: ContentProblem[] = [];
 
@@ -82,6 +98,41 @@ export class FieldChecker {
 		const length = [...value].length;
 		if (options.maxLength !== undefined && length > options.maxLength) {
 			return this.report(path, `must be at most ${options.maxLength} characters, got ${length}`);
+		}
+		return value;
+	}
+
+	/**
+	 * One line of plain text that no reader can take for HTML: `text`, without a character
+	 * reference or an end tag (headlines, image descriptions).
+	 */
+	plainLine(value: unknown, path: string, maxLength: number): string | undefined {
+		const text = this.text(value, path, { maxLength });
+		if (text === undefined) return undefined;
+		const reference = CHARACTER_REFERENCE.exec(text);
+		if (reference !== null) {
+			return this.report(
+				path,
+				`contains ${JSON.stringify(reference[0])}, an HTML character reference: type the character itself (for example & instead of &amp;)`,
+			);
+		}
+		const endTag = END_TAG.exec(text);
+		if (endTag !== null) {
+			return this.report(
+				path,
+				`contains ${JSON.stringify(endTag[0])}, an HTML end tag: this is plain text, so leave the markup out`,
+			);
+		}
+		return text;
+	}
+
+	/** A whole number from `min` to `max`. */
+	wholeNumber(value: unknown, path: string, min: number, max: number): number | undefined {
+		if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+			return this.report(
+				path,
+				`expected a whole number from ${min} to ${max}, got ${typeof value === "number" ? value : describe(value)}`,
+			);
 		}
 		return value;
 	}

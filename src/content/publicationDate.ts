@@ -15,9 +15,11 @@ export interface PublicationDate {
 	readonly text: string;
 	readonly precision: DatePrecision;
 	/**
-	 * The instant feeds use where their format needs a full timestamp. For a partial date it is the
-	 * first day of the period at 12:00 UTC: every zone from UTC-12 to UTC+11 then shows a day inside
-	 * the known period (midnight in Amsterdam would read as the previous day in UTC).
+	 * The instant feeds use where their format needs a full timestamp, and the store orders by. For
+	 * a partial date it is the first day of the period at 12:00 UTC plus the article's own offset
+	 * within that hour (`partialDateOffset`): every zone from UTC-12 to UTC+11 then shows a day
+	 * inside the known period (midnight in Amsterdam would read as the previous day in UTC), and two
+	 * articles of the same month still get different instants (Atom wants distinct `updated`).
 	 */
 	readonly instant: Date;
 	/** Wall-clock parts as written, for display in the writer's own offset. */
@@ -41,16 +43,39 @@ const PARTIAL = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 const TIMESTAMP =
 	/^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
 
-/** Parses a content date, rejecting malformed and impossible ones (`2023-02-30`, `+25:00`). */
-export function parsePublicationDate(text: string): ParseResult<PublicationDate> {
+/** The hour after 12:00 UTC, over which partial dates are spread (ms). */
+const PARTIAL_SPREAD_MS = 3_600_000;
+
+/**
+ * Where in the hour after 12:00 UTC a partial date of the article `slug` falls, in milliseconds:
+ * FNV-1a of the slug, so it depends on that article alone and never changes. Two slugs share an
+ * offset about once in 3.6 million pairs.
+ */
+export function partialDateOffset(slug: string): number {
+	let hash = 0x811c9dc5;
+	for (const char of slug) {
+		hash = Math.imul(hash ^ (char.codePointAt(0) ?? 0), 0x01000193) >>> 0;
+	}
+	return hash % PARTIAL_SPREAD_MS;
+}
+
+/**
+ * Parses a content date of the article `slug`, rejecting malformed and impossible ones
+ * (`2023-02-30`, `+25:00`). The slug places a partial date within its noon hour.
+ */
+export function parsePublicationDate(text: string, slug: string): ParseResult<PublicationDate> {
 	const partial = PARTIAL.exec(text);
-	if (partial !== null) return fromPartial(text, partial);
+	if (partial !== null) return fromPartial(text, partial, partialDateOffset(slug));
 	const full = TIMESTAMP.exec(text);
 	if (full !== null) return fromTimestamp(text, full);
 	return { ok: false, error: `expected ${DATE_FORMATS}, got ${JSON.stringify(text)}` };
 }
 
-function fromPartial(text: string, m: RegExpExecArray): ParseResult<PublicationDate> {
+function fromPartial(
+	text: string,
+	m: RegExpExecArray,
+	offsetMs: number,
+): ParseResult<PublicationDate> {
 	const year = Number(m[1]);
 	const month = m[2] === undefined ? undefined : Number(m[2]);
 	const day = m[3] === undefined ? undefined : Number(m[3]);
@@ -58,7 +83,7 @@ function fromPartial(text: string, m: RegExpExecArray): ParseResult<PublicationD
 	if (problem !== undefined) return { ok: false, error: `${problem} in ${JSON.stringify(text)}` };
 	const precision: DatePrecision =
 		day !== undefined ? "day" : month !== undefined ? "month" : "year";
-	const instant = new Date(Date.UTC(year, (month ?? 1) - 1, day ?? 1, 12, 0, 0));
+	const instant = new Date(Date.UTC(year, (month ?? 1) - 1, day ?? 1, 12, 0, 0, offsetMs));
 	// Date.UTC maps years 0-99 to 1900-1999; setUTCFullYear does not.
 	instant.setUTCFullYear(year);
 	const parts: DateParts = { year, ...(month && { month }), ...(day && { day }) };

@@ -4,7 +4,7 @@
  */
 import { errorPage } from "../render/errorPage";
 import type { Site } from "../site/siteSchema";
-import { ALLOWED_METHODS, BASE_HEADERS, ERROR_CACHE_CONTROL } from "./responsePolicy";
+import { ALLOWED_METHODS, BASE_HEADERS, ERROR_CACHE_CONTROL, imageSources } from "./responsePolicy";
 
 export type ErrorStatus = 400 | 404 | 405 | 410;
 
@@ -35,12 +35,20 @@ const TEXTS: Record<ErrorStatus, { heading: string; explanation: string }> = {
 
 const encoder = new TextEncoder();
 
-function errorResponse(status: ErrorStatus, contentType: string, body: string): ErrorResponse {
+function errorResponse(
+	site: Site,
+	status: ErrorStatus,
+	contentType: string,
+	body: string,
+): ErrorResponse {
 	const headers = new Headers([
 		["Content-Type", contentType],
 		["Cache-Control", ERROR_CACHE_CONTROL],
 		...BASE_HEADERS,
-		["Content-Security-Policy", "default-src 'none'; style-src 'self'; frame-ancestors 'none'"],
+		[
+			"Content-Security-Policy",
+			`default-src 'none'; style-src 'self'; ${imageSources(site)}; frame-ancestors 'none'`,
+		],
 		["Access-Control-Allow-Origin", "*"],
 	]);
 	if (status === 405) headers.set("Allow", ALLOWED_METHODS);
@@ -53,12 +61,14 @@ export function prepareErrors(
 ): Record<`${ErrorStatus}-${"html" | "json"}`, ErrorResponse> {
 	const html = (status: ErrorStatus) =>
 		errorResponse(
+			site,
 			status,
 			"text/html; charset=utf-8",
 			errorPage(site, TEXTS[status].heading, TEXTS[status].explanation).toString(),
 		);
 	const json = (status: ErrorStatus) =>
 		errorResponse(
+			site,
 			status,
 			"application/json; charset=utf-8",
 			`${JSON.stringify({ status, error: TEXTS[status].heading, message: TEXTS[status].explanation })}\n`,

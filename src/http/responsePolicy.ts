@@ -1,6 +1,7 @@
 /**
  * The headers each kind of document is served with: media type, caching, CORS and security.
- * Decided once per kind; `prepareResponses` applies them once per isolate.
+ * Decided per kind (and, for a page's CSP, per the image origins it shows); prepareDocument.ts
+ * applies them once per isolate and content version.
  */
 import type { DocumentKind } from "../publish/loadDocument";
 import { EMBED_SANDBOX } from "../render/oembed";
@@ -31,6 +32,13 @@ export const MEDIA_TYPES: Record<DocumentKind, string> = {
 export const FRESHNESS_BOUND_SECONDS = 60;
 export const CONTENT_CHECK_SECONDS = 15;
 export const CONTENT_MAX_AGE = FRESHNESS_BOUND_SECONDS - CONTENT_CHECK_SECONDS;
+
+/**
+ * RSS 2.0 `<ttl>`: the minutes a reader may keep the feed before fetching it again, the same
+ * freshness as CONTENT_MAX_AGE says to caches, in the whole minutes the element takes (rounded up:
+ * 0 would read as "do not cache").
+ */
+export const FEED_TTL_MINUTES = Math.ceil(CONTENT_MAX_AGE / 60);
 
 /**
  * Feeds, pages, fragments, archives and oEmbed: reused for 45 s, then revalidated (a 304 is nearly
@@ -81,14 +89,30 @@ export function isCorsEnabled(kind: DocumentKind): boolean {
 	);
 }
 
-/** Security headers by kind. Pages use no script, so their CSP allows only the site's stylesheet. */
-export function securityHeaders(site: Site, kind: DocumentKind): [string, string][] {
+/**
+ * CSP `img-src` for a document people view: the icon files its `<link rel="icon">` loads (Firefox
+ * applies img-src to them), by exact URL as the stylesheet, and the origins of the images it shows.
+ */
+export function imageSources(site: Site, imageOrigins: readonly string[] = []): string {
+	const icons = [sitePaths.favicon, sitePaths.iconSvg].map((path) => absoluteUrl(site, path));
+	return ["img-src", ...icons, ...imageOrigins].join(" ");
+}
+
+/**
+ * Security headers by kind. Pages use no script, so their CSP allows only the site's stylesheet,
+ * its icon and the origins in `imageOrigins` (those of the images the document shows).
+ */
+export function securityHeaders(
+	site: Site,
+	kind: DocumentKind,
+	imageOrigins: readonly string[] = [],
+): [string, string][] {
 	switch (kind) {
 		case "page":
 			return [
 				[
 					"Content-Security-Policy",
-					`default-src 'none'; style-src ${absoluteUrl(site, sitePaths.stylesheet)}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+					`default-src 'none'; style-src ${absoluteUrl(site, sitePaths.stylesheet)}; ${imageSources(site, imageOrigins)}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
 				],
 				["Referrer-Policy", "strict-origin-when-cross-origin"],
 				["X-Frame-Options", "DENY"],
@@ -106,7 +130,7 @@ export function securityHeaders(site: Site, kind: DocumentKind): [string, string
 			return [
 				[
 					"Content-Security-Policy",
-					`default-src 'none'; style-src ${absoluteUrl(site, sitePaths.stylesheet)}; base-uri 'none'; form-action 'none'; sandbox ${EMBED_SANDBOX}`,
+					`default-src 'none'; style-src ${absoluteUrl(site, sitePaths.stylesheet)}; ${imageSources(site, imageOrigins)}; base-uri 'none'; form-action 'none'; sandbox ${EMBED_SANDBOX}`,
 				],
 				["Cross-Origin-Resource-Policy", "cross-origin"],
 				["Referrer-Policy", "strict-origin-when-cross-origin"],

@@ -4,11 +4,13 @@
  * the same bytes.
  */
 import type { Article } from "../content/articleSchema";
+import { FEED_TTL_MINUTES } from "../http/responsePolicy";
 import { articleEmbed } from "../render/articleEmbed";
 import { articleFragment } from "../render/articleFragment";
 import { articlePage } from "../render/articlePage";
 import { feedEntry } from "../render/feedEntry";
 import { indexPage } from "../render/indexPage";
+import { imageOrigins } from "../render/leadImage";
 import { renderAtom } from "../render/renderAtom";
 import { renderJsonFeed } from "../render/renderJsonFeed";
 import { renderRss } from "../render/renderRss";
@@ -44,6 +46,8 @@ export interface PublishedDocument {
 	readonly lastModified?: number;
 	/** An RFC 5005 archive page (no WebSub discovery: nothing to subscribe to). */
 	readonly archived?: true;
+	/** Origins of the images a page or embed view shows (its CSP img-src); absent when none. */
+	readonly imageOrigins?: readonly string[];
 }
 
 export type DocumentOutcome =
@@ -97,7 +101,7 @@ export async function loadDocument(
 				request.format === "jsonFeed"
 					? renderJsonFeed(site, entries)
 					: request.format === "rss"
-						? renderRss(site, entries, currentFeedHistory(site, "rss", pages))
+						? renderRss(site, entries, currentFeedHistory(site, "rss", pages), FEED_TTL_MINUTES)
 						: renderAtom(site, entries, currentFeedHistory(site, "atom", pages));
 			return listing(request.format, body, state);
 		}
@@ -108,8 +112,10 @@ export async function loadDocument(
 			const stored = await articlesByPosition(db, first, first + site.archivePageSize - 1);
 			const entries = stored.map(({ article }) => feedEntry(site, article));
 			const history = archiveHistory(site, request.format, request.page, pages);
-			const render = request.format === "rss" ? renderRss : renderAtom;
-			const body = render(site, entries, history);
+			const body =
+				request.format === "rss"
+					? renderRss(site, entries, history, FEED_TTL_MINUTES)
+					: renderAtom(site, entries, history);
 			const lastModified = state.publicChangedAt;
 			return {
 				status: 200,
@@ -153,9 +159,11 @@ export function articleDocument(
 	view: "page" | "fragment" | "embed",
 	lastModified: number,
 ): PublishedDocument {
+	// The fragment stays inert (default-src 'none') wherever it is opened: partners embed its markup.
+	const images = { imageOrigins: imageOrigins(article) };
 	switch (view) {
 		case "page":
-			return { kind: "page", body: articlePage(site, article).toString(), lastModified };
+			return { kind: "page", body: articlePage(site, article).toString(), lastModified, ...images };
 		case "fragment":
 			return {
 				kind: "fragment",
@@ -163,6 +171,11 @@ export function articleDocument(
 				lastModified,
 			};
 		case "embed":
-			return { kind: "embed", body: articleEmbed(site, article).toString(), lastModified };
+			return {
+				kind: "embed",
+				body: articleEmbed(site, article).toString(),
+				lastModified,
+				...images,
+			};
 	}
 }

@@ -32,7 +32,7 @@ export function prepareDocument(
 		cacheControl: cacheControl(document.kind),
 		// WebSub discovery rides on 200 and 304 alike (websubLinks.ts); archives are not subscribed to.
 		common: document.archived ? common : [...common, ...websubLinks(site, document.kind, path)],
-		extra: securityHeaders(site, document.kind),
+		extra: securityHeaders(site, document.kind, document.imageOrigins),
 		...(document.lastModified !== undefined && {
 			lastModified: new Date(Math.max(document.lastModified, deployedAt)),
 		}),

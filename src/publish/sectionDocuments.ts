@@ -3,6 +3,7 @@
  * with the same entries (same ids) as the site's feeds. A section with no public article is 404.
  */
 
+import { FEED_TTL_MINUTES } from "../http/responsePolicy";
 import { type FeedFormat, sectionChannel } from "../render/feedChannel";
 import { feedEntry } from "../render/feedEntry";
 import { sectionPage } from "../render/indexPage";
@@ -48,7 +49,7 @@ export async function loadSectionFeed(
 		format === "jsonFeed"
 			? renderJsonFeed(site, entries, channel)
 			: format === "rss"
-				? renderRss(site, entries, {}, channel)
+				? renderRss(site, entries, {}, FEED_TTL_MINUTES, channel)
 				: renderAtom(site, entries, {}, channel);
 	return { status: 200, document: { kind: format, body, lastModified: state.publicChangedAt } };
 }

@@ -7,6 +7,9 @@ body { font: 1.125rem/1.6 system-ui, sans-serif; max-width: 42rem; margin: 0 aut
 .ew-headline { line-height: 1.2; }
 .ew-meta, .ew-footer, .ew-caption { font-size: 0.9rem; opacity: 0.85; }
 .ew-media { margin: 1.5rem 0; padding-left: 1rem; border-left: 3px solid currentColor; }
+.ew-lead-image { margin: 1.5rem 0; }
+.ew-image { display: block; max-width: 100%; height: auto; }
+.ew-image-credit { font-size: 0.9rem; opacity: 0.85; }
 .ew-articles { list-style: none; padding: 0; }
 .ew-teaser { margin-bottom: 2rem; }
 `;

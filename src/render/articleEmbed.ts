@@ -4,6 +4,7 @@ import { absoluteUrl, sitePaths } from "../site/siteUrls";
 import { articleFragment } from "./articleFragment";
 import { html, type SafeHtml } from "./html";
 import { pageTitle } from "./pageTitle";
+import { siteIconLinks } from "./siteIconLinks";
 import { textDirection } from "./textDirection";
 
 /**
@@ -22,7 +23,7 @@ export function articleEmbed(site: Site, article: Article): SafeHtml {
 <meta name="robots" content="noindex">
 <link rel="canonical" href="${absoluteUrl(site, sitePaths.article(article.slug))}">
 <link rel="stylesheet" href="${absoluteUrl(site, sitePaths.stylesheet)}">
-</head>
+${siteIconLinks(site)}</head>
 <body class="ew-embed">
 ${articleFragment(site, article)}
 </body>

@@ -3,6 +3,7 @@ import type { Site } from "../site/siteSchema";
 import { absoluteUrl, sitePaths } from "../site/siteUrls";
 import { articleBodyHtml, sourceCreditHtml } from "./articleBody";
 import { html, type SafeHtml } from "./html";
+import { leadImageHtml } from "./leadImage";
 import { timeHtml } from "./publicationDateHtml";
 import { textDirection } from "./textDirection";
 
@@ -22,6 +23,6 @@ export function articleFragment(site: Site, article: Article): SafeHtml {
 <h1 class="ew-headline">${article.headline}</h1>
 <p class="ew-meta">${timeHtml(article.published, "ew-date")}${updated} · ${sourceCreditHtml(article)}</p>
 </header>
-${articleBodyHtml(article)}<footer class="ew-footer"><p>${sourceCreditHtml(article)} · <a class="ew-canonical" href="${canonical}">Lees dit artikel op ${site.title}</a></p></footer>
+${article.image === undefined ? "" : html`${leadImageHtml(article.image)}\n`}${articleBodyHtml(article)}<footer class="ew-footer"><p>${sourceCreditHtml(article)} · <a class="ew-canonical" href="${canonical}">Lees dit artikel op ${site.title}</a></p></footer>
 </article>`;
 }

@@ -1,5 +1,5 @@
 import { lastChanged } from "../content/articleChanges";
-import type { Article, Source } from "../content/articleSchema";
+import type { Article, LeadImageInput, Source } from "../content/articleSchema";
 import type { Site } from "../site/siteSchema";
 import { absoluteUrl, articleId, sitePaths } from "../site/siteUrls";
 import { articleBodyHtml, sourceCreditHtml } from "./articleBody";
@@ -23,6 +23,8 @@ export interface FeedEntry {
 	readonly language: string;
 	readonly source: Source;
 	readonly tags: readonly string[];
+	/** The lead image, named beside the content (enclosure, media:content, image), not in it. */
+	readonly image?: LeadImageInput;
 }
 
 export function feedEntry(site: Site, article: Article): FeedEntry {
@@ -39,6 +41,7 @@ export function feedEntry(site: Site, article: Article): FeedEntry {
 		language: article.language,
 		source: article.source,
 		tags: article.tags,
+		...(article.image !== undefined && { image: article.image }),
 	};
 }
 

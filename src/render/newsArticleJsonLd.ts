@@ -36,6 +36,16 @@ export function newsArticle(site: Site, article: Article): Json {
 		},
 		keywords: article.tags,
 		isAccessibleForFree: true,
+		...(article.image !== undefined && {
+			image: {
+				"@type": "ImageObject",
+				url: article.image.url,
+				width: article.image.width,
+				height: article.image.height,
+				encodingFormat: article.image.type,
+				creditText: article.image.credit,
+			},
+		}),
 	};
 }
 

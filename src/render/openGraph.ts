@@ -1,5 +1,5 @@
 /** Open Graph tags (https://ogp.me/) for link previews on social sites and chat apps. */
-import type { Article } from "../content/articleSchema";
+import type { Article, LeadImageInput } from "../content/articleSchema";
 import { machineReadableDate } from "../content/publicationDate";
 import type { Site } from "../site/siteSchema";
 import { absoluteUrl, sitePaths } from "../site/siteUrls";
@@ -29,8 +29,21 @@ export function openGraphMeta(site: Site, article: Article): SafeHtml {
 		["article:published_time", machineReadableDate(article.published)],
 		["article:modified_time", article.updated && machineReadableDate(article.updated)],
 		...article.tags.map((tag): [string, string] => ["article:tag", tag]),
+		...imageTags(article.image),
 	];
 	return html`${tags.map(([property, content]) =>
 		content === undefined ? "" : html`<meta property="${property}" content="${content}">\n`,
 	)}`;
+}
+
+/** og:image and its structured properties (https://ogp.me/#structured), alt text included. */
+function imageTags(image: LeadImageInput | undefined): [string, string][] {
+	if (image === undefined) return [];
+	return [
+		["og:image", image.url],
+		["og:image:type", image.type],
+		["og:image:width", String(image.width)],
+		["og:image:height", String(image.height)],
+		["og:image:alt", image.alt],
+	];
 }

@@ -1,6 +1,7 @@
 import type { Site } from "../site/siteSchema";
 import { absoluteUrl, sitePaths } from "../site/siteUrls";
 import { html, type SafeHtml } from "./html";
+import { siteIconLinks } from "./siteIconLinks";
 import { textDirection } from "./textDirection";
 
 interface PageOptions {
@@ -13,7 +14,7 @@ interface PageOptions {
 	readonly main: SafeHtml;
 }
 
-/** A complete HTML document in the site's look, with feed autodiscovery on every page. */
+/** A complete HTML document in the site's look, with feed autodiscovery and the icon on every page. */
 export function pageLayout(site: Site, page: PageOptions): SafeHtml {
 	const feeds = [
 		{ type: "application/rss+xml", label: "RSS", path: sitePaths.rss },
@@ -31,7 +32,7 @@ ${page.canonical === undefined ? "" : html`<link rel="canonical" href="${page.ca
 	(feed) =>
 		html`<link rel="alternate" type="${feed.type}" title="${site.title} (${feed.label})" href="${absoluteUrl(site, feed.path)}">\n`,
 )}<link rel="stylesheet" href="${absoluteUrl(site, sitePaths.stylesheet)}">
-${page.head}</head>
+${siteIconLinks(site)}${page.head}</head>
 <body>
 <header class="site-header"><a class="site-name" href="${absoluteUrl(site, sitePaths.home)}">${site.title}</a></header>
 <main>

@@ -1,5 +1,6 @@
 import { Feed } from "feed";
 import type { Site } from "../site/siteSchema";
+import { absoluteUrl, sitePaths } from "../site/siteUrls";
 import { type FeedChannel, siteChannel } from "./feedChannel";
 import { type FeedEntry, feedUpdated } from "./feedEntry";
 import {
@@ -9,6 +10,8 @@ import {
 	insertBeforeFirst,
 	linkElements,
 } from "./feedHistory";
+import { atomEnclosures } from "./feedImages";
+import { ATOM_PLAIN_TEXT, withHexReferences } from "./hexReferences";
 import { escapeHtml } from "./html";
 import { xmlJsCdata, xmlJsText } from "./xmlJs";
 
@@ -16,10 +19,11 @@ const ATOM_ROOT = '<feed xmlns="http://www.w3.org/2005/Atom">';
 
 /**
  * Atom 1.0 (RFC 4287), built with `feed`. `feed` always marks entry titles `type="html"`; they are
- * rewritten as plain text (see `plainTextTitles`); and it has no `xml:lang`, so
- * the site's language is added to the root element and an article's own to its entry when they
- * differ (RFC 4287 §2). `history` makes it an RFC 5005 archive
- * document or links the current feed to its archives (feedHistory.ts).
+ * rewritten as plain text (see `plainTextTitles`); and it has no `xml:lang`, so the site's
+ * language is added to the root element and an article's own to its entry when they differ
+ * (RFC 4287 §2). A lead image is a `<link rel="enclosure">` (feedImages.ts). Titles and the
+ * subtitle carry `&`, `<` and `>` as hexadecimal references (hexReferences.ts). `history` makes it
+ * an RFC 5005 archive document or links the current feed to its archives (feedHistory.ts).
  */
 export function renderAtom(
 	site: Site,
@@ -35,6 +39,9 @@ export function renderAtom(
 		feed: history.archive?.self ?? channel.self.atom,
 		updated: feedUpdated(entries),
 		generator: xmlJsText(site.title),
+		// RFC 4287 §4.2.5 and §4.2.14: a square icon, a 2:1 logo.
+		favicon: absoluteUrl(site, sitePaths.iconPng(64)),
+		image: absoluteUrl(site, sitePaths.logo),
 		// Archives never change, so there is nothing to subscribe to at a hub.
 		...(site.websubHub !== undefined && history.archive === undefined && { hub: site.websubHub }),
 	});
@@ -52,7 +59,10 @@ export function renderAtom(
 		});
 	}
 	const withLanguages = entryLanguages(
-		plainTextTitles(feed.atom1(), entries),
+		withHexReferences(
+			atomEnclosures(plainTextTitles(feed.atom1(), entries), entries),
+			ATOM_PLAIN_TEXT,
+		),
 		entries,
 		site.language,
 	);

@@ -1,5 +1,6 @@
 import { stripForbiddenChars } from "../content/text";
 import type { Site } from "../site/siteSchema";
+import { absoluteUrl, sitePaths } from "../site/siteUrls";
 import { type FeedChannel, siteChannel } from "./feedChannel";
 import { type FeedEntry, feedSources } from "./feedEntry";
 
@@ -10,6 +11,9 @@ export interface JsonFeed {
 	readonly home_page_url: string;
 	readonly feed_url: string;
 	readonly description: string;
+	/** 512 × 512, as JSON Feed 1.1 recommends; `favicon` 64 × 64. */
+	readonly icon: string;
+	readonly favicon: string;
 	readonly language: string;
 	readonly authors: readonly JsonFeedAuthor[];
 	readonly hubs?: readonly { readonly type: string; readonly url: string }[];
@@ -32,6 +36,8 @@ interface JsonFeedItem {
 	readonly authors: readonly JsonFeedAuthor[];
 	readonly tags: readonly string[];
 	readonly language: string;
+	/** The lead image's URL. */
+	readonly image?: string;
 }
 
 /** RFC 3339 in UTC, without the `.000` JavaScript adds. */
@@ -51,6 +57,8 @@ export function jsonFeed(
 		home_page_url: channel.home,
 		feed_url: channel.self.jsonFeed,
 		description: text(channel.description),
+		icon: absoluteUrl(site, sitePaths.iconPng(512)),
+		favicon: absoluteUrl(site, sitePaths.iconPng(64)),
 		language: site.language,
 		// The feed's authors are the sources of what it carries.
 		authors: feedSources(entries).map((source) => ({ name: text(source.name), url: source.url })),
@@ -66,6 +74,7 @@ export function jsonFeed(
 			authors: [{ name: text(entry.source.name), url: entry.source.url }],
 			tags: entry.tags,
 			language: entry.language,
+			...(entry.image !== undefined && { image: entry.image.url }),
 		})),
 	};
 }

@@ -1,5 +1,6 @@
 import { Feed } from "feed";
 import type { Site } from "../site/siteSchema";
+import { absoluteUrl, sitePaths } from "../site/siteUrls";
 import { type FeedChannel, siteChannel } from "./feedChannel";
 import { type FeedEntry, feedUpdated } from "./feedEntry";
 import {
@@ -9,19 +10,26 @@ import {
 	insertBeforeFirst,
 	linkElements,
 } from "./feedHistory";
+import { declareMediaNamespace, mediaContent, rssEnclosure } from "./feedImages";
+import { RSS_PLAIN_TEXT, withHexReferences } from "./hexReferences";
 import { xmlJsCdata, xmlJsText } from "./xmlJs";
 
 /**
  * RSS 2.0 (https://www.rssboard.org/rss-specification), built with `feed`.
  * What `feed` would get wrong is set explicitly: item titles as escaped text rather than CDATA
  * (`feed` splits only the first `]]>`), and the credit as `dc:creator`, because RSS `<author>` must
- * be an e-mail address and the source has none. `history` makes it an RFC 5005 archive document
- * or links the current feed to its archives (feedHistory.ts).
+ * be an e-mail address and the source has none. A lead image is an `<enclosure>` and a
+ * `<media:content>` (feedImages.ts). Titles, descriptions and categories carry `&`, `<` and `>` as
+ * hexadecimal references (hexReferences.ts). `history` makes it an RFC 5005 archive document or
+ * links the current feed to its archives (feedHistory.ts). `ttlMinutes` is the `<ttl>` polling
+ * hint, which the caller derives from the feed's HTTP freshness. `channel` names the feed: the
+ * site's own, or a section's (feedChannel.ts).
  */
 export function renderRss(
 	site: Site,
 	entries: readonly FeedEntry[],
-	history: FeedHistory = {},
+	history: FeedHistory,
+	ttlMinutes: number,
 	channel: FeedChannel = siteChannel(site),
 ): string {
 	const feed = new Feed({
@@ -29,14 +37,18 @@ export function renderRss(
 		description: xmlJsText(channel.description),
 		link: channel.home,
 		language: site.language,
+		ttl: ttlMinutes,
 		updated: feedUpdated(entries),
 		generator: site.title,
 		// This exact URL also tells the W3C validator that extension attributes are expected.
 		docs: "http://www.rssboard.org/rss-specification",
+		// Makes `feed` write <image> in its place; the extension below gives its full content.
+		image: absoluteUrl(site, sitePaths.iconPng(RSS_IMAGE_SIZE)),
 		feedLinks: { rss: history.archive?.self ?? channel.self.rss },
 		// Archives never change, so there is nothing to subscribe to at a hub.
 		...(site.websubHub !== undefined && history.archive === undefined && { hub: site.websubHub }),
 	});
+	feed.addExtension({ name: "image", objects: channelImage(site, channel) });
 	for (const entry of entries) {
 		feed.addItem({
 			title: entry.title,
@@ -47,16 +59,38 @@ export function renderRss(
 			description: xmlJsCdata(entry.summaryHtml),
 			content: xmlJsCdata(entry.contentHtml),
 			category: entry.tags.map((tag) => ({ name: xmlJsText(tag) })),
+			...(entry.image !== undefined && { enclosure: rssEnclosure(entry.image) }),
 			extensions: [
 				// Replaces feed's CDATA title (same key, same position).
 				{ name: "title", objects: { _text: xmlJsText(entry.title) } },
 				{ name: "dc:creator", objects: { _text: xmlJsText(entry.source.name) } },
+				...(entry.image === undefined
+					? []
+					: [{ name: "media:content", objects: mediaContent(entry.image) }]),
 			],
 		});
 	}
-	const xml = insertBeforeFirst(feed.rss2(), "item", [
+	const rss = declareMediaNamespace(feed.rss2(), entries);
+	const xml = insertBeforeFirst(withHexReferences(rss, RSS_PLAIN_TEXT), "item", [
 		...linkElements("atom:link", history),
 		...archiveMarker(history),
 	]);
 	return history.archive === undefined ? xml : declareHistoryNamespace(xml, '<rss version="2.0"');
+}
+
+/** RSS 2.0 `<image>` is at most 144 pixels wide (and 400 high); the square icon at full size. */
+const RSS_IMAGE_SIZE = 144;
+
+/**
+ * The channel's `<image>`: its title and link must be the channel's (the W3C validator warns
+ * otherwise); width and height are given, as readers otherwise assume 88 × 31.
+ */
+function channelImage(site: Site, channel: FeedChannel) {
+	return {
+		url: { _text: xmlJsText(absoluteUrl(site, sitePaths.iconPng(RSS_IMAGE_SIZE))) },
+		title: { _text: xmlJsText(channel.title) },
+		link: { _text: xmlJsText(channel.home) },
+		width: { _text: RSS_IMAGE_SIZE },
+		height: { _text: RSS_IMAGE_SIZE },
+	};
 }

@@ -9,6 +9,12 @@ export const sitePaths = {
 	atom: "/atom.xml",
 	jsonFeed: "/feed.json",
 	stylesheet: "/assets/edgewire.css",
+	/** The site's icon (src/publish/siteIcons.ts): the mark as SVG, the favicon, PNGs for feeds. */
+	iconSvg: "/assets/edgewire.svg",
+	favicon: "/favicon.ico",
+	iconPng: (size: 64 | 144 | 512) => `/assets/edgewire-${size}.png`,
+	/** A 2:1 image for Atom's <logo> (RFC 4287 §4.2.14). */
+	logo: "/assets/edgewire-logo.png",
 	article: (slug: string) => `/articles/${slug}`,
 	fragment: (slug: string) => `/articles/${slug}/fragment`,
 	/** RFC 5005 archive pages, numbered from 1 (the oldest articles). */

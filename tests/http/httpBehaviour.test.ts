@@ -19,7 +19,7 @@ const ROUTES = [
 ];
 const SHARED = ["/feed.xml", "/atom.xml", "/feed.json", `/articles/${seedArticle.slug}/fragment`];
 const PAGES = [`/articles/${seedArticle.slug}`, "/"];
-/** The seed's content date (2023-07, by the 12:00 UTC rule): no Last-Modified may be earlier. */
+/** The seed's content date (2023-07: 1 July, in the hour after 12:00 UTC): no Last-Modified may be earlier. */
 const CONTENT_DATE = Date.parse("2023-07-01T12:00:00Z");
 
 /** An HTTP date (RFC 850 and asctime forms too) `seconds` from `httpDate`. */

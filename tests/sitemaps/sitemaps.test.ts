@@ -185,7 +185,7 @@ describe("GET /news-sitemap.xml", () => {
 
 	it("writes each publication date as the schema types it: a day, or an instant with its zone", () => {
 		const parsed = (text: string) => {
-			const result = parsePublicationDate(text);
+			const result = parsePublicationDate(text, "een-artikel");
 			if (!result.ok) throw new Error(result.error);
 			return result.value;
 		};

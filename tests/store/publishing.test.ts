@@ -15,7 +15,7 @@ import { readContentState } from "../../src/store/contentState";
 import { readPublishSnapshot } from "../../src/store/publishSnapshot";
 import { entry } from "../fixtures/articleInputs";
 import { fetchPath } from "../support/http";
-import { emptyStore, publishEntries } from "../support/store";
+import { damageStore, emptyStore, publishEntries } from "../support/store";
 
 const article = (n: number, changes: Record<string, unknown> = {}): ContentEntry =>
 	entry(`content/articles/a${n}.ts`, {
@@ -53,6 +53,22 @@ describe("npm run publish (publishContent)", () => {
 		const summary = await publishEntries([article(1, { headline: "Nieuwe kop" }), article(2)]);
 		expect(summary).toMatchObject({ added: [], changed: ["artikel-1"], withdrawn: [] });
 		expect(summary.unchanged).toBe(1);
+	});
+
+	it("rewrites an article whose stored instant is not the one its date gives now (an older date rule)", async () => {
+		await publishEntries([article(1, { published: "2023-07" }), article(2)]);
+		// As a store written when a partial date meant 12:00:00.000 UTC sharp would hold it.
+		await damageStore(
+			"UPDATE articles SET published_at = ? WHERE slug = 'artikel-1'",
+			Date.UTC(2023, 6, 1, 12),
+		);
+		const summary = await publishEntries([article(1, { published: "2023-07" }), article(2)]);
+		expect(summary).toMatchObject({ added: [], changed: ["artikel-1"], withdrawn: [] });
+		const { results } = await env.DB.prepare(
+			"SELECT published_at FROM articles WHERE slug = 'artikel-1'",
+		).all<{ published_at: number }>();
+		const [stored] = loadArticles([article(1, { published: "2023-07" })]);
+		expect(results[0]?.published_at).toBe(stored?.published.instant.getTime());
 	});
 
 	it("withdraws an article whose file was removed", async () => {

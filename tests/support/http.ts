@@ -1,11 +1,22 @@
 /** Requests to the Worker under test, and the HTTP checks more than one suite makes. */
-import { SELF } from "cloudflare:test";
+import { env, SELF } from "cloudflare:test";
 import { expect } from "vitest";
 import { url } from "./site";
 
 /** `path` on the site's origin, fetched from the Worker under test. */
 export function fetchPath(path: string, init: RequestInit = {}): Promise<Response> {
 	return SELF.fetch(url(path), init);
+}
+
+/**
+ * `path` as Cloudflare routes it: from the static assets (public/, the icon files) when one is
+ * there, else from the Worker. `SELF` reaches the Worker alone.
+ */
+export async function fetchServed(path: string, init: RequestInit = {}): Promise<Response> {
+	const asset = await env.ASSETS?.fetch(url(path), init);
+	if (asset !== undefined && asset.status !== 404) return asset;
+	await asset?.arrayBuffer();
+	return fetchPath(path, init);
 }
 
 /** The preflight a browser sends before a cross-origin conditional GET of `target`. */
@@ -36,4 +47,16 @@ export function expectPreflightAllowed(response: Response): void {
 /** Every header but Content-Length (which a HEAD answer may leave out), in order. */
 export function headersBesidesLength(response: Response): [string, string][] {
 	return [...response.headers].filter(([name]) => name !== "content-length");
+}
+
+/** CSP directives by name (CSP3 §2.2: the first occurrence of a directive wins). */
+export function cspDirectives(policy: string | null): Map<string, string> {
+	const directives = new Map<string, string>();
+	for (const part of (policy ?? "").split(";")) {
+		const [name, ...value] = part.trim().split(/\s+/);
+		if (name && !directives.has(name.toLowerCase())) {
+			directives.set(name.toLowerCase(), value.join(" "));
+		}
+	}
+	return directives;
 }

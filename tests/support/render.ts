@@ -4,6 +4,7 @@
  * output for one article. Paths are those the Worker serves them at.
  */
 import type { Article } from "../../src/content/articleSchema";
+import { FEED_TTL_MINUTES } from "../../src/http/responsePolicy";
 import { articleDocument } from "../../src/publish/loadDocument";
 import { feedEntry } from "../../src/render/feedEntry";
 import { indexPage } from "../../src/render/indexPage";
@@ -20,7 +21,7 @@ export function renderedDocuments(
 ): ReadonlyMap<string, string> {
 	const entries = articles.map((article) => feedEntry(site, article));
 	const documents = new Map<string, string>([
-		[sitePaths.rss, renderRss(site, entries)],
+		[sitePaths.rss, renderRss(site, entries, {}, FEED_TTL_MINUTES)],
 		[sitePaths.atom, renderAtom(site, entries)],
 		[sitePaths.jsonFeed, renderJsonFeed(site, entries)],
 		[sitePaths.home, indexPage(site, articles).toString()],

@@ -2,6 +2,7 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { formatDutchDate } from "../../src/content/dutchDate";
+import { cspDirectives } from "../support/http";
 import {
 	allElements,
 	attr,
@@ -13,18 +14,6 @@ import {
 import { seedArticle, url } from "../support/site";
 
 const embedPath = `/articles/${seedArticle.slug}/embed`;
-
-/** CSP directives by name (CSP3 §2.2: the first occurrence of a directive wins). */
-function cspDirectives(policy: string | null): Map<string, string> {
-	const directives = new Map<string, string>();
-	for (const part of (policy ?? "").split(";")) {
-		const [name, ...value] = part.trim().split(/\s+/);
-		if (name && !directives.has(name.toLowerCase())) {
-			directives.set(name.toLowerCase(), value.join(" "));
-		}
-	}
-	return directives;
-}
 
 describe("GET /articles/:slug/embed", () => {
 	it("is a complete HTML document holding the fragment as it is", async () => {

@@ -18,7 +18,7 @@ import { seedArticle, site, url } from "../support/site";
 const articleUrl = url(`/articles/${seedArticle.slug}`);
 
 function parsed(text: string): PublicationDate {
-	const result = parsePublicationDate(text);
+	const result = parsePublicationDate(text, seedArticle.slug);
 	if (!result.ok) throw new Error(result.error);
 	return result.value;
 }

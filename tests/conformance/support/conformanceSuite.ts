@@ -11,6 +11,7 @@ import { parseXml } from "../../support/parseXml";
 import { collapseWhitespace } from "../../support/seed";
 import { type ExpectedItem, expectedItem } from "./expectedItem";
 import { activeContent, htmlProblems, invalidTimeDatetimes } from "./htmlChecks";
+import { feedIconProblems, imageFileProblems, pageIconProblems } from "./imageChecks";
 import {
 	type FeedFormat,
 	type ItemField,
@@ -19,10 +20,11 @@ import {
 	type ReadItem,
 } from "./independentParsers";
 import { jsonFeedProblems } from "./jsonFeedSchema";
-import type { Publication } from "./publish";
+import type { ImageKind, Publication } from "./publish";
 import { sitemapProblems } from "./sitemapSchema";
+import { W3C_FEED_VALIDATOR, w3cFeedProblems } from "./w3cFeedValidator";
 
-const FEED_FORMATS: Partial<Record<DocumentKind, FeedFormat>> = {
+const FEED_FORMATS: Partial<Record<DocumentKind | ImageKind, FeedFormat>> = {
 	rss: "rss",
 	atom: "atom",
 	jsonFeed: "jsonFeed",
@@ -36,6 +38,7 @@ const FIELDS: readonly ItemField[] = [
 	"language",
 	"author",
 	"contentHtml",
+	"image",
 ];
 
 /** A read item reduced to the fields compared, with the content as text. */
@@ -61,6 +64,7 @@ function comparableFields(item: ReadItem | ExpectedItem): Record<string, string 
 		language: item.language,
 		author: item.author,
 		contentText: contentText === undefined ? undefined : collapseWhitespace(contentText),
+		image: item.image,
 	};
 }
 
@@ -144,11 +148,40 @@ export function conformanceSuite(publication: () => Publication): void {
 		}
 	});
 
+	it.skipIf(W3C_FEED_VALIDATOR === undefined)(
+		"every XML feed passes the W3C Feed Validation Service with no error and no warning",
+		async () => {
+			const { site } = publication();
+			const xml = feeds(publication()).filter(([, format]) => format !== "jsonFeed");
+			const reports = await Promise.all(
+				xml.map(async ([path, , body]) => ({
+					path,
+					problems: await w3cFeedProblems(W3C_FEED_VALIDATOR ?? "", body, `${site.origin}${path}`),
+				})),
+			);
+			for (const { path, problems } of reports) expect(problems, path).toEqual([]);
+		},
+		120_000,
+	);
+
 	it("every JSON Feed matches JSON Feed 1.1 field by field", () => {
 		const json = feeds(publication()).filter(([, format]) => format === "jsonFeed");
 		expect(json.length).toBeGreaterThanOrEqual(1);
 		for (const [path, , body] of json) {
 			expect(jsonFeedProblems(JSON.parse(body)), path).toEqual([]);
+		}
+	});
+
+	it("every image is the file its media type says, and every feed names the icon as its format asks", () => {
+		const { site, documents } = publication();
+		const images = [...documents.values()].filter((document) => document.bytes !== undefined);
+		expect(images.map((image) => image.kind).sort()).toEqual(
+			expect.arrayContaining(["icoImage", "pngImage", "svgImage"]),
+		);
+		expect(imageFileProblems(documents)).toEqual([]);
+		for (const [path, document] of documents) {
+			if (FEED_FORMATS[document.kind] === undefined) continue;
+			expect(feedIconProblems(documents, site.origin, path, document), path).toEqual([]);
 		}
 	});
 
@@ -163,6 +196,7 @@ export function conformanceSuite(publication: () => Publication): void {
 			expect(await htmlProblems(body, "page", site.origin), path).toEqual([]);
 			expect(invalidTimeDatetimes(body), path).toEqual([]);
 			expect(textOf(parseHtmlDocument(body)), path).not.toBe("");
+			expect(pageIconProblems(publication().documents, site.origin, body), path).toEqual([]);
 		}
 	});
 

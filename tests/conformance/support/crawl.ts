@@ -1,14 +1,15 @@
 /**
  * Finds every document a reader can reach, the way a crawler would: from `/` and the feeds it
- * follows every same-origin link in pages (a, link, iframe), feeds (links, item URLs) and JSON
- * Feed (urls), and each article's fragment and embed view. Nothing is named in advance, so a new
- * kind of document is checked as soon as something links to it.
+ * follows every same-origin link in pages (a, link, iframe, img), feeds (links, item URLs, the
+ * channel image, icon and logo) and JSON Feed (urls, icon, favicon, item images), and each
+ * article's fragment and embed view. Nothing is named in advance, so a new kind of document is
+ * checked as soon as something links to it. Images are kept as bytes, not followed further.
  */
 import type { DocumentKind } from "../../../src/publish/loadDocument";
 import { sitePaths } from "../../../src/site/siteUrls";
 import { attr, elementsByTag, parseHtmlDocument } from "../../support/parseHtml";
 import { parseXml, type XmlElement } from "../../support/parseXml";
-import type { PublishedDocument } from "./publish";
+import type { ImageKind, PublishedDocument } from "./publish";
 
 const START: readonly string[] = [
 	sitePaths.home,
@@ -18,6 +19,7 @@ const START: readonly string[] = [
 	sitePaths.robots,
 ];
 const ARTICLE = /^\/articles\/[a-z0-9-]+$/;
+const IMAGE_KINDS: ReadonlySet<string> = new Set<ImageKind>(["svgImage", "pngImage", "icoImage"]);
 
 /** Fetches and follows links from `origin` until nothing new is found (at most `limit` documents). */
 export async function crawl(
@@ -50,6 +52,10 @@ export async function crawl(
 			continue;
 		}
 		const kind = kindOf(path, response.headers.get("Content-Type") ?? "");
+		if (kind !== undefined && IMAGE_KINDS.has(kind)) {
+			documents.set(path, { kind, body: "", bytes: new Uint8Array(await response.arrayBuffer()) });
+			continue;
+		}
 		const body = await response.text();
 		if (kind === undefined) continue;
 		documents.set(path, { kind, body });
@@ -62,7 +68,7 @@ export async function crawl(
 	return documents;
 }
 
-function kindOf(path: string, contentType: string): DocumentKind | undefined {
+function kindOf(path: string, contentType: string): DocumentKind | ImageKind | undefined {
 	const type = contentType.split(";")[0]?.trim();
 	switch (type) {
 		case "application/rss+xml":
@@ -77,6 +83,12 @@ function kindOf(path: string, contentType: string): DocumentKind | undefined {
 			return "sitemap";
 		case "text/plain":
 			return path === sitePaths.robots ? "robots" : undefined;
+		case "image/svg+xml":
+			return "svgImage";
+		case "image/png":
+			return "pngImage";
+		case "image/vnd.microsoft.icon":
+			return "icoImage";
 		case "text/html":
 			return path.endsWith("/fragment") ? "fragment" : path.endsWith("/embed") ? "embed" : "page";
 		default:
@@ -85,37 +97,49 @@ function kindOf(path: string, contentType: string): DocumentKind | undefined {
 }
 
 /** Every URL a document links to (unresolved). */
-function linksIn(kind: DocumentKind, body: string): string[] {
+function linksIn(kind: DocumentKind | ImageKind, body: string): string[] {
 	switch (kind) {
 		case "page":
 		case "embed":
 		case "fragment": {
 			const html = parseHtmlDocument(body);
-			return ["a", "link", "iframe"].flatMap((tag) =>
+			return ["a", "link", "iframe", "img"].flatMap((tag) =>
 				elementsByTag(html, tag).map(
-					(element) => attr(element, tag === "iframe" ? "src" : "href") ?? "",
+					(element) => attr(element, tag === "iframe" || tag === "img" ? "src" : "href") ?? "",
 				),
 			);
 		}
 		case "rss":
 		case "atom":
 		case "sitemap":
-			// href attributes (atom:link, Atom link), the text of RSS <link> and sitemap <loc>.
+			// href attributes (atom:link, Atom link), the text of RSS <link> and <image><url>, of
+			// Atom <icon> and <logo>, and of sitemap <loc>.
 			return xmlLinks(parseXml(body));
 		case "robots":
 			return [...body.matchAll(/^Sitemap:\s*(\S+)$/gim)].map((match) => match[1] ?? "");
 		case "jsonFeed": {
-			const feed = JSON.parse(body) as { items?: { url?: string }[]; home_page_url?: string };
-			return [feed.home_page_url ?? "", ...(feed.items ?? []).map((item) => item.url ?? "")];
+			const feed = JSON.parse(body) as {
+				items?: { url?: string; image?: string }[];
+				home_page_url?: string;
+				icon?: string;
+				favicon?: string;
+			};
+			return [
+				feed.home_page_url ?? "",
+				feed.icon ?? "",
+				feed.favicon ?? "",
+				...(feed.items ?? []).flatMap((item) => [item.url ?? "", item.image ?? ""]),
+			];
 		}
 		default:
 			return [];
 	}
 }
 
+const URL_ELEMENTS = new Set(["link", "url", "icon", "logo", "loc"]);
+
 function xmlLinks(element: XmlElement): string[] {
 	const own =
-		element.attributes.href ??
-		(element.local === "link" || element.local === "loc" ? element.text.trim() : "");
+		element.attributes.href ?? (URL_ELEMENTS.has(element.name) ? element.text.trim() : "");
 	return [own, ...element.children.flatMap(xmlLinks)];
 }

@@ -15,6 +15,8 @@ export interface ExpectedItem {
 	readonly author: string;
 	/** Every body block in order, then the credit line, whitespace collapsed. */
 	readonly contentText: string;
+	/** The lead image's URL. */
+	readonly image: string | undefined;
 }
 
 export function expectedItem(origin: string, article: Article): ExpectedItem {
@@ -29,5 +31,6 @@ export function expectedItem(origin: string, article: Article): ExpectedItem {
 		language: article.language,
 		author: article.source.name,
 		contentText: collapseWhitespace([...blocks, `Bron: ${article.source.name}`].join(" ")),
+		image: article.image?.url,
 	};
 }

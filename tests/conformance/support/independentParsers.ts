@@ -26,6 +26,8 @@ export interface ReadItem {
 	readonly author: string | undefined;
 	/** The full content as HTML (content:encoded, Atom content, content_html). */
 	readonly contentHtml: string | undefined;
+	/** The lead image's URL (RSS enclosure or media:content, Atom enclosure link, JSON image). */
+	readonly image: string | undefined;
 }
 
 export type ItemField = keyof ReadItem;
@@ -82,6 +84,7 @@ const rowanmanning: IndependentParser = {
 			language: feed.language ?? undefined,
 			author: item.authors[0]?.name ?? undefined,
 			contentHtml: item.content ?? undefined,
+			image: item.media.find((media) => media.type === "image")?.url ?? undefined,
 		}));
 	},
 };
@@ -102,6 +105,7 @@ const feedsmith: IndependentParser = {
 				language: feed.language,
 				author: item.dc?.creators?.[0],
 				contentHtml: item.content?.encoded,
+				image: item.enclosures?.[0]?.url,
 			}));
 		}
 		if (format === "atom") {
@@ -115,6 +119,7 @@ const feedsmith: IndependentParser = {
 				language: undefined,
 				author: entry.authors?.[0]?.name,
 				contentHtml: entry.content?.value,
+				image: entry.links?.find((link) => link.rel === "enclosure")?.href,
 			}));
 		}
 		const feed = parseJsonFeed(body);
@@ -126,6 +131,7 @@ const feedsmith: IndependentParser = {
 			language: item.language ?? feed.language,
 			author: item.authors?.[0]?.name,
 			contentHtml: item.content_html,
+			image: item.image,
 		}));
 	},
 };
@@ -133,8 +139,8 @@ const feedsmith: IndependentParser = {
 const rssParser: IndependentParser = {
 	name: "rss-parser",
 	formats: ["rss", "atom"],
-	// rss-parser 3 reads <language> from RSS only; it ignores xml:lang.
-	cannotRead: { atom: ["language"] },
+	// rss-parser 3 reads <language> from RSS only; it ignores xml:lang. It reads no Atom enclosure.
+	cannotRead: { atom: ["language", "image"] },
 	async read(body, format) {
 		const parser = new RssParser<Record<string, unknown>, { id?: string; author?: string }>({
 			customFields: { item: ["id", "author"] },
@@ -149,6 +155,7 @@ const rssParser: IndependentParser = {
 			author: item.creator ?? xmlAuthorName(item.author),
 			contentHtml:
 				format === "rss" ? str((item as Record<string, unknown>)["content:encoded"]) : item.content,
+			image: item.enclosure?.url,
 		}));
 	},
 };
@@ -179,6 +186,7 @@ const feedExtractor: IndependentParser = {
 				// Its own `published` is an Atom entry's <updated>; the <published> element is this.
 				atomPublished: format === "atom" ? xmlText(raw.published) : undefined,
 				lang: str(raw.language),
+				image: extractorImage(raw, format),
 			}),
 		};
 		const feed =
@@ -191,9 +199,23 @@ const feedExtractor: IndependentParser = {
 			language: str(entry.lang) ?? feed.language,
 			author: str(entry.author),
 			contentHtml: str(entry.contentHtml),
+			image: str(entry.image),
 		}));
 	},
 };
+
+/** fast-xml-parser's raw item: attributes as `@_name`, repeated elements as arrays. */
+function extractorImage(raw: Record<string, unknown>, format: FeedFormat): string | undefined {
+	if (format === "jsonFeed") return str(raw.image);
+	const attribute = (element: unknown, name: string) =>
+		typeof element === "object" && element !== null && name in element
+			? str((element as Record<string, unknown>)[name])
+			: undefined;
+	if (format === "rss") return attribute(raw.enclosure, "@_url");
+	const links = Array.isArray(raw.link) ? raw.link : [raw.link];
+	const enclosure = links.find((link) => attribute(link, "@_rel") === "enclosure");
+	return attribute(enclosure, "@_href");
+}
 
 function extractorAuthor(raw: Record<string, unknown>, format: FeedFormat): string | undefined {
 	if (format === "rss") return xmlText(raw["dc:creator"]);

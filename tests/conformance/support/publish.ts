@@ -1,8 +1,8 @@
 /**
  * The site as the conformance suite reads it: content published through the real publish library
  * into a real local D1 database (wrangler's getPlatformProxy, in memory), then served by the real
- * Worker app on Node and crawled from `/` and the feeds, so that every document a reader can reach
- * is checked, whatever new kinds of documents are added later.
+ * Worker app on Node, beside the static assets, and crawled from `/` and the feeds, so that every
+ * document a reader can reach is checked, whatever new kinds of documents are added later.
  */
 import { fileURLToPath } from "node:url";
 import { readD1Migrations } from "@cloudflare/vitest-pool-workers";
@@ -22,9 +22,15 @@ import { crawl } from "./crawl";
 /** The origin `npm run dev` is checked on; any valid origin would do. */
 export const CONFORMANCE_ORIGIN = "http://127.0.0.1:8787";
 
+/** The static assets' kinds: the icon files in public/, which the Worker does not serve. */
+export type ImageKind = "svgImage" | "pngImage" | "icoImage";
+
 export interface PublishedDocument {
-	readonly kind: DocumentKind;
+	readonly kind: DocumentKind | ImageKind;
+	/** The text of a text document; empty for an image. */
 	readonly body: string;
+	/** An image's bytes. */
+	readonly bytes?: Uint8Array;
 }
 
 export interface Publication {
@@ -39,6 +45,17 @@ export interface Publication {
 export interface ConformanceStore {
 	publish(entries: readonly ContentEntry[]): Promise<Publication>;
 	close(): Promise<void>;
+}
+
+/**
+ * What the site answers at `url`, routed as Cloudflare routes it: a path that names a static asset
+ * (public/, the icon files) is answered from there, every other one by the Worker.
+ */
+async function served(url: string, env: Env, assets: Fetcher | undefined): Promise<Response> {
+	const asset = await assets?.fetch(url);
+	if (asset !== undefined && asset.status !== 404) return asset;
+	await asset?.arrayBuffer();
+	return app.request(url, {}, env);
 }
 
 export async function openConformanceStore(): Promise<ConformanceStore> {
@@ -62,7 +79,7 @@ export async function openConformanceStore(): Promise<ConformanceStore> {
 			const articles = loadArticles(entries);
 			await publishContent(db, entries, { now: Date.now() });
 			forgetPreparedSites();
-			const documents = await crawl(site.origin, async (url) => app.request(url, {}, env));
+			const documents = await crawl(site.origin, (url) => served(url, env, proxy.env.ASSETS));
 			return { site, articles, documents };
 		},
 		close: () => proxy.dispose(),
