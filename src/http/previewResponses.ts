@@ -4,11 +4,15 @@
  */
 import type { Site } from "../site/siteSchema";
 import { absoluteUrl, sitePaths } from "../site/siteUrls";
-import { BASE_HEADERS } from "./responsePolicy";
+import { BASE_HEADERS, imageSources } from "./responsePolicy";
 
 export const PREVIEW_CACHE_CONTROL = "private, no-store";
 
-function previewHeaders(site: Site, formAction: "'none'" | "'self'"): Headers {
+function previewHeaders(
+	site: Site,
+	formAction: "'none'" | "'self'",
+	imageOrigins: readonly string[],
+): Headers {
 	return new Headers([
 		["Content-Type", "text/html; charset=utf-8"],
 		["Cache-Control", PREVIEW_CACHE_CONTROL],
@@ -16,16 +20,28 @@ function previewHeaders(site: Site, formAction: "'none'" | "'self'"): Headers {
 		...BASE_HEADERS,
 		[
 			"Content-Security-Policy",
-			`default-src 'none'; style-src ${absoluteUrl(site, sitePaths.stylesheet)}; base-uri 'none'; form-action ${formAction}; frame-ancestors 'none'`,
+			`default-src 'none'; style-src ${absoluteUrl(site, sitePaths.stylesheet)}; ${imageSources(site, imageOrigins)}; base-uri 'none'; form-action ${formAction}; frame-ancestors 'none'`,
 		],
 		["Referrer-Policy", "no-referrer"],
 		["X-Frame-Options", "DENY"],
 	]);
 }
 
-/** A preview page or the sign-in form (the only page whose form may post, to this site). */
-export function previewAnswer(site: Site, body: string, request: Request, form = false): Response {
-	const headers = previewHeaders(site, form ? "'self'" : "'none'");
+/**
+ * A preview page (with the origins of the images it shows) or the sign-in form (the only page
+ * whose form may post, to this site).
+ */
+export function previewAnswer(
+	site: Site,
+	body: string,
+	request: Request,
+	options: { readonly form?: boolean; readonly imageOrigins?: readonly string[] } = {},
+): Response {
+	const headers = previewHeaders(
+		site,
+		options.form === true ? "'self'" : "'none'",
+		options.imageOrigins ?? [],
+	);
 	return new Response(request.method === "HEAD" ? null : body, { status: 200, headers });
 }
 

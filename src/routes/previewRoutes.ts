@@ -5,6 +5,7 @@ import { answerError } from "../http/errorResponses";
 import { mayPreview, previewCookie, sameSecret } from "../http/previewAccess";
 import { previewAnswer, previewSignedIn } from "../http/previewResponses";
 import { preparedSite } from "../publish/preparedSite";
+import { imageOrigins } from "../render/leadImage";
 import { previewForm, previewPage } from "../render/previewPage";
 import { sitePaths } from "../site/siteUrls";
 import { storedArticle } from "../store/articleLookup";
@@ -35,12 +36,14 @@ export const previewRoutes = new Hono<AppEnv>()
 		if (stored === undefined) return notFound(c);
 		const isPublic = stored.article.published.instant.getTime() <= Date.now();
 		const body = previewPage(site.site, stored.article, isPublic).toString();
-		return previewAnswer(site.site, body, c.req.raw);
+		return previewAnswer(site.site, body, c.req.raw, {
+			imageOrigins: imageOrigins(stored.article),
+		});
 	})
 	.on(["GET", "HEAD"], sitePaths.preview, function serveForm(c) {
 		if (!c.env.PREVIEW_TOKEN) return notFound(c);
 		const site = preparedSite(c.env).site;
-		return previewAnswer(site, previewForm(site).toString(), c.req.raw, true);
+		return previewAnswer(site, previewForm(site).toString(), c.req.raw, { form: true });
 	})
 	.post(sitePaths.preview, async function signIn(c) {
 		const token = c.env.PREVIEW_TOKEN;

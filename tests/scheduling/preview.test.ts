@@ -54,6 +54,10 @@ describe("preview with the token", () => {
 		expect(response.headers.get("X-Robots-Tag")).toBe("noindex, nofollow");
 		expect(response.headers.get("Referrer-Policy")).toBe("no-referrer");
 		expect(response.headers.get("ETag")).toBeNull();
+		// Like every page: the stylesheet and the icon files, nothing else (no lead image here).
+		expect(response.headers.get("Content-Security-Policy")).toContain(
+			`img-src ${url("/favicon.ico")} ${url("/assets/edgewire.svg")};`,
+		);
 		const text = textOf(parseHtmlDocument(await response.text()));
 		expect(text).toContain("Voorvertoning: dit artikel wordt openbaar op");
 		expect(text).toContain("Morgen openbaar");
