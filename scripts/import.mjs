@@ -13,10 +13,9 @@
 import { createReadStream, existsSync } from "node:fs";
 import { basename } from "node:path";
 import { createInterface } from "node:readline";
-import { parseArgs } from "node:util";
-import { openStore, unmigratedStore } from "./lib/d1Store.mjs";
+import { withStore } from "./lib/d1Store.mjs";
 import { importSource } from "./lib/sourceModules.mjs";
-import { runCommand, seconds, UsageError } from "./lib/usage.mjs";
+import { runCommand, seconds, storeCommandArgs, UsageError } from "./lib/usage.mjs";
 import { notifyAfterPublish } from "./websub/afterPublish.mjs";
 
 const HELP = `Usage: npm run import -- <file.ndjson> [--remote] [--dry-run] [--persist-to <dir>]
@@ -28,23 +27,7 @@ Loads one article (an ArticleInput as JSON) per line into the article store (D1)
 Exit status: 0 imported or nothing to do, 1 invalid line or failed, 2 usage error.`;
 
 function options(argv) {
-	let parsed;
-	try {
-		parsed = parseArgs({
-			args: argv,
-			options: {
-				remote: { type: "boolean", default: false },
-				"dry-run": { type: "boolean", default: false },
-				"persist-to": { type: "string" },
-				help: { type: "boolean", short: "h", default: false },
-			},
-			strict: true,
-			allowPositionals: true,
-		});
-	} catch (error) {
-		throw new UsageError(error.message);
-	}
-	const { values, positionals } = parsed;
+	const { values, positionals } = storeCommandArgs(argv, { positionals: true });
 	if (values.help) return { help: true };
 	if (positionals.length !== 1) {
 		throw new UsageError(
@@ -53,9 +36,6 @@ function options(argv) {
 	}
 	const [file] = positionals;
 	if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
-	if (values.remote && values["persist-to"] !== undefined) {
-		throw new UsageError("--persist-to is for the local database; it cannot go with --remote");
-	}
 	return { ...values, file };
 }
 
@@ -78,8 +58,8 @@ await runCommand("import", async () => {
 	console.log(
 		`Validated ${archive.articles.length} articles from ${archive.lines} lines (${seconds(validated - started)}).`,
 	);
-	const store = await openStore({ remote: args.remote, persistTo: args["persist-to"] });
-	try {
+	const target = { remote: args.remote, persistTo: args["persist-to"] };
+	return withStore(target, async (store) => {
 		let lastReport = 0;
 		const summary = await importArchive(store.db, name, archive.articles, archive.lines, {
 			now,
@@ -108,11 +88,5 @@ await runCommand("import", async () => {
 			if (summary.publicChange) await notifyAfterPublish({ sections: summary.sections });
 		}
 		return 0;
-	} catch (error) {
-		const unmigrated = unmigratedStore(error, { remote: args.remote });
-		if (unmigrated !== undefined) throw new UsageError(unmigrated);
-		throw error;
-	} finally {
-		await store.close();
-	}
+	});
 });

@@ -13,10 +13,9 @@
  * message lists every problem with file and field; nothing is written) or the publish failed,
  * 2 on a usage or configuration error.
  */
-import { parseArgs } from "node:util";
-import { openStore, unmigratedStore } from "./lib/d1Store.mjs";
+import { withStore } from "./lib/d1Store.mjs";
 import { importSource } from "./lib/sourceModules.mjs";
-import { runCommand, seconds, UsageError } from "./lib/usage.mjs";
+import { runCommand, seconds, storeCommandArgs } from "./lib/usage.mjs";
 import { notifyAfterPublish } from "./websub/afterPublish.mjs";
 
 const HELP = `Usage: npm run publish -- [--remote] [--dry-run] [--list-scheduled] [--persist-to <dir>]
@@ -28,31 +27,10 @@ Publishes content/articles/*.ts to the article store (D1).
   --persist-to DIR  a local state directory other than .wrangler/state (as wrangler dev's)
 Exit status: 0 published or nothing to do, 1 invalid content or failed, 2 usage error.`;
 
-function options(argv) {
-	try {
-		const { values } = parseArgs({
-			args: argv,
-			options: {
-				remote: { type: "boolean", default: false },
-				"dry-run": { type: "boolean", default: false },
-				"list-scheduled": { type: "boolean", default: false },
-				"persist-to": { type: "string" },
-				help: { type: "boolean", short: "h", default: false },
-			},
-			strict: true,
-			allowPositionals: false,
-		});
-		if (values.remote && values["persist-to"] !== undefined) {
-			throw new UsageError("--persist-to is for the local database; it cannot go with --remote");
-		}
-		return values;
-	} catch (error) {
-		throw error instanceof UsageError ? error : new UsageError(error.message);
-	}
-}
-
 await runCommand("publish", async () => {
-	const args = options(process.argv.slice(2));
+	const { values: args } = storeCommandArgs(process.argv.slice(2), {
+		options: { "list-scheduled": { type: "boolean", default: false } },
+	});
 	if (args.help) {
 		console.log(HELP);
 		return 0;
@@ -64,8 +42,8 @@ await runCommand("publish", async () => {
 		importSource("src/store/scheduledArticles.ts"),
 	]);
 	const files = await readContentFiles();
-	const store = await openStore({ remote: args.remote, persistTo: args["persist-to"] });
-	try {
+	const target = { remote: args.remote, persistTo: args["persist-to"] };
+	return withStore(target, async (store) => {
 		if (args["list-scheduled"]) return listScheduled(await scheduledArticles(store.db, Date.now()));
 		const summary = await publishContent(
 			store.db,
@@ -78,13 +56,7 @@ await runCommand("publish", async () => {
 			await notifyAfterPublish({ sections: summary.sections });
 		}
 		return 0;
-	} catch (error) {
-		const unmigrated = unmigratedStore(error, { remote: args.remote });
-		if (unmigrated !== undefined) throw new UsageError(unmigrated);
-		throw error;
-	} finally {
-		await store.close();
-	}
+	});
 });
 
 function report(summary, where, dryRun, ms) {

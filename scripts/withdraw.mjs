@@ -7,10 +7,9 @@
  * Exits 0 when every slug was withdrawn, 1 when one cannot be (nothing is written), 2 on a usage
  * error.
  */
-import { parseArgs } from "node:util";
-import { openStore, unmigratedStore } from "./lib/d1Store.mjs";
+import { withStore } from "./lib/d1Store.mjs";
 import { importSource } from "./lib/sourceModules.mjs";
-import { runCommand, UsageError } from "./lib/usage.mjs";
+import { runCommand, storeCommandArgs, UsageError } from "./lib/usage.mjs";
 import { notifyAfterPublish } from "./websub/afterPublish.mjs";
 
 const HELP = `Usage: npm run withdraw -- <slug>... [--remote] [--dry-run] [--persist-to <dir>]
@@ -19,31 +18,15 @@ Withdraws imported articles: their URLs answer 410 Gone; they leave every feed a
 Exit status: 0 withdrawn, 1 a slug could not be withdrawn (nothing written), 2 usage error.`;
 
 await runCommand("withdraw", async () => {
-	let parsed;
-	try {
-		parsed = parseArgs({
-			args: process.argv.slice(2),
-			options: {
-				remote: { type: "boolean", default: false },
-				"dry-run": { type: "boolean", default: false },
-				"persist-to": { type: "string" },
-				help: { type: "boolean", short: "h", default: false },
-			},
-			strict: true,
-			allowPositionals: true,
-		});
-	} catch (error) {
-		throw new UsageError(error.message);
-	}
-	const { values, positionals } = parsed;
+	const { values, positionals } = storeCommandArgs(process.argv.slice(2), { positionals: true });
 	if (values.help) {
 		console.log(HELP);
 		return 0;
 	}
 	if (positionals.length === 0) throw new UsageError("name the slug(s) to withdraw");
 	const { withdrawArticles } = await importSource("src/commands/withdrawArticles.ts");
-	const store = await openStore({ remote: values.remote, persistTo: values["persist-to"] });
-	try {
+	const target = { remote: values.remote, persistTo: values["persist-to"] };
+	return withStore(target, async (store) => {
 		const summary = await withdrawArticles(store.db, positionals, {
 			now: Date.now(),
 			dryRun: values["dry-run"],
@@ -55,11 +38,5 @@ await runCommand("withdraw", async () => {
 		console.log(`${verb} from ${store.where}: ${summary.withdrawn.join(", ")}`);
 		if (summary.version !== undefined) await notifyAfterPublish({ sections: summary.sections });
 		return 0;
-	} catch (error) {
-		const unmigrated = unmigratedStore(error, { remote: values.remote });
-		if (unmigrated !== undefined) throw new UsageError(unmigrated);
-		throw error;
-	} finally {
-		await store.close();
-	}
+	});
 });

@@ -68,8 +68,24 @@ export async function openStore({ remote = false, persistTo } = {}) {
 	return { db: proxy.env[BINDING], where, close: () => proxy.dispose() };
 }
 
+/**
+ * Opens the store, runs `work(store)`, and closes the store whatever happens. A store without its
+ * tables becomes a UsageError saying which migration command to run.
+ */
+export async function withStore({ remote = false, persistTo } = {}, work) {
+	const store = await openStore({ remote, persistTo });
+	try {
+		return await work(store);
+	} catch (error) {
+		const unmigrated = unmigratedStore(error, { remote });
+		throw unmigrated === undefined ? error : new UsageError(unmigrated);
+	} finally {
+		await store.close();
+	}
+}
+
 /** A message for a store that has no tables yet, or undefined when `error` is something else. */
-export function unmigratedStore(error, { remote }) {
+function unmigratedStore(error, { remote }) {
 	const message = error instanceof Error ? error.message : String(error);
 	if (!/no such table|are the migrations applied/.test(message)) return undefined;
 	return remote

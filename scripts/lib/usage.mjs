@@ -1,3 +1,4 @@
+import { parseArgs } from "node:util";
 import { closeSources } from "./sourceModules.mjs";
 
 /**
@@ -7,6 +8,36 @@ import { closeSources } from "./sourceModules.mjs";
 
 /** A wrong or missing argument or setting: the command exits 2 with this message. */
 export class UsageError extends Error {}
+
+/** The options every command that writes the store takes. */
+const STORE_OPTIONS = {
+	remote: { type: "boolean", default: false },
+	"dry-run": { type: "boolean", default: false },
+	"persist-to": { type: "string" },
+	help: { type: "boolean", short: "h", default: false },
+};
+
+/**
+ * A store command's arguments: the common options plus `options`, and positional arguments when
+ * `positionals` is true. Anything else, or `--persist-to` with `--remote`, is a UsageError.
+ */
+export function storeCommandArgs(argv, { options = {}, positionals = false } = {}) {
+	let parsed;
+	try {
+		parsed = parseArgs({
+			args: argv,
+			options: { ...STORE_OPTIONS, ...options },
+			strict: true,
+			allowPositionals: positionals,
+		});
+	} catch (error) {
+		throw new UsageError(error.message);
+	}
+	if (parsed.values.remote && parsed.values["persist-to"] !== undefined) {
+		throw new UsageError("--persist-to is for the local database; it cannot go with --remote");
+	}
+	return parsed;
+}
 
 /** At most `limit` lines of a long message, then how many more there were. */
 export function firstLines(text, limit = 60) {

@@ -27,6 +27,15 @@ export async function articlesByPosition(
 	return results.map(readArticleRow);
 }
 
+/**
+ * The positions of the newest `count` of `publicCount` public articles after skipping `skip`
+ * newer ones (public articles hold positions 1..publicCount): `[first, last]`, inclusive.
+ */
+export function newestPositions(publicCount: number, count: number, skip = 0): [number, number] {
+	const last = publicCount - skip;
+	return [Math.max(1, last - count + 1), last];
+}
+
 /** The newest `count` of the `publicCount` public articles, newest first (a feed, page 1 of `/`). */
 export function newestArticles(
 	db: D1Database,
@@ -34,8 +43,7 @@ export function newestArticles(
 	count: number,
 	skip = 0,
 ): Promise<StoredArticle[]> {
-	const last = publicCount - skip;
-	return articlesByPosition(db, Math.max(1, last - count + 1), last);
+	return articlesByPosition(db, ...newestPositions(publicCount, count, skip));
 }
 
 export const LISTING_QUERIES = { articlesByPosition: RANGE_SQL };

@@ -4,6 +4,7 @@
  * so a page of a section of 30,000 articles costs what a page of one of 30 does.
  */
 import { type ArticleRow, readArticleRow, type StoredArticle } from "./articleRows";
+import { newestPositions } from "./listings";
 
 export interface Section {
 	readonly slug: string;
@@ -58,8 +59,7 @@ export function newestInSection(
 	count: number,
 	skip = 0,
 ): Promise<StoredArticle[]> {
-	const last = section.publicCount - skip;
-	return sectionArticles(db, section.slug, Math.max(1, last - count + 1), last);
+	return sectionArticles(db, section.slug, ...newestPositions(section.publicCount, count, skip));
 }
 
 export const SECTION_QUERIES = {
