@@ -16,7 +16,7 @@ import { createInterface } from "node:readline";
 import { withStore } from "./lib/d1Store.mjs";
 import { importSource } from "./lib/sourceModules.mjs";
 import { runCommand, seconds, storeCommandArgs, UsageError } from "./lib/usage.mjs";
-import { notifyAfterPublish } from "./websub/afterPublish.mjs";
+import { hubSettings, notifyAfterPublish } from "./websub/afterPublish.mjs";
 
 const HELP = `Usage: npm run import -- <file.ndjson> [--remote] [--dry-run] [--persist-to <dir>]
 
@@ -85,7 +85,11 @@ await runCommand("import", async () => {
 			console.log(
 				`Imported ${name} as content version ${summary.version} into ${store.where}: ${counts} (${took}).`,
 			);
-			if (summary.publicChange) await notifyAfterPublish({ sections: summary.sections });
+			if (summary.publicChange)
+				await notifyAfterPublish({
+					sections: summary.sections,
+					settings: hubSettings(process.env, store.vars),
+				});
 		}
 		return 0;
 	});

@@ -16,7 +16,7 @@
 import { withStore } from "./lib/d1Store.mjs";
 import { importSource } from "./lib/sourceModules.mjs";
 import { runCommand, seconds, storeCommandArgs } from "./lib/usage.mjs";
-import { notifyAfterPublish } from "./websub/afterPublish.mjs";
+import { hubSettings, notifyAfterPublish } from "./websub/afterPublish.mjs";
 
 const HELP = `Usage: npm run publish -- [--remote] [--dry-run] [--list-scheduled] [--persist-to <dir>]
 
@@ -53,7 +53,10 @@ await runCommand("publish", async () => {
 		);
 		report(summary, store.where, args["dry-run"], performance.now() - started);
 		if (summary.version !== undefined && summary.publicChange) {
-			await notifyAfterPublish({ sections: summary.sections });
+			await notifyAfterPublish({
+				sections: summary.sections,
+				settings: hubSettings(process.env, store.vars),
+			});
 		}
 		return 0;
 	});

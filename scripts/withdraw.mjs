@@ -10,7 +10,7 @@
 import { withStore } from "./lib/d1Store.mjs";
 import { importSource } from "./lib/sourceModules.mjs";
 import { runCommand, storeCommandArgs, UsageError } from "./lib/usage.mjs";
-import { notifyAfterPublish } from "./websub/afterPublish.mjs";
+import { hubSettings, notifyAfterPublish } from "./websub/afterPublish.mjs";
 
 const HELP = `Usage: npm run withdraw -- <slug>... [--remote] [--dry-run] [--persist-to <dir>]
 
@@ -36,7 +36,11 @@ await runCommand("withdraw", async () => {
 				? "Would withdraw"
 				: `Withdrew (content version ${summary.version})`;
 		console.log(`${verb} from ${store.where}: ${summary.withdrawn.join(", ")}`);
-		if (summary.version !== undefined) await notifyAfterPublish({ sections: summary.sections });
+		if (summary.version !== undefined)
+			await notifyAfterPublish({
+				sections: summary.sections,
+				settings: hubSettings(process.env, store.vars),
+			});
 		return 0;
 	});
 });

@@ -31,7 +31,8 @@ function databaseConfig(config) {
 /**
  * Opens the store. `remote`: the deployed database (needs `npx wrangler login` and the real
  * database_id in wrangler.toml). `persistTo`: a local state directory other than .wrangler/state
- * (as `wrangler dev --persist-to`). Resolves to `{ db, where, close }`.
+ * (as `wrangler dev --persist-to`). Resolves to `{ db, where, vars, close }`, where `vars` are the
+ * Worker's variables as that target sees them (locally wrangler.toml [vars] and .dev.vars).
  */
 export async function openStore({ remote = false, persistTo } = {}) {
 	const config = wranglerConfig();
@@ -43,7 +44,7 @@ export async function openStore({ remote = false, persistTo } = {}) {
 			...(persistTo !== undefined && { persist: { path: resolve(persistTo, "v3") } }),
 		});
 		const where = `local D1 "${database.database_name}" (${persistTo ?? ".wrangler/state"})`;
-		return { db: proxy.env[BINDING], where, close: () => proxy.dispose() };
+		return { db: proxy.env[BINDING], where, vars: proxy.env, close: () => proxy.dispose() };
 	}
 	if (database.database_id === undefined || database.database_id === PLACEHOLDER_DATABASE_ID) {
 		throw new UsageError(
@@ -65,7 +66,7 @@ export async function openStore({ remote = false, persistTo } = {}) {
 	);
 	const proxy = await getPlatformProxy({ configPath: remoteConfig, remoteBindings: true });
 	const where = `remote D1 "${database.database_name}" (${database.database_id})`;
-	return { db: proxy.env[BINDING], where, close: () => proxy.dispose() };
+	return { db: proxy.env[BINDING], where, vars: config.vars ?? {}, close: () => proxy.dispose() };
 }
 
 /**

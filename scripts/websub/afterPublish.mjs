@@ -4,8 +4,8 @@
  * feed as soon as it is told; told earlier, it could fetch a copy an isolate has not refreshed yet
  * (isolates re-read the content version every CONTENT_CHECK_SECONDS) and push the old feed.
  *
- * The hub and the site's origin come from WEBSUB_HUB and SITE_URL in the environment, else from
- * wrangler.toml [vars]. A refused ping does not undo the publish: it is reported, with the way to
+ * The hub and the site's origin come from WEBSUB_HUB and SITE_URL in the environment, else from the
+ * Worker's variables for the store written (locally wrangler.toml [vars] and .dev.vars). A refused ping does not undo the publish: it is reported, with the way to
  * retry (`npm run websub:publish`).
  */
 import { wranglerConfig } from "../lib/d1Store.mjs";
