@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: the production bundle served by workerd beside two reference Workers in the same
- * process: a do-nothing baseline (3-byte body) and a size-matched floor that replays, per endpoint,
- * exactly the status, headers and body Edgewire sent (floor.mjs). Loaded endpoint by endpoint with
- * autocannon, target and floor runs alternating with baseline runs.
+ * `npm run bench`: the production bundle, reading a fresh local D1 store that holds content/ (made by
+ * `npm run db:prepare`), served by workerd through Miniflare beside two reference Workers in the
+ * same process: a do-nothing baseline (3-byte body) and a size-matched floor that replays, per
+ * endpoint, exactly the status, headers and body Edgewire sent (floor.mjs). Loaded endpoint by
+ * endpoint with autocannon, target and floor runs alternating with baseline runs.
  *
  *   npm run bench -- [--seconds 3] [--rounds 2] [--connections 4] [--check] [--no-pin]
  *
@@ -13,24 +14,22 @@
  * reachable at all for those bytes on this runtime; that never changes the exit code.
  */
 import { execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { buildBundle } from "./bundle.mjs";
-import { cpuMs } from "./cpuTime.mjs";
-import { captureResponse, floorPaths, floorWorkerSource } from "./floor.mjs";
-import { startLoadGenerator } from "./load.mjs";
-import { formatTable, median } from "./report.mjs";
 import {
-	canPin,
-	compatibility,
-	firstResponse,
-	freePort,
-	rssMiB,
-	startWorkerd,
-	writeConfig,
-} from "./workerd.mjs";
+	captureEndpoints,
+	discoverEndpoints,
+	floorFor,
+	measureAgainstFloor,
+} from "./floorComparison.mjs";
+import { startLoadGenerator } from "./load.mjs";
+import { prepareStore } from "./localStore.mjs";
+import { formatTable } from "./report.mjs";
+import { canPin, firstResponse, freePort, rssMiB, startRuntime } from "./runtime.mjs";
 
 const TARGETS = { ratio: 0.9, notModifiedRatio: 0.95, gzipKiB: 60 };
 
@@ -51,10 +50,14 @@ const connections = Number(options.connections);
 const pin = !options["no-pin"] && canPin && cpus().length >= 2;
 const [serverCpu, loadCpu] = pin ? [0, 1] : [undefined, undefined];
 
+const root = process.cwd();
 const work = mkdtempSync(join(tmpdir(), "edgewire-bench-"));
 try {
 	console.log("Building the production bundle (wrangler deploy --dry-run)...");
-	const build = buildBundle(process.cwd(), join(work, "dist"));
+	const build = buildBundle(root, join(work, "dist"));
+	console.log("Preparing a local D1 store with content/ (npm run db:prepare)...");
+	const persistTo = join(work, "state");
+	await prepareStore(root, persistTo);
 	const [targetPort, baselinePort, floorPort] = [
 		await freePort(),
 		await freePort(),
@@ -62,124 +65,66 @@ try {
 	];
 	const origin = `http://127.0.0.1:${targetPort}`;
 	const baseline = `http://127.0.0.1:${baselinePort}/`;
-	const configFor = (floor) =>
-		writeConfig({
+	// One deployment for both starts, so that the target sends the same bytes (Last-Modified) twice.
+	const deployment = { id: `bench-${randomUUID()}`, timestamp: new Date().toISOString() };
+	const withRuntime = async (floor, body) => {
+		const runtime = await startRuntime({
 			dir: work,
 			bundle: build.bundle,
-			compat: compatibility("wrangler.toml"),
-			targetPort,
-			baselinePort,
+			persistTo,
+			ports: { target: targetPort, baseline: baselinePort },
 			floor,
 			vars: { SITE_URL: origin },
+			deployment,
+			cpu: serverCpu,
 		});
+		try {
+			return await body(runtime);
+		} finally {
+			await runtime.stop();
+		}
+	};
 
 	// Phase 1, target + baseline only: start-up, the endpoints, and each endpoint's exact response.
-	const first = await withWorkerd(configFor(undefined), async (workerd) => {
-		// Start-up: the runtime answering at all (baseline), then the site's first response,
-		// whose request time includes preparing the site for this isolate.
-		const runtimeReady = await firstResponse(baseline, workerd.startedAt, { process: workerd });
-		const firstFeed = await firstResponse(`${origin}/feed.xml`, workerd.startedAt, {
-			process: workerd,
-		});
+	const first = await withRuntime(undefined, async (runtime) => {
+		// Start-up: the runtime answering at all (baseline), then the site's first response, whose
+		// request time includes reading the content state from D1 and preparing the document.
+		const runtimeReady = await firstResponse(baseline, runtime.startedAt, { runtime });
+		const firstFeed = await firstResponse(`${origin}/feed.xml`, runtime.startedAt, { runtime });
 		const endpoints = await discoverEndpoints(origin);
-		const responses = [];
-		for (const endpoint of endpoints) {
-			const response = await captureResponse(endpoint.url, endpoint.headers);
-			if (response.status !== endpoint.expect)
-				throw new Error(`${endpoint.url} answered ${response.status}, expected ${endpoint.expect}`);
-			responses.push(response);
-		}
 		return {
 			runtimeReady,
 			firstFeed,
 			endpoints,
-			responses,
-			rssAfterStart: rssMiB(workerd.child.pid),
+			responses: await captureEndpoints(endpoints),
+			rssAfterStart: rssMiB(runtime.pid),
 		};
 	});
 	const { runtimeReady, firstFeed, responses } = first;
-	const paths = floorPaths(first.endpoints.map((endpoint) => new URL(endpoint.url).pathname));
-	const endpoints = first.endpoints.map((endpoint, index) => ({
-		...endpoint,
-		floorUrl: `http://127.0.0.1:${floorPort}${paths[index]}`,
-		bytes: responses[index].body.length,
-		headerCount: responses[index].headers.length,
-	}));
-	const floor = {
-		port: floorPort,
-		source: floorWorkerSource(
-			endpoints.map((endpoint, index) => ({ url: endpoint.floorUrl, ...responses[index] })),
-		),
-	};
+	const { endpoints, floor } = floorFor(first.endpoints, responses, floorPort);
 
 	// Phase 2, target + baseline + floor in one process: the load runs.
-	await withWorkerd(configFor(floor), async (workerd) => {
-		await firstResponse(baseline, workerd.startedAt, { process: workerd });
-		await firstResponse(`${origin}/feed.xml`, workerd.startedAt, { process: workerd });
-		await firstResponse(endpoints[0].floorUrl, workerd.startedAt, { process: workerd });
-		for (const [index, endpoint] of endpoints.entries()) {
-			const replayed = await captureResponse(endpoint.floorUrl, endpoint.headers);
-			if (!sameResponse(replayed, responses[index]))
-				throw new Error(`the floor does not replay ${endpoint.name} exactly`);
-		}
+	await withRuntime(floor, async (runtime) => {
 		const loadGenerator = startLoadGenerator({ cpu: loadCpu });
 		try {
-			const load = (url, headers) =>
-				measured(workerd.child.pid, loadGenerator.pid, () =>
-					loadGenerator.run(url, { seconds, connections, headers }),
-				);
 			console.log(
 				`Warming up (1 s per endpoint, target and floor), then ${rounds} round(s) of ${seconds} s runs...`,
 			);
-			for (const { url, headers } of [
-				{ url: baseline },
-				...endpoints.flatMap((e) => [
-					{ url: e.url, headers: e.headers },
-					{ url: e.floorUrl, headers: e.headers },
-				]),
-			]) {
-				await loadGenerator.run(url, { seconds: 1, connections, headers });
-			}
-			// Per round: B T1 F1 B T2 F2 B ... Tn Fn B, and B F1 T1 B F2 T2 B ... on odd rounds, so
-			// target and floor each get a baseline run beside them and take turns running first.
-			// The floor gets the target's request headers too (same request bytes; it ignores them).
-			const runs = endpoints.map(() => []);
-			for (let round = 0; round < rounds; round++) {
-				let before = await load(baseline);
-				for (const [index, endpoint] of endpoints.entries()) {
-					const runTarget = () => load(endpoint.url, endpoint.headers);
-					const runFloor = () => load(endpoint.floorUrl, endpoint.headers);
-					let target;
-					let floorRun;
-					if (round % 2 === 0) {
-						target = await runTarget();
-						floorRun = await runFloor();
-					} else {
-						floorRun = await runFloor();
-						target = await runTarget();
-					}
-					const after = await load(baseline);
-					const baselineRate = (before.requestsPerSecond + after.requestsPerSecond) / 2;
-					runs[index].push({
-						target,
-						floor: floorRun,
-						baselineRequestsPerSecond: baselineRate,
-						ratio: target.requestsPerSecond / baselineRate,
-						floorRatio: floorRun.requestsPerSecond / baselineRate,
-						toFloor: target.requestsPerSecond / floorRun.requestsPerSecond,
-						baselineCpuMicrosPerRequest:
-							(before.serverCpuMicrosPerRequest + after.serverCpuMicrosPerRequest) / 2,
-						baselineClientCpuMicrosPerRequest:
-							(before.clientCpuMicrosPerRequest + after.clientCpuMicrosPerRequest) / 2,
-					});
-					const last = runs[index].at(-1);
-					process.stdout.write(
-						`  round ${round + 1} ${endpoint.name.padEnd(10)} ${Math.round(target.requestsPerSecond)} req/s, ÷ baseline ${last.ratio.toFixed(3)}, floor ÷ baseline ${last.floorRatio.toFixed(3)}, ÷ floor ${last.toFloor.toFixed(3)}\n`,
-					);
-					before = after;
-				}
-			}
-			const rows = endpoints.map((endpoint, index) => summarise(endpoint, runs[index]));
+			const measured = await measureAgainstFloor({
+				runtime,
+				baseline,
+				endpoints,
+				responses,
+				loadGenerator,
+				seconds,
+				rounds,
+				connections,
+			});
+			const rows = measured.map((row) => {
+				const target = ratioTarget(row.status);
+				const meetsTarget = row.floor.ratio !== undefined && row.floor.ratio >= target;
+				return { ...row, floor: { ...row.floor, target, meetsTarget } };
+			});
 			const result = {
 				date: new Date().toISOString(),
 				commit: gitCommit(),
@@ -193,6 +138,8 @@ try {
 					seconds,
 					rounds,
 					connections,
+					runtime: "Miniflare (wrangler's), one workerd process, a direct socket per Worker",
+					store: "local D1 prepared by npm run db:prepare (content/ only)",
 					loadGenerator: "autocannon 9 (CLI)",
 					order: "B T1 F1 B T2 F2 ... Tn Fn B (odd rounds: B F1 T1 B ...)",
 					floor:
@@ -211,7 +158,7 @@ try {
 				},
 				memory: {
 					rssAfterFirstResponseMiB: first.rssAfterStart,
-					rssAfterLoadMiB: rssMiB(workerd.child.pid),
+					rssAfterLoadMiB: rssMiB(runtime.pid),
 				},
 				endpoints: rows,
 			};
@@ -236,117 +183,6 @@ try {
 	});
 } finally {
 	rmSync(work, { recursive: true, force: true });
-}
-
-/** Starts workerd with `config`, runs `body(workerd)`, and always stops workerd afterwards. */
-async function withWorkerd(config, body) {
-	const workerd = startWorkerd(config, { cpu: serverCpu });
-	try {
-		return await body(workerd);
-	} finally {
-		await workerd.stop();
-	}
-}
-
-function sameResponse(a, b) {
-	return (
-		a.status === b.status &&
-		a.body.equals(b.body) &&
-		JSON.stringify(a.headers.map(([n, v]) => [n.toLowerCase(), v])) ===
-			JSON.stringify(b.headers.map(([n, v]) => [n.toLowerCase(), v]))
-	);
-}
-
-/** The endpoints under test; the article's path comes from the served JSON Feed. */
-async function discoverEndpoints(origin) {
-	const feed = await (await fetch(`${origin}/feed.json`)).json();
-	const article = new URL(feed.items[0].url).pathname;
-	const etag = (await fetch(`${origin}/feed.xml`)).headers.get("ETag");
-	if (etag === null) throw new Error("/feed.xml has no ETag");
-	return [
-		{ name: "rss", url: `${origin}/feed.xml`, expect: 200 },
-		{ name: "atom", url: `${origin}/atom.xml`, expect: 200 },
-		{ name: "jsonFeed", url: `${origin}/feed.json`, expect: 200 },
-		{ name: "page", url: `${origin}${article}`, expect: 200 },
-		{ name: "fragment", url: `${origin}${article}/fragment`, expect: 200 },
-		{ name: "rss 304", url: `${origin}/feed.xml`, headers: { "If-None-Match": etag }, expect: 304 },
-	];
-}
-
-/**
- * Runs one load and adds CPU time per request (from /proc) for the server (workerd) and for the
- * client (the autocannon process), which also pays for every byte the server sends.
- */
-async function measured(serverPid, clientPid, run) {
-	const before = [cpuMs(serverPid), cpuMs(clientPid)];
-	const result = await run();
-	const after = [cpuMs(serverPid), cpuMs(clientPid)];
-	const [server, client] = [0, 1].map((i) =>
-		before[i] === undefined || after[i] === undefined ? undefined : after[i] - before[i],
-	);
-	const perRequest = (ms) => (ms === undefined ? undefined : (ms * 1000) / result.total);
-	return {
-		...result,
-		serverCpuMs: server,
-		serverCpuMicrosPerRequest: perRequest(server),
-		clientCpuMicrosPerRequest: perRequest(client),
-	};
-}
-
-/** Errors plus responses whose status is not the expected one. */
-function unexpectedCount(runs, expect) {
-	return runs.reduce(
-		(sum, run) =>
-			sum +
-			run.errors +
-			Object.entries(run.statuses)
-				.filter(([status]) => Number(status) !== expect)
-				.reduce((s, [, count]) => s + count, 0),
-		0,
-	);
-}
-
-function summarise(endpoint, runs) {
-	const targets = runs.map((run) => run.target);
-	const floors = runs.map((run) => run.floor);
-	const floorRatio = median(runs.map((run) => run.floorRatio));
-	return {
-		name: endpoint.name,
-		path: new URL(endpoint.url).pathname,
-		status: endpoint.expect,
-		bodyBytes: endpoint.bytes,
-		headers: endpoint.headerCount,
-		requestsPerSecond: median(targets.map((run) => run.requestsPerSecond)),
-		baselineRequestsPerSecond: median(runs.map((run) => run.baselineRequestsPerSecond)),
-		ratio: median(runs.map((run) => run.ratio)),
-		ratios: runs.map((run) => run.ratio),
-		toFloor: median(runs.map((run) => run.toFloor)),
-		toFloorRatios: runs.map((run) => run.toFloor),
-		p50Ms: median(targets.map((run) => run.p50Ms)),
-		p99Ms: median(targets.map((run) => run.p99Ms)),
-		serverCpuMicrosPerRequest: median(targets.map((run) => run.serverCpuMicrosPerRequest)),
-		floorCpuMicrosPerRequest: median(floors.map((run) => run.serverCpuMicrosPerRequest)),
-		baselineCpuMicrosPerRequest: median(runs.map((run) => run.baselineCpuMicrosPerRequest)),
-		clientCpuMicrosPerRequest: {
-			target: median(targets.map((run) => run.clientCpuMicrosPerRequest)),
-			floor: median(floors.map((run) => run.clientCpuMicrosPerRequest)),
-			baseline: median(runs.map((run) => run.baselineClientCpuMicrosPerRequest)),
-		},
-		requests: targets.reduce((sum, run) => sum + run.total, 0),
-		unexpected: unexpectedCount(targets, endpoint.expect),
-		floor: {
-			path: new URL(endpoint.floorUrl).pathname + new URL(endpoint.floorUrl).search,
-			requestsPerSecond: median(floors.map((run) => run.requestsPerSecond)),
-			ratio: floorRatio,
-			ratios: runs.map((run) => run.floorRatio),
-			target: ratioTarget(endpoint.expect),
-			meetsTarget: floorRatio !== undefined && floorRatio >= ratioTarget(endpoint.expect),
-			p50Ms: median(floors.map((run) => run.p50Ms)),
-			p99Ms: median(floors.map((run) => run.p99Ms)),
-			requests: floors.reduce((sum, run) => sum + run.total, 0),
-			unexpected: unexpectedCount(floors, endpoint.expect),
-		},
-	};
 }
 
 function ratioTarget(status) {
