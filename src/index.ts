@@ -10,6 +10,7 @@ import { documentRoutes } from "./routes/documentRoutes";
 import { methodRoutes } from "./routes/methodRoutes";
 import { oembedRoutes } from "./routes/oembedRoutes";
 import { previewRoutes } from "./routes/previewRoutes";
+import { answerWarm } from "./routes/warmAnswers";
 import { notifyReleases } from "./websub/releaseNotifier";
 
 const app = new Hono<AppEnv>();
@@ -29,7 +30,9 @@ app.onError(function logAndHide(error, c) {
 export { app };
 
 export default {
-	fetch: app.fetch,
+	fetch(request, env, ctx) {
+		return answerWarm(request, env) ?? app.fetch(request, env, ctx);
+	},
 	/** Cron Trigger (wrangler.toml [triggers]): WebSub notifications for scheduled articles. */
 	scheduled(_controller, env, ctx) {
 		ctx.waitUntil(
