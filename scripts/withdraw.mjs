@@ -36,11 +36,12 @@ await runCommand("withdraw", async () => {
 				? "Would withdraw"
 				: `Withdrew (content version ${summary.version})`;
 		console.log(`${verb} from ${store.where}: ${summary.withdrawn.join(", ")}`);
-		if (summary.version !== undefined)
+		if (summary.version !== undefined && summary.publicChange) {
 			await notifyAfterPublish({
 				sections: summary.sections,
 				settings: hubSettings(process.env, store.vars),
 			});
+		}
 		return 0;
 	});
 });

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { entry, leadImageInput } from "./fixtures/articleInputs";
 import { cspDirectives, fetchPath } from "./support/http";
 import {
+	allElements,
 	attr,
 	elementsByTag,
 	type HtmlNode,
@@ -151,6 +152,15 @@ describe("the fragment, the page and the embed view", () => {
 				decoding: "async",
 			});
 			expect(textOf(figure)).toBe(`Beeld: ${leadImageInput.credit}`);
+			// Above the body: after the headline, before the body's first paragraph.
+			const all = allElements(html);
+			const headline = all.findIndex((e) => attr(e, "class") === "ew-headline");
+			const firstParagraph = all.findIndex(
+				(e) => e.tagName === "p" && textOf(e) === "Eerste alinea.",
+			);
+			expect(headline).toBeGreaterThanOrEqual(0);
+			expect(all.indexOf(figure)).toBeGreaterThan(headline);
+			expect(all.indexOf(figure)).toBeLessThan(firstParagraph);
 		},
 	);
 

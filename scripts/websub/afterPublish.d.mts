@@ -19,4 +19,6 @@ export declare function notifyAfterPublish(options?: {
 	readonly sections?: readonly string[];
 	readonly waitSeconds?: number;
 	readonly log?: (line: string) => void;
+	/** How the wait is slept (a timer unless given). */
+	readonly sleep?: (ms: number) => Promise<void>;
 }): Promise<boolean>;

@@ -5,8 +5,8 @@
  * (isolates re-read the content version every CONTENT_CHECK_SECONDS) and push the old feed.
  *
  * The hub and the site's origin come from WEBSUB_HUB and SITE_URL in the environment, else from the
- * Worker's variables for the store written (locally wrangler.toml [vars] and .dev.vars). A refused ping does not undo the publish: it is reported, with the way to
- * retry (`npm run websub:publish`).
+ * Worker's variables for the store written (locally wrangler.toml [vars] and .dev.vars). A refused
+ * ping does not undo the publish: it is reported, with the way to retry (`npm run websub:publish`).
  */
 import { wranglerConfig } from "../lib/d1Store.mjs";
 import { importSource } from "../lib/sourceModules.mjs";
@@ -17,14 +17,10 @@ export async function isolateRefreshSeconds() {
 	return CONTENT_CHECK_SECONDS + 1;
 }
 
-/** The site's feeds and those of `sections`, as absolute URLs on `origin`. */
+/** The site's feeds and those of `sections`, as absolute URLs on `origin` (as the cron pings). */
 export async function feedUrls(origin, sections = []) {
-	const { sitePaths } = await importSource("src/site/siteUrls.ts");
-	const paths = [sitePaths.rss, sitePaths.atom, sitePaths.jsonFeed];
-	for (const tag of sections) {
-		paths.push(sitePaths.tagRss(tag), sitePaths.tagAtom(tag), sitePaths.tagJsonFeed(tag));
-	}
-	return paths.map((path) => `${origin}${path}`);
+	const { feedTopicPaths } = await importSource("src/websub/feedTopics.ts");
+	return feedTopicPaths(sections).map((path) => `${origin}${path}`);
 }
 
 /** The hub and origin to notify, or undefined when no hub is configured. */
@@ -36,14 +32,15 @@ export function hubSettings(env = process.env, vars = wranglerConfig().vars ?? {
 
 /**
  * Waits until every isolate serves the new version, then pings the hub for the site's feeds and
- * those of the `sections` that changed. Resolves to
- * whether every ping was accepted (true also when no hub is configured). Never throws.
+ * those of the `sections` that changed. Resolves to whether every ping was accepted (true also
+ * when no hub is configured). Never throws.
  */
 export async function notifyAfterPublish({
 	settings = hubSettings(),
 	sections = [],
 	waitSeconds,
 	log = console.log,
+	sleep = (ms) => new Promise((resolveWait) => setTimeout(resolveWait, ms)),
 } = {}) {
 	if (settings === undefined) {
 		log("WebSub: no hub configured (WEBSUB_HUB); readers that poll see the change within 60 s.");
@@ -58,7 +55,7 @@ export async function notifyAfterPublish({
 	}
 	const wait = waitSeconds ?? (await isolateRefreshSeconds());
 	log(`WebSub: notifying the hub in ${wait} s, once every isolate serves this version...`);
-	await new Promise((resolveWait) => setTimeout(resolveWait, wait * 1000));
+	await sleep(wait * 1000);
 	const { notifyHub } = await importSource("src/websub/notifyHub.ts");
 	const results = await notifyHub({
 		hub: settings.hub,
@@ -67,7 +64,10 @@ export async function notifyAfterPublish({
 	});
 	const accepted = results.every((result) => result.accepted);
 	if (!accepted) {
-		log("WebSub: the publish stands; retry the notification with `npm run websub:publish`.");
+		// The hub is named in the lines above already; the command repeats exactly what was pinged.
+		const retry = ["npm run websub:publish --", "--hub", settings.hub, "--site", origin];
+		for (const section of sections) retry.push("--section", section);
+		log(`WebSub: the publish stands; retry the notification with \`${retry.join(" ")}\`.`);
 	}
 	return accepted;
 }

@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 /**
  * `npm run websub:publish`: tells the WebSub hub that the feeds have new content, so it fetches
- * them and pushes them to subscribers. The pinging itself is src/websub/notifyHub.ts (the Worker's
- * cron uses it too); this file parses the
+ * them and pushes them to subscribers: the site's feeds, and those of each `--section` named. The
+ * pinging itself is src/websub/notifyHub.ts (the Worker's cron uses it too); this file parses the
  * settings, prints one line per feed and sets the exit code.
  *
  *   WEBSUB_HUB=https://hub.example/ SITE_URL=https://news.example.org npm run websub:publish
  *   npm run websub:publish -- --hub https://hub.example/ --site https://news.example.org
+ *   npm run websub:publish -- --section asiel   # also /tags/asiel/feed.xml, atom.xml, feed.json
  *
  * Exits 0 when the hub accepted every ping (a 2xx answer to the POST itself), 1 when it refused
  * one, redirected, could not be reached or did not answer in time, 2 on a missing or malformed
@@ -15,18 +16,21 @@
 import { parseArgs } from "node:util";
 import { closeSources, importSource } from "../lib/sourceModules.mjs";
 
-const { checkHttpUrl, DEFAULT_TIMEOUT_MS, notifyHub, printable } =
-	await importSource("src/websub/notifyHub.ts");
+const [{ checkHttpUrl, DEFAULT_TIMEOUT_MS, notifyHub, printable }, { feedTopicPaths }, { isSlug }] =
+	await Promise.all([
+		importSource("src/websub/notifyHub.ts"),
+		importSource("src/websub/feedTopics.ts"),
+		importSource("src/content/validateArticle.ts"),
+	]);
 
-/** The feeds' paths, as src/site/siteUrls.ts gives them (tests/node/websubPublish.test.ts checks). */
-const FEED_PATHS = ["/feed.xml", "/atom.xml", "/feed.json"];
 const NAME = "websub:publish";
-const USAGE = `usage: npm run ${NAME} -- [--hub <hub URL>] [--site <public origin>] [--timeout <seconds>]
+const USAGE = `usage: npm run ${NAME} -- [--hub <hub URL>] [--site <public origin>] [--section <slug>]... [--timeout <seconds>]
 
-Tells the WebSub hub that ${FEED_PATHS.join(", ")} of the site have new content.
+Tells the WebSub hub that ${feedTopicPaths([]).join(", ")} of the site have new content.
 
   --hub <URL>          the hub (default: the WEBSUB_HUB variable)
   --site <origin>      the site's public origin, e.g. https://news.example.org (default: SITE_URL)
+  --section <slug>     also the feeds of the section /tags/<slug> (repeatable)
   --timeout <seconds>  how long each ping may take, answer included (default: ${DEFAULT_TIMEOUT_MS / 1000})
   --help               show this text
 
@@ -50,6 +54,7 @@ function settings(argv, env) {
 			options: {
 				hub: { type: "string" },
 				site: { type: "string" },
+				section: { type: "string", multiple: true },
 				timeout: { type: "string" },
 				help: { type: "boolean", short: "h" },
 			},
@@ -72,6 +77,14 @@ function settings(argv, env) {
 			`SITE_URL must be an origin such as https://news.example.org, got ${origin.href}`,
 		);
 	}
+	const sections = values.section ?? [];
+	for (const section of sections) {
+		if (!isSlug(section)) {
+			throw new UsageError(
+				`--section takes a section's URL segment such as asiel (as in /tags/asiel), got ${JSON.stringify(section)}`,
+			);
+		}
+	}
 	const timeoutSeconds = values.timeout === undefined ? undefined : Number(values.timeout);
 	if (timeoutSeconds !== undefined && !(timeoutSeconds > 0 && timeoutSeconds <= 600)) {
 		throw new UsageError("--timeout must be a number of seconds from 0 to 600");
@@ -79,6 +92,7 @@ function settings(argv, env) {
 	return {
 		hub: checked(hub, "WEBSUB_HUB").href,
 		origin: origin.origin,
+		sections,
 		timeoutMs: timeoutSeconds === undefined ? DEFAULT_TIMEOUT_MS : timeoutSeconds * 1000,
 	};
 }
@@ -101,8 +115,13 @@ async function main() {
 		console.log(USAGE);
 		return 0;
 	}
-	const topics = FEED_PATHS.map((path) => `${config.origin}${path}`);
-	const results = await notifyHub({ ...config, topics, log: report });
+	const topics = feedTopicPaths(config.sections).map((path) => `${config.origin}${path}`);
+	const results = await notifyHub({
+		hub: config.hub,
+		timeoutMs: config.timeoutMs,
+		topics,
+		log: report,
+	});
 	return results.every((result) => result.accepted) ? 0 : 1;
 }
 

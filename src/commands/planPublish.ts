@@ -6,7 +6,7 @@
  */
 import type { ContentProblem } from "../content/contentError";
 import { tagKey } from "../content/tagSlug";
-import { CONTENT_FILES, type PublishSnapshot, type StoredSummary } from "../store/publishSnapshot";
+import { isContentFile, type PublishSnapshot, type StoredSummary } from "../store/publishSnapshot";
 import type { ArticleWrite, PublishPlan, Withdrawal } from "../store/publishWrites";
 
 export type PlanResult =
@@ -18,8 +18,6 @@ export type PlanResult =
 	  }
 	| { readonly ok: false; readonly problems: readonly ContentProblem[] };
 
-const isContentFile = (origin: string) => origin.startsWith(CONTENT_FILES);
-
 /** Orders by (published_at, slug), as positions do (slugs are ASCII: code units sort as bytes). */
 export function compareKeys(
 	a: { readonly publishedAt: number; readonly slug: string },
@@ -30,8 +28,9 @@ export function compareKeys(
 
 /**
  * Plans the publish of `writes` (every article of content/, validated) against `snapshot`.
- * Stored rows of content files that `writes` no longer has are withdrawn. When `owner` is set the
- * writes come from an import instead: nothing is withdrawn, and rows of content files are refused.
+ * Stored rows of content files that `writes` no longer has are withdrawn. For `command` "import"
+ * the writes come from an archive instead: nothing is withdrawn, and rows of content files are
+ * refused.
  */
 export function planPublish(
 	snapshot: PublishSnapshot,

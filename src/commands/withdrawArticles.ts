@@ -4,7 +4,7 @@
  * publishing, so that the next publish does not bring it back.
  */
 import { ContentError, type ContentProblem } from "../content/contentError";
-import { CONTENT_FILES, readPublishSnapshot } from "../store/publishSnapshot";
+import { isContentFile, readPublishSnapshot } from "../store/publishSnapshot";
 import type { PublishPlan, Withdrawal } from "../store/publishWrites";
 import { commitPlan, withVersionRetry } from "./applyPlan";
 import { changedSections } from "./publishContent";
@@ -12,6 +12,8 @@ import { changedSections } from "./publishContent";
 export interface WithdrawSummary {
 	readonly version: number | undefined;
 	readonly withdrawn: readonly string[];
+	/** Whether one was public (withdrawing scheduled articles changes nothing the public sees). */
+	readonly publicChange: boolean;
 	/** The sections whose feeds change, for WebSub. */
 	readonly sections: readonly string[];
 }
@@ -31,7 +33,7 @@ export async function withdrawArticles(
 			if (row === undefined) {
 				const already = snapshot.withdrawn.has(slug) ? " (it is already withdrawn)" : "";
 				problems.push({ file: slug, path: "slug", message: `no such article${already}` });
-			} else if (row.origin.startsWith(CONTENT_FILES)) {
+			} else if (isContentFile(row.origin)) {
 				problems.push({
 					file: slug,
 					path: "slug",
@@ -53,6 +55,11 @@ export async function withdrawArticles(
 		};
 		const sections = await changedSections(db, plan);
 		const version = options.dryRun === true ? undefined : await commitPlan(db, plan);
-		return { version, withdrawn: withdrawals.map((withdrawal) => withdrawal.slug), sections };
+		return {
+			version,
+			withdrawn: withdrawals.map((withdrawal) => withdrawal.slug),
+			publicChange: plan.publicChange,
+			sections,
+		};
 	});
 }

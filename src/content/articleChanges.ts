@@ -4,10 +4,3 @@ import type { Article } from "./articleSchema";
 export function lastChanged(article: Article): Date {
 	return (article.updated ?? article.published).instant;
 }
-
-/** The newest last change among `articles` (the epoch for none): a feed's or page's Last-Modified. */
-export function newestChange(articles: readonly Article[]): Date {
-	let newest = 0;
-	for (const article of articles) newest = Math.max(newest, lastChanged(article).getTime());
-	return new Date(newest);
-}

@@ -17,8 +17,13 @@ const ARTICLE_FIELDS = [
 	"body",
 	"image",
 ] as const;
-export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const SLUG_MAX = 120;
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const SLUG_MAX = 120;
+
+/** A slug as articles may have one: what URLs are checked against before any lookup. */
+export function isSlug(value: string): boolean {
+	return value.length <= SLUG_MAX && SLUG.test(value);
+}
 const TAG = /^[\p{L}\p{N}][\p{L}\p{N} -]{0,39}$/u;
 export const HEADLINE_MAX = 300;
 
@@ -88,7 +93,7 @@ function validateHeadline(value: unknown, check: FieldChecker): string | undefin
 }
 
 function validateSlug(value: unknown, check: FieldChecker): string | undefined {
-	if (typeof value !== "string" || !SLUG.test(value) || value.length > SLUG_MAX) {
+	if (typeof value !== "string" || !isSlug(value)) {
 		return check.report(
 			"slug",
 			`expected lower-case letters, digits and single hyphens (at most ${SLUG_MAX}), got ${JSON.stringify(value ?? null)}`,

@@ -23,11 +23,18 @@ export async function sameSecret(presented: string, expected: string): Promise<b
 	return difference === 0;
 }
 
+let remembered: { readonly token: string; readonly value: Promise<string> } | undefined;
+
 /**
  * The cookie's value: an HMAC of a fixed label under the token, so the cookie is worth nothing
- * once the token changes and never contains the token itself.
+ * once the token changes and never contains the token itself. Computed once per isolate and token.
  */
-export async function previewCookieValue(token: string): Promise<string> {
+export function previewCookieValue(token: string): Promise<string> {
+	if (remembered?.token !== token) remembered = { token, value: labelMac(token) };
+	return remembered.value;
+}
+
+async function labelMac(token: string): Promise<string> {
 	const key = await crypto.subtle.importKey(
 		"raw",
 		encoder.encode(token),

@@ -3,7 +3,7 @@
  * paths). A path that can name nothing answers 404 without a storage round trip; whether a named
  * article, section or page exists is the store's to say (loadDocument.ts).
  */
-import { SLUG, SLUG_MAX } from "../content/validateArticle";
+import { isSlug } from "../content/validateArticle";
 import type { FeedFormat } from "../render/feedChannel";
 import { sitePaths } from "../site/siteUrls";
 
@@ -49,8 +49,6 @@ const ARTICLE = /^\/articles\/([^/]+)(?:\/(fragment|embed))?$/;
 const TAG = new RegExp(
 	`^/tags/([^/]+)(?:/page/${PAGE_NUMBER}|/(feed\\.xml|atom\\.xml|feed\\.json))?$`,
 );
-
-const isSlug = (slug: string) => slug.length <= SLUG_MAX && SLUG.test(slug);
 
 /** The document `path` names, or undefined when it cannot name one. */
 export function documentRequest(path: string): DocumentRequest | undefined {

@@ -4,23 +4,19 @@
  * the same bytes.
  */
 import type { Article } from "../content/articleSchema";
-import { FEED_TTL_MINUTES } from "../http/responsePolicy";
 import { articleEmbed } from "../render/articleEmbed";
 import { articleFragment } from "../render/articleFragment";
 import { articlePage } from "../render/articlePage";
-import { feedEntry } from "../render/feedEntry";
 import { indexPage } from "../render/indexPage";
 import { imageOrigins } from "../render/leadImage";
-import { renderAtom } from "../render/renderAtom";
-import { renderJsonFeed } from "../render/renderJsonFeed";
-import { renderRss } from "../render/renderRss";
 import type { Site } from "../site/siteSchema";
 import { publicArticle } from "../store/articleLookup";
-import type { StoredArticle } from "../store/articleRows";
+import { articlesOf } from "../store/articleRows";
 import type { ContentState } from "../store/contentState";
 import { articlesByPosition, newestArticles } from "../store/listings";
 import type { DocumentRequest } from "./documentPaths";
 import { archiveHistory, archivePageCount, currentFeedHistory } from "./feedArchives";
+import { feedBody, listing, pageCount } from "./listingDocuments";
 import { loadSectionFeed, loadSectionPage } from "./sectionDocuments";
 import { loadNewsSitemap, loadRobots, loadSitemap, loadSitemapPart } from "./sitemapDocuments";
 import { stylesheet } from "./stylesheet";
@@ -54,7 +50,6 @@ export type DocumentOutcome =
 	| {
 			readonly status: 200;
 			readonly document: PublishedDocument;
-			readonly article?: Article;
 			/** When the document changes with the clock alone (ms): not kept past this instant. */
 			readonly expiresAt?: number;
 	  }
@@ -95,27 +90,22 @@ export async function loadDocument(
 			return loadArticleView(source, request.slug, request.view);
 		case "feed": {
 			const newest = await newestArticles(db, state.publicCount, site.feedSize);
-			const entries = newest.map(({ article }) => feedEntry(site, article));
 			const pages = archivePageCount(state.publicCount, site.archivePageSize);
-			const body =
-				request.format === "jsonFeed"
-					? renderJsonFeed(site, entries)
-					: request.format === "rss"
-						? renderRss(site, entries, currentFeedHistory(site, "rss", pages), FEED_TTL_MINUTES)
-						: renderAtom(site, entries, currentFeedHistory(site, "atom", pages));
-			return listing(request.format, body, state);
+			const history =
+				request.format === "jsonFeed" ? {} : currentFeedHistory(site, request.format, pages);
+			return listing(
+				request.format,
+				feedBody(site, request.format, articlesOf(newest), history),
+				state,
+			);
 		}
 		case "archive": {
 			const pages = archivePageCount(state.publicCount, site.archivePageSize);
 			if (request.page > pages) return NOT_FOUND;
 			const first = (request.page - 1) * site.archivePageSize + 1;
 			const stored = await articlesByPosition(db, first, first + site.archivePageSize - 1);
-			const entries = stored.map(({ article }) => feedEntry(site, article));
 			const history = archiveHistory(site, request.format, request.page, pages);
-			const body =
-				request.format === "rss"
-					? renderRss(site, entries, history, FEED_TTL_MINUTES)
-					: renderAtom(site, entries, history);
+			const body = feedBody(site, request.format, articlesOf(stored), history);
 			const lastModified = state.publicChangedAt;
 			return {
 				status: 200,
@@ -123,7 +113,7 @@ export async function loadDocument(
 			};
 		}
 		case "home": {
-			const pages = Math.max(1, Math.ceil(state.publicCount / site.pageSize));
+			const pages = pageCount(state.publicCount, site.pageSize);
 			if (request.page > pages) return NOT_FOUND;
 			const skip = (request.page - 1) * site.pageSize;
 			const stored = await newestArticles(db, state.publicCount, site.pageSize, skip);
@@ -132,13 +122,6 @@ export async function loadDocument(
 		}
 	}
 }
-
-/** A listing (feed, archive, index page) changes whenever public content changes. */
-function listing(kind: DocumentKind, body: string, state: ContentState): DocumentOutcome {
-	return { status: 200, document: { kind, body, lastModified: state.publicChangedAt } };
-}
-
-const articlesOf = (stored: readonly StoredArticle[]) => stored.map(({ article }) => article);
 
 async function loadArticleView(
 	source: DocumentSource,
@@ -149,7 +132,7 @@ async function loadArticleView(
 	if (found.state === "withdrawn") return { status: 410 };
 	if (found.state === "unknown") return NOT_FOUND;
 	const { article, changedAt } = found.stored;
-	return { status: 200, document: articleDocument(source.site, article, view, changedAt), article };
+	return { status: 200, document: articleDocument(source.site, article, view, changedAt) };
 }
 
 /** One view of an article: the page for people, the embeddable fragment, or the framable embed. */

@@ -53,6 +53,8 @@ const CHECK_MS = CONTENT_CHECK_SECONDS * 1000;
 
 export class PreparedSite {
 	readonly errors: Record<`${ErrorStatus}-${"html" | "json"}`, ErrorResponse>;
+	/** The settings' part of edge-cache keys: a change of site settings is a new key. */
+	readonly #settings: string;
 	readonly #answers = new BoundedCache<string, PreparedAnswer>(
 		ANSWER_LIMITS,
 		(answer) => ANSWER_OVERHEAD + (answer.status === 200 ? answer.response.body.byteLength : 0),
@@ -70,8 +72,6 @@ export class PreparedSite {
 		this.errors = prepareErrors(site);
 		this.#settings = settingsTag(site);
 	}
-
-	readonly #settings: string;
 
 	/** The prepared answer for `key` if this isolate has one and its content is current; no I/O. */
 	warm(key: string, now: number): PreparedAnswer | undefined {

@@ -3,14 +3,11 @@
  * with the same entries (same ids) as the site's feeds. A section with no public article is 404.
  */
 
-import { FEED_TTL_MINUTES } from "../http/responsePolicy";
 import { type FeedFormat, sectionChannel } from "../render/feedChannel";
-import { feedEntry } from "../render/feedEntry";
 import { sectionPage } from "../render/indexPage";
-import { renderAtom } from "../render/renderAtom";
-import { renderJsonFeed } from "../render/renderJsonFeed";
-import { renderRss } from "../render/renderRss";
+import { articlesOf } from "../store/articleRows";
 import { newestInSection, publicSection } from "../store/sectionListings";
+import { feedBody, listing, pageCount } from "./listingDocuments";
 import type { DocumentOutcome, DocumentSource } from "./loadDocument";
 
 /** Page `page` of the section `tag`, newest first, pageSize at a time. */
@@ -22,18 +19,15 @@ export async function loadSectionPage(
 	const { site, db, state, now } = source;
 	const section = await publicSection(db, tag, now);
 	if (section === undefined) return { status: 404 };
-	const pages = Math.max(1, Math.ceil(section.publicCount / site.pageSize));
+	const pages = pageCount(section.publicCount, site.pageSize);
 	if (page > pages) return { status: 404 };
 	const stored = await newestInSection(db, section, site.pageSize, (page - 1) * site.pageSize);
-	const articles = stored.map(({ article }) => article);
-	const body = sectionPage(site, section, sectionChannel(site, section), articles, { page, pages });
-	return {
-		status: 200,
-		document: { kind: "page", body: body.toString(), lastModified: state.publicChangedAt },
-	};
+	const channel = sectionChannel(site, section);
+	const body = sectionPage(site, section, channel, articlesOf(stored), { page, pages });
+	return listing("page", body.toString(), state);
 }
 
-/** The section's feed in `format`: its newest feedSize public articles. */
+/** The section's feed in `format`: its newest feedSize public articles (no archives). */
 export async function loadSectionFeed(
 	source: DocumentSource,
 	tag: string,
@@ -43,13 +37,6 @@ export async function loadSectionFeed(
 	const section = await publicSection(db, tag, now);
 	if (section === undefined) return { status: 404 };
 	const stored = await newestInSection(db, section, site.feedSize);
-	const entries = stored.map(({ article }) => feedEntry(site, article));
-	const channel = sectionChannel(site, section);
-	const body =
-		format === "jsonFeed"
-			? renderJsonFeed(site, entries, channel)
-			: format === "rss"
-				? renderRss(site, entries, {}, FEED_TTL_MINUTES, channel)
-				: renderAtom(site, entries, {}, channel);
-	return { status: 200, document: { kind: format, body, lastModified: state.publicChangedAt } };
+	const body = feedBody(site, format, articlesOf(stored), {}, sectionChannel(site, section));
+	return listing(format, body, state);
 }

@@ -14,6 +14,7 @@ import {
 	SITEMAP_MAX_URLS,
 } from "../render/sitemaps";
 import { absoluteUrl, sitePaths } from "../site/siteUrls";
+import { articlesOf } from "../store/articleRows";
 import { lastPublishedBefore, recentArticles, sitemapEntries } from "../store/sitemapListings";
 import type { DocumentOutcome, DocumentSource } from "./loadDocument";
 
@@ -89,10 +90,7 @@ export async function loadNewsSitemap(source: DocumentSource): Promise<DocumentO
 		agedOut === undefined ? 0 : agedOut + NEWS_WINDOW_MS,
 	);
 	const oldest = recent.at(-1)?.article.published.instant.getTime();
-	const body = renderNewsSitemap(
-		site,
-		recent.map((stored) => stored.article),
-	);
+	const body = renderNewsSitemap(site, articlesOf(recent));
 	return {
 		...sitemapDocument(body, lastModified),
 		...(oldest !== undefined && { expiresAt: oldest + NEWS_WINDOW_MS }),

@@ -2,6 +2,7 @@ import type { Article } from "../content/articleSchema";
 import type { Site } from "../site/siteSchema";
 import { absoluteUrl, sitePaths } from "../site/siteUrls";
 import { sourceCreditHtml } from "./articleBody";
+import { feedAutodiscovery } from "./feedAutodiscovery";
 import type { FeedChannel } from "./feedChannel";
 import { html, type SafeHtml } from "./html";
 import { pageLayout } from "./pageLayout";
@@ -55,12 +56,6 @@ export function sectionPage(
 	return listingPage(site, listing, articles, pagination);
 }
 
-const FEED_LINKS = [
-	{ format: "rss", type: "application/rss+xml", label: "RSS" },
-	{ format: "atom", type: "application/atom+xml", label: "Atom" },
-	{ format: "jsonFeed", type: "application/feed+json", label: "JSON Feed" },
-] as const;
-
 function listingPage(
 	site: Site,
 	listing: Listing,
@@ -88,14 +83,7 @@ function listingPage(
 		articles.length === 0
 			? html`<p class="ew-empty">Nog geen artikelen.</p>`
 			: html`<ol class="ew-articles">\n${items}</ol>`;
-	const { channel } = listing;
-	const feeds =
-		channel === undefined
-			? ""
-			: FEED_LINKS.map(
-					(feed) =>
-						html`<link rel="alternate" type="${feed.type}" title="${channel.title} (${feed.label})" href="${channel.self[feed.format]}">\n`,
-				);
+	const feeds = listing.channel === undefined ? "" : feedAutodiscovery(listing.channel);
 	return pageLayout(site, {
 		title: page === 1 ? listing.title : `${listing.title} - pagina ${page}`,
 		description: listing.description,

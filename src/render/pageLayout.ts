@@ -1,5 +1,7 @@
 import type { Site } from "../site/siteSchema";
 import { absoluteUrl, sitePaths } from "../site/siteUrls";
+import { feedAutodiscovery } from "./feedAutodiscovery";
+import { siteChannel } from "./feedChannel";
 import { html, type SafeHtml } from "./html";
 import { siteIconLinks } from "./siteIconLinks";
 import { textDirection } from "./textDirection";
@@ -16,11 +18,6 @@ interface PageOptions {
 
 /** A complete HTML document in the site's look, with feed autodiscovery and the icon on every page. */
 export function pageLayout(site: Site, page: PageOptions): SafeHtml {
-	const feeds = [
-		{ type: "application/rss+xml", label: "RSS", path: sitePaths.rss },
-		{ type: "application/atom+xml", label: "Atom", path: sitePaths.atom },
-		{ type: "application/feed+json", label: "JSON Feed", path: sitePaths.jsonFeed },
-	];
 	return html`<!DOCTYPE html>
 <html lang="${site.language}" dir="${textDirection(site.language)}">
 <head>
@@ -28,10 +25,7 @@ export function pageLayout(site: Site, page: PageOptions): SafeHtml {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${page.title}</title>
 <meta name="description" content="${page.description}">
-${page.canonical === undefined ? "" : html`<link rel="canonical" href="${page.canonical}">\n`}${feeds.map(
-	(feed) =>
-		html`<link rel="alternate" type="${feed.type}" title="${site.title} (${feed.label})" href="${absoluteUrl(site, feed.path)}">\n`,
-)}<link rel="stylesheet" href="${absoluteUrl(site, sitePaths.stylesheet)}">
+${page.canonical === undefined ? "" : html`<link rel="canonical" href="${page.canonical}">\n`}${feedAutodiscovery(siteChannel(site))}<link rel="stylesheet" href="${absoluteUrl(site, sitePaths.stylesheet)}">
 ${siteIconLinks(site)}${page.head}</head>
 <body>
 <header class="site-header"><a class="site-name" href="${absoluteUrl(site, sitePaths.home)}">${site.title}</a></header>

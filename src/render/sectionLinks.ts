@@ -6,18 +6,15 @@ import type { Article } from "../content/articleSchema";
 import { tagSlug } from "../content/tagSlug";
 import type { Site } from "../site/siteSchema";
 import { absoluteUrl, sitePaths } from "../site/siteUrls";
+import { feedAutodiscovery } from "./feedAutodiscovery";
 import { sectionChannel } from "./feedChannel";
 import { html, type SafeHtml } from "./html";
 
 /** `<link rel="alternate">` for the RSS, Atom and JSON Feed of each of the article's sections. */
 export function sectionFeedLinks(site: Site, article: Article): SafeHtml {
-	return html`${article.tags.map((name) => {
-		const channel = sectionChannel(site, { slug: tagSlug(name), name });
-		return html`<link rel="alternate" type="application/rss+xml" title="${channel.title} (RSS)" href="${channel.self.rss}">
-<link rel="alternate" type="application/atom+xml" title="${channel.title} (Atom)" href="${channel.self.atom}">
-<link rel="alternate" type="application/feed+json" title="${channel.title} (JSON Feed)" href="${channel.self.jsonFeed}">
-`;
-	})}`;
+	return html`${article.tags.map((name) =>
+		feedAutodiscovery(sectionChannel(site, { slug: tagSlug(name), name })),
+	)}`;
 }
 
 /** "Onderwerpen: asiel · kabinet-Rutte IV", each linking to its section page. */

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
-import { SLUG, SLUG_MAX } from "../content/validateArticle";
+import { isSlug } from "../content/validateArticle";
 import { answerError } from "../http/errorResponses";
 import { mayPreview, previewCookie, sameSecret } from "../http/previewAccess";
 import { previewAnswer, previewSignedIn } from "../http/previewResponses";
@@ -19,8 +19,6 @@ function notFound(c: Context<AppEnv>): Response {
 	return answerError(preparedSite(c.env).errors["404-html"], c.req.raw);
 }
 
-const validSlug = (slug: string) => slug.length <= SLUG_MAX && SLUG.test(slug);
-
 /**
  * Editors' previews of scheduled articles (README, "Previewing"). Off without PREVIEW_TOKEN.
  * Answers are never cached (previewResponses.ts) and never pass through the edge cache.
@@ -28,7 +26,7 @@ const validSlug = (slug: string) => slug.length <= SLUG_MAX && SLUG.test(slug);
 export const previewRoutes = new Hono<AppEnv>()
 	.on(["GET", "HEAD"], sitePaths.previewArticle(":slug"), async function servePreview(c) {
 		const slug = c.req.param("slug") ?? "";
-		if (!validSlug(slug) || !(await mayPreview(c.req.raw, c.env.PREVIEW_TOKEN))) {
+		if (!isSlug(slug) || !(await mayPreview(c.req.raw, c.env.PREVIEW_TOKEN))) {
 			return notFound(c);
 		}
 		const site = preparedSite(c.env);
@@ -51,7 +49,7 @@ export const previewRoutes = new Hono<AppEnv>()
 		if (!token || !(length > 0 && length <= FORM_LIMIT_BYTES)) return notFound(c);
 		const form = new URLSearchParams(await c.req.text());
 		const slug = form.get("slug")?.trim() ?? "";
-		if (!validSlug(slug) || !(await sameSecret(form.get("token") ?? "", token))) {
+		if (!isSlug(slug) || !(await sameSecret(form.get("token") ?? "", token))) {
 			return notFound(c);
 		}
 		const secure = new URL(c.req.url).protocol === "https:";

@@ -15,19 +15,27 @@ export interface ArticleRow {
 	readonly document: string;
 	readonly published_at: number;
 	readonly revised_at: number;
-	readonly position: number;
 }
 
 /** The columns listed by every query that returns `ArticleRow`s. */
-export const ARTICLE_COLUMNS = "slug, document, published_at, revised_at, position";
+export const ARTICLE_COLUMNS = "slug, document, published_at, revised_at";
 
 /** An article as stored: the validated model and when its documents last changed. */
 export interface StoredArticle {
 	readonly article: Article;
 	/** When its public documents last changed: its revision, or its release if that is later (ms). */
 	readonly changedAt: number;
-	/** 1 = the oldest article (articles_by_position). */
-	readonly position: number;
+}
+
+/** Runs `statement` (which lists ARTICLE_COLUMNS) and validates every row it returns, in order. */
+export async function readArticles(statement: D1PreparedStatement): Promise<StoredArticle[]> {
+	const { results } = await statement.all<ArticleRow>();
+	return results.map(readArticleRow);
+}
+
+/** The models of `stored`, in the same order. */
+export function articlesOf(stored: readonly StoredArticle[]): Article[] {
+	return stored.map(({ article }) => article);
 }
 
 /** Validates a row as content is validated; throws a StoreError naming the row otherwise. */
@@ -48,9 +56,5 @@ export function readArticleRow(row: ArticleRow): StoredArticle {
 	if (article.slug !== row.slug) {
 		throw new StoreError(`${where}: document has slug ${JSON.stringify(article.slug)}`);
 	}
-	return {
-		article,
-		changedAt: Math.max(row.revised_at, row.published_at),
-		position: row.position,
-	};
+	return { article, changedAt: Math.max(row.revised_at, row.published_at) };
 }

@@ -28,7 +28,8 @@ interface StateRow {
 	readonly next_release_at: number | null;
 }
 
-const STATE_SQL = `SELECT
+/** One statement, every part an index search (docs/performance.md shows its plan). */
+export const CONTENT_STATE_SQL = `SELECT
 	(SELECT max(id) FROM versions) AS version,
 	(SELECT public_changed_at FROM versions
 		WHERE id = (SELECT max(id) FROM versions)) AS version_changed_at,
@@ -43,7 +44,7 @@ const STATE_SQL = `SELECT
 export async function readContentState(db: D1Database, now: number): Promise<ContentState> {
 	let row: StateRow | null;
 	try {
-		row = await db.prepare(STATE_SQL).bind(now).first<StateRow>();
+		row = await db.prepare(CONTENT_STATE_SQL).bind(now).first<StateRow>();
 	} catch (error) {
 		throw new StoreError(
 			`D1 content state unreadable (are the migrations applied? npm run db:migrate): ${String(error)}`,
@@ -62,6 +63,3 @@ export async function readContentState(db: D1Database, now: number): Promise<Con
 export function sameContent(a: ContentState, b: ContentState): boolean {
 	return a.version === b.version && a.publicCount === b.publicCount;
 }
-
-/** The SQL, for the query-plan check in tests and docs/performance.md. */
-export const CONTENT_STATE_SQL = STATE_SQL;

@@ -3,12 +3,7 @@
  * `/` and the RFC 5005 archive pages. Every listing is one range search on articles_by_position,
  * so its cost depends on the page size, never on the number of articles.
  */
-import {
-	ARTICLE_COLUMNS,
-	type ArticleRow,
-	readArticleRow,
-	type StoredArticle,
-} from "./articleRows";
+import { ARTICLE_COLUMNS, readArticles, type StoredArticle } from "./articleRows";
 
 const RANGE_SQL = `SELECT ${ARTICLE_COLUMNS} FROM articles
 	WHERE position > ?1 AND position <= ?2 ORDER BY position DESC`;
@@ -20,11 +15,7 @@ export async function articlesByPosition(
 	last: number,
 ): Promise<StoredArticle[]> {
 	if (last < first) return [];
-	const { results } = await db
-		.prepare(RANGE_SQL)
-		.bind(first - 1, last)
-		.all<ArticleRow>();
-	return results.map(readArticleRow);
+	return readArticles(db.prepare(RANGE_SQL).bind(first - 1, last));
 }
 
 /**

@@ -4,6 +4,8 @@
  * guards the writes (publishWrites.ts).
  */
 
+import { chunked, placeholders } from "./boundParameters";
+
 /** A stored article as a publish compares it with content. */
 export interface StoredSummary {
 	readonly slug: string;
@@ -34,8 +36,13 @@ interface SummaryRow {
 }
 
 /** Origins of content files sort in [CONTENT_FILES, CONTENT_FILES_END): a range on the index. */
-export const CONTENT_FILES = "content/";
+const CONTENT_FILES = "content/";
 const CONTENT_FILES_END = "content0";
+
+/** Whether a row's origin is a file of content/ (else an imported archive). */
+export function isContentFile(origin: string): boolean {
+	return origin.startsWith(CONTENT_FILES);
+}
 
 const VERSION_SQL = "SELECT max(id) AS id FROM versions";
 const NEWEST_SQL =
@@ -45,22 +52,20 @@ const FILE_ROWS_SQL = `SELECT slug, origin, content_hash, published_at FROM arti
 // An import compares every line with every stored article: a command's full read, never a request's.
 const ALL_ROWS_SQL = "SELECT slug, origin, content_hash, published_at FROM articles";
 const ALL_WITHDRAWN_SQL = "SELECT slug FROM withdrawn";
-// D1 binds at most 100 parameters per statement.
-const SLUGS_PER_STATEMENT = 100;
 
 function slugRowsSql(count: number): string {
 	return `SELECT slug, origin, content_hash, published_at FROM articles
-	WHERE slug IN (${Array.from({ length: count }, (_, i) => `?${i + 1}`).join(", ")})`;
+	WHERE slug IN (${placeholders(count)})`;
 }
 
 function tagsSql(count: number): string {
 	return `SELECT slug, name FROM tags
-	WHERE slug IN (${Array.from({ length: count }, (_, i) => `?${i + 1}`).join(", ")})`;
+	WHERE slug IN (${placeholders(count)})`;
 }
 
 function withdrawnSql(count: number): string {
 	return `SELECT slug FROM withdrawn
-	WHERE slug IN (${Array.from({ length: count }, (_, i) => `?${i + 1}`).join(", ")})`;
+	WHERE slug IN (${placeholders(count)})`;
 }
 
 /**
@@ -74,10 +79,7 @@ export async function readPublishSnapshot(
 	tagSlugs: readonly string[] = [],
 ): Promise<PublishSnapshot> {
 	// An import reads every row anyway; content files look up only the slugs they name.
-	const chunks: string[][] = [];
-	for (let i = 0; rowsOf === "content files" && i < slugs.length; i += SLUGS_PER_STATEMENT) {
-		chunks.push(slugs.slice(i, i + SLUGS_PER_STATEMENT));
-	}
+	const chunks = rowsOf === "content files" ? chunked(slugs) : [];
 	const tagChunks = chunked([...new Set(tagSlugs)]);
 	const statements = [
 		...tagChunks.map((chunk) => db.prepare(tagsSql(chunk.length)).bind(...chunk)),
@@ -133,14 +135,6 @@ export async function readPublishSnapshot(
 		withdrawn,
 		tags,
 	};
-}
-
-function chunked(values: readonly string[]): string[][] {
-	const chunks: string[][] = [];
-	for (let i = 0; i < values.length; i += SLUGS_PER_STATEMENT) {
-		chunks.push(values.slice(i, i + SLUGS_PER_STATEMENT));
-	}
-	return chunks;
 }
 
 const TAG_MEMBERS_SQL = "SELECT slug FROM article_tags WHERE tag = ?1";

@@ -5,6 +5,8 @@
  * that id exists, the insert fails, and the whole batch rolls back with nothing written.
  */
 
+import { chunked, MAX_BOUND_PARAMETERS, placeholders } from "./boundParameters";
+
 /** One article to write: its stored document and the columns derived from it. */
 export interface ArticleWrite {
 	readonly slug: string;
@@ -225,8 +227,7 @@ function upsert(
 }
 
 const STAGE_COLUMNS = 8;
-/** D1 binds at most 100 parameters per statement. */
-export const STAGE_ROWS_PER_STATEMENT = Math.floor(100 / STAGE_COLUMNS);
+export const STAGE_ROWS_PER_STATEMENT = Math.floor(MAX_BOUND_PARAMETERS / STAGE_COLUMNS);
 
 /** Statements that stage an import's rows (not yet visible), a few rows per statement. */
 export function stageImportStatements(
@@ -236,12 +237,8 @@ export function stageImportStatements(
 	stagedAt: number,
 ): D1PreparedStatement[] {
 	const statements: D1PreparedStatement[] = [];
-	for (let i = 0; i < writes.length; i += STAGE_ROWS_PER_STATEMENT) {
-		const rows = writes.slice(i, i + STAGE_ROWS_PER_STATEMENT);
-		const values = rows.map(
-			(_, r) =>
-				`(${Array.from({ length: STAGE_COLUMNS }, (_, c) => `?${r * STAGE_COLUMNS + c + 1}`)})`,
-		);
+	for (const rows of chunked(writes, STAGE_ROWS_PER_STATEMENT)) {
+		const values = rows.map((_, r) => `(${placeholders(STAGE_COLUMNS, r * STAGE_COLUMNS + 1)})`);
 		statements.push(
 			db
 				.prepare(

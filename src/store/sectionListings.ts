@@ -3,7 +3,8 @@
  * articles by position (1 = its oldest). Like the site's listings, each is a search on an index,
  * so a page of a section of 30,000 articles costs what a page of one of 30 does.
  */
-import { type ArticleRow, readArticleRow, type StoredArticle } from "./articleRows";
+import { readArticles, type StoredArticle } from "./articleRows";
+import { chunked, placeholders } from "./boundParameters";
 import { newestPositions } from "./listings";
 
 export interface Section {
@@ -33,7 +34,7 @@ export async function publicSection(
 	return { slug: row.slug, name: row.name, publicCount: row.public_count };
 }
 
-const RANGE_SQL = `SELECT a.slug, a.document, a.published_at, a.revised_at, a.position
+const RANGE_SQL = `SELECT a.slug, a.document, a.published_at, a.revised_at
 	FROM article_tags AS t JOIN articles AS a ON a.slug = t.slug
 	WHERE t.tag = ?1 AND t.position > ?2 AND t.position <= ?3 ORDER BY t.position DESC`;
 
@@ -45,11 +46,7 @@ export async function sectionArticles(
 	last: number,
 ): Promise<StoredArticle[]> {
 	if (last < first) return [];
-	const { results } = await db
-		.prepare(RANGE_SQL)
-		.bind(tag, first - 1, last)
-		.all<ArticleRow>();
-	return results.map(readArticleRow);
+	return readArticles(db.prepare(RANGE_SQL).bind(tag, first - 1, last));
 }
 
 /** The newest `count` of the section's public articles, after skipping `skip` newer ones. */
@@ -62,21 +59,13 @@ export function newestInSection(
 	return sectionArticles(db, section.slug, ...newestPositions(section.publicCount, count, skip));
 }
 
-export const SECTION_QUERIES = {
-	publicSection: SECTION_SQL,
-	sectionArticles: RANGE_SQL,
-	sectionsOf: "SELECT DISTINCT tag FROM article_tags WHERE slug IN (?1, ?2) ORDER BY tag",
-};
-
 const TAGS_OF_SQL = (count: number) =>
-	`SELECT DISTINCT tag FROM article_tags WHERE slug IN (${Array.from({ length: count }, (_, i) => `?${i + 1}`).join(", ")}) ORDER BY tag`;
+	`SELECT DISTINCT tag FROM article_tags WHERE slug IN (${placeholders(count)}) ORDER BY tag`;
 
 /** The sections the articles `slugs` are in (their feeds change with them), sorted. */
 export async function sectionsOf(db: D1Database, slugs: readonly string[]): Promise<string[]> {
 	const tags = new Set<string>();
-	// D1 binds at most 100 parameters per statement.
-	for (let i = 0; i < slugs.length; i += 100) {
-		const chunk = slugs.slice(i, i + 100);
+	for (const chunk of chunked(slugs)) {
 		const { results } = await db
 			.prepare(TAGS_OF_SQL(chunk.length))
 			.bind(...chunk)
@@ -85,3 +74,9 @@ export async function sectionsOf(db: D1Database, slugs: readonly string[]): Prom
 	}
 	return [...tags].sort();
 }
+
+export const SECTION_QUERIES = {
+	publicSection: SECTION_SQL,
+	sectionArticles: RANGE_SQL,
+	sectionsOf: TAGS_OF_SQL(2),
+};

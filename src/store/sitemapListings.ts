@@ -2,12 +2,7 @@
  * What the sitemaps list (sitemaps.org; Google News sitemaps): every public article's URL with
  * its last change, by position ranges; and the articles of the last two days, for news.
  */
-import {
-	ARTICLE_COLUMNS,
-	type ArticleRow,
-	readArticleRow,
-	type StoredArticle,
-} from "./articleRows";
+import { ARTICLE_COLUMNS, readArticles, type StoredArticle } from "./articleRows";
 
 export interface SitemapEntry {
 	readonly slug: string;
@@ -46,8 +41,7 @@ export async function recentArticles(
 	now: number,
 	limit: number,
 ): Promise<StoredArticle[]> {
-	const { results } = await db.prepare(RECENT_SQL).bind(since, now, limit).all<ArticleRow>();
-	return results.map(readArticleRow);
+	return readArticles(db.prepare(RECENT_SQL).bind(since, now, limit));
 }
 
 const LAST_BEFORE_SQL = `SELECT published_at FROM articles WHERE published_at <= ?1

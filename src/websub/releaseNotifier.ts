@@ -8,7 +8,7 @@ import type { Env } from "../env";
 import { CONTENT_CHECK_SECONDS } from "../http/responsePolicy";
 import { resolveSite } from "../site/resolveSite";
 import type { Site } from "../site/siteSchema";
-import { absoluteUrl, sitePaths } from "../site/siteUrls";
+import { absoluteUrl } from "../site/siteUrls";
 import {
 	claimPendingTopics,
 	noticeReleases,
@@ -17,6 +17,7 @@ import {
 	unnoticedReleases,
 } from "../store/releaseQueue";
 import { sectionsOf } from "../store/sectionListings";
+import { feedTopicPaths } from "./feedTopics";
 import { notifyHub, type PingResult } from "./notifyHub";
 
 /** Longer than one ping may take (notifyHub's limit), so a live tick never loses its claim. */
@@ -30,11 +31,8 @@ export interface ReleaseReport {
 }
 
 /** The feeds a release changes: the site's feeds and those of the released articles' sections. */
-export function feedTopics(site: Site, sections: readonly string[]): string[] {
-	const paths: string[] = [sitePaths.rss, sitePaths.atom, sitePaths.jsonFeed];
-	for (const tag of sections)
-		paths.push(sitePaths.tagRss(tag), sitePaths.tagAtom(tag), sitePaths.tagJsonFeed(tag));
-	return paths.map((path) => absoluteUrl(site, path));
+function feedTopics(site: Site, sections: readonly string[]): string[] {
+	return feedTopicPaths(sections).map((path) => absoluteUrl(site, path));
 }
 
 /**

@@ -3,7 +3,7 @@
  * does, and only for what it should: prepared documents on GET and HEAD.
  */
 import { env } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import worker, { app } from "../../src/index";
 import { answerWarm } from "../../src/routes/warmAnswers";
 import { seedArticle, url } from "../support/site";
@@ -52,12 +52,22 @@ describe("answers before the router", () => {
 		).toBeUndefined();
 	});
 
-	it("is what the Worker's fetch handler tries first", async () => {
-		const response = await worker.fetch(new Request(url("/feed.xml")), env, {
+	it("is what the Worker's fetch handler tries first: a prepared document never reaches the router", async () => {
+		const ctx = {
 			waitUntil: () => undefined,
 			passThroughOnException: () => undefined,
 			props: {},
-		} as unknown as ExecutionContext);
-		expect(response.status).toBe(200);
+		} as unknown as ExecutionContext;
+		const routed = await app.request(url("/feed.xml"), {}, env);
+		const router = vi.spyOn(app, "fetch");
+		try {
+			const response = await worker.fetch(new Request(url("/feed.xml")), env, ctx);
+			expect(await seen(response)).toEqual(await seen(routed));
+			expect(router).not.toHaveBeenCalled();
+			await worker.fetch(new Request(url("/bestaat-niet")), env, ctx);
+			expect(router).toHaveBeenCalledTimes(1);
+		} finally {
+			router.mockRestore();
+		}
 	});
 });

@@ -15,9 +15,22 @@ import { stubHub } from "./support/stubHub";
 const SITE = "https://news.example.org";
 
 describe("notifyAfterPublish", () => {
-	it("waits the Worker's own freshness interval (src/http/responsePolicy.ts), and a second", async () => {
+	it("waits the Worker's own freshness interval (src/http/responsePolicy.ts), and a second, before pinging", async () => {
+		const hub = await stubHub(204);
+		const waits: { ms: number; pingsBefore: number }[] = [];
+		const sleep = async (ms: number) => {
+			waits.push({ ms, pingsBefore: hub.pings.length });
+		};
 		try {
 			expect(await isolateRefreshSeconds()).toBe(16);
+			const accepted = await notifyAfterPublish({
+				settings: { hub: hub.url, site: SITE },
+				log: () => undefined,
+				sleep,
+			});
+			expect(accepted).toBe(true);
+			expect(waits).toEqual([{ ms: 16_000, pingsBefore: 0 }]);
+			expect(hub.pings).toHaveLength(3);
 		} finally {
 			await closeSources();
 		}
@@ -63,16 +76,19 @@ describe("notifyAfterPublish", () => {
 		expect(hub.pings.every((ping) => ping.form.get("hub.mode") === "publish")).toBe(true);
 	});
 
-	it("reports a refusing hub and how to retry, without throwing", async () => {
+	it("reports a refusing hub and the command that retries exactly those feeds, without throwing", async () => {
 		const hub = await stubHub(500, "kapot");
 		const lines: string[] = [];
 		const accepted = await notifyAfterPublish({
 			settings: { hub: hub.url, site: SITE },
+			sections: ["asiel", "kabinet-rutte-iv"],
 			waitSeconds: 0,
 			log: (line: string) => lines.push(line),
 		});
 		expect(accepted).toBe(false);
-		expect(hub.pings).toHaveLength(3);
-		expect(lines.join("\n")).toContain("npm run websub:publish");
+		expect(hub.pings).toHaveLength(9);
+		expect(lines.join("\n")).toContain(
+			`npm run websub:publish -- --hub ${hub.url} --site ${SITE} --section asiel --section kabinet-rutte-iv`,
+		);
 	});
 });

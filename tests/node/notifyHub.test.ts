@@ -42,6 +42,8 @@ describe("notifyHub", () => {
 	it("counts a 302 as refused, even when the page it points to answers 200", async () => {
 		const hub = await redirectingHub();
 		const results = await notifyHub({ hub: hub.url, topics: TOPICS });
+		expect(results).toHaveLength(2);
+		expect(hub.pings).toHaveLength(2);
 		for (const result of results) {
 			expect(result.accepted).toBe(false);
 			expect(result.status).toBe(302);
@@ -85,6 +87,7 @@ describe("notifyHub", () => {
 	it("reports a hub that never answers as not answering in time", async () => {
 		const hub = await silentHub();
 		const results = await notifyHub({ hub: hub.url, topics: TOPICS, timeoutMs: 200 });
+		expect(results).toHaveLength(2);
 		for (const result of results) {
 			expect(result.accepted).toBe(false);
 			expect(result.status).toBeUndefined();
@@ -95,6 +98,8 @@ describe("notifyHub", () => {
 	it(`reads at most ${ANSWER_LIMIT_BYTES} bytes of a 700 MB answer and cancels the rest`, async () => {
 		const hub = await floodingHub(700 * 1024 * 1024);
 		const results = await notifyHub({ hub: hub.url, topics: TOPICS });
+		expect(results).toHaveLength(2);
+		expect(hub.pings).toHaveLength(2);
 		for (const result of results) {
 			expect(result.accepted).toBe(false);
 			expect(result.message.length).toBeLessThan(1000);
@@ -137,6 +142,7 @@ describe("notifyHub", () => {
 	it("reports an unreachable hub per topic", async () => {
 		const hub = await closedHub();
 		const results = await notifyHub({ hub: hub.url, topics: TOPICS });
+		expect(results.map((result) => result.topic)).toEqual(TOPICS);
 		for (const result of results) {
 			expect(result.message).toBe(
 				`hub ${hub.url} is unreachable for ${result.topic}: ECONNREFUSED`,

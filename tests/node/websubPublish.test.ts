@@ -67,6 +67,20 @@ describe("npm run websub:publish", () => {
 		for (const feed of FEED_URLS) expect(run.stdout).toContain(feed);
 	});
 
+	it("also pings the feeds of each --section, after the site's", async () => {
+		const hub = await stubHub(204);
+		const run = await publish(["--hub", hub.url, "--site", SITE, "--section", "asiel"]);
+		expect(run.code).toBe(0);
+		expect(hub.pings.map((ping) => ping.form.get("hub.url"))).toEqual([
+			...FEED_URLS,
+			...[
+				sitePaths.tagRss("asiel"),
+				sitePaths.tagAtom("asiel"),
+				sitePaths.tagJsonFeed("asiel"),
+			].map((path) => absoluteUrl(site, path)),
+		]);
+	});
+
 	it("reads the hub and the site from WEBSUB_HUB and SITE_URL", async () => {
 		const hub = await stubHub(202);
 		const run = await publish([], { WEBSUB_HUB: hub.url, SITE_URL: SITE });
@@ -178,6 +192,7 @@ describe("npm run websub:publish: settings (exit 2, nothing sent)", () => {
 		["--help with a dangling --hub", ["--help", "--hub"]],
 		["an unknown option", ["--hbu", "http://127.0.0.1:1/"]],
 		["a timeout that is not a number of seconds", ["--site", SITE, "--timeout", "soon"]],
+		["a section that is no URL segment", ["--site", SITE, "--section", "Asiel/../x"]],
 	])("exits 2 with a message and the usage, no stack trace, for %s", async (_label, args) => {
 		const run = await publish(args, { WEBSUB_HUB: "http://127.0.0.1:1/" });
 		expect(run.code).toBe(2);

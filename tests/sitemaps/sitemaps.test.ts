@@ -100,6 +100,8 @@ describe("GET /sitemap.xml", () => {
 
 	it("gives every URL an absolute http(s) <loc> of this site and a W3C Datetime <lastmod>", async () => {
 		const urlset = parseXml(await (await fetchPath("/sitemap.xml")).text());
+		// The home page and the four public articles.
+		expect(childrenNamed(urlset, "url")).toHaveLength(5);
 		for (const entry of childrenNamed(urlset, "url")) {
 			const loc = child(entry, "loc").text;
 			expect(new URL(loc).origin).toBe(site.origin);

@@ -13,17 +13,19 @@ import { emptyStore, publishEntries } from "../support/store";
 const PAGE = siteInput.pageSize;
 const COUNT = PAGE * 2 + 3; // two full pages and a third of 3
 
+/** `count` articles, one an hour: artikel-1 the oldest. */
+const corpus = (count: number) =>
+	Array.from({ length: count }, (_, i) =>
+		entry(`content/articles/a${i + 1}.ts`, {
+			slug: `artikel-${i + 1}`,
+			headline: `Artikel ${i + 1}`,
+			published: new Date(Date.UTC(2024, 0, 1, 9 + i)).toISOString().replace(".000Z", "Z"),
+		}),
+	);
+
 beforeAll(async () => {
 	await emptyStore();
-	await publishEntries(
-		Array.from({ length: COUNT }, (_, i) =>
-			entry(`content/articles/a${i + 1}.ts`, {
-				slug: `artikel-${i + 1}`,
-				headline: `Artikel ${i + 1}`,
-				published: new Date(Date.UTC(2024, 0, 1, 9 + i)).toISOString().replace(".000Z", "Z"),
-			}),
-		),
-	);
+	await publishEntries(corpus(COUNT));
 });
 
 async function page(path: string) {
@@ -89,5 +91,16 @@ describe("the paginated home page", () => {
 		for (const path of ["/", "/page/2", "/page/3"]) {
 			expect((await page(path)).articles.length, path).toBeLessThanOrEqual(PAGE);
 		}
+		// Many more: every page but the last holds exactly pageSize, and each article is on one page.
+		const many = PAGE * 5 + 1;
+		await publishEntries(corpus(many));
+		const shown: number[] = [];
+		for (const path of ["/", "/page/2", "/page/3", "/page/4", "/page/5", "/page/6"]) {
+			const listed = (await page(path)).articles;
+			expect(listed.length, path).toBe(path === "/page/6" ? 1 : PAGE);
+			shown.push(...listed);
+		}
+		expect(shown).toEqual(Array.from({ length: many }, (_, i) => many - i));
+		expect((await fetchPath("/page/7")).status).toBe(404);
 	});
 });

@@ -5,9 +5,9 @@
  */
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { commitPlan } from "../../src/commands/applyPlan";
+import { commitPlan, PublishConflictError, withVersionRetry } from "../../src/commands/applyPlan";
 import { planPublish } from "../../src/commands/planPublish";
-import { articleWrite, publishContent } from "../../src/commands/publishContent";
+import { articleWrite } from "../../src/commands/publishContent";
 import type { ContentEntry } from "../../src/content/articleSchema";
 import { ContentError } from "../../src/content/contentError";
 import { loadArticles } from "../../src/content/loadContent";
@@ -155,12 +155,41 @@ describe("npm run publish (publishContent)", () => {
 		expect(String(late)).toMatch(/UNIQUE constraint failed: versions\.id/);
 		// The loser wrote nothing: artikel-3 is not there, artikel-2 is.
 		expect(await positions()).toEqual(["artikel-1", "artikel-2"]);
-		// publishContent retries from a fresh snapshot and commits after the winner.
-		const retried = await publishContent(env.DB, [article(1), article(2), article(3)], {
-			now: Date.now(),
+		// Run as every command runs it, the loser re-plans from a fresh snapshot and commits after.
+		let attempts = 0;
+		const version = await withVersionRetry(async () => {
+			attempts++;
+			const fresh =
+				attempts === 1
+					? snapshot
+					: await readPublishSnapshot(env.DB, "content files", ["artikel-3"]);
+			const planned = planPublish(fresh, [three as never], Date.now());
+			if (!planned.ok) throw new Error("plan failed");
+			return commitPlan(env.DB, { ...planned.plan, withdrawn: [] });
 		});
-		expect(retried.added).toEqual(["artikel-3"]);
+		expect(attempts).toBe(2);
+		expect(version).toBe(snapshot.version + 2);
 		expect(await positions()).toEqual(["artikel-1", "artikel-2", "artikel-3"]);
+	});
+
+	it("gives up after three conflicts in a row with a message to run again, having written nothing", async () => {
+		await publishEntries([article(1)]);
+		const stale = await readPublishSnapshot(env.DB, "content files", ["artikel-2"]);
+		await publishEntries([article(1), article(3)]);
+		const [two] = loadArticles([article(2)]);
+		if (two === undefined) throw new Error("fixture invalid");
+		const write = await articleWrite(two, "content/articles/a2.ts");
+		let attempts = 0;
+		const failure = await withVersionRetry(async () => {
+			attempts++;
+			const planned = planPublish(stale, [write], Date.now());
+			if (!planned.ok) throw new Error("plan failed");
+			return commitPlan(env.DB, { ...planned.plan, withdrawn: [] });
+		}).catch((thrown: unknown) => thrown);
+		expect(attempts).toBe(3);
+		expect(failure).toBeInstanceOf(PublishConflictError);
+		expect(String(failure)).toContain("nothing was written: run the command again");
+		expect(await positions()).toEqual(["artikel-1", "artikel-3"]);
 	});
 
 	it("records each publish as a new content version in a later second than the one before", async () => {
@@ -170,6 +199,7 @@ describe("npm run publish (publishContent)", () => {
 		const { results } = await env.DB.prepare(
 			"SELECT id, created_at FROM versions ORDER BY id",
 		).all<{ id: number; created_at: number }>();
+		expect(results).toHaveLength(3);
 		for (let i = 1; i < results.length; i++) {
 			const [before, after] = [results[i - 1], results[i]];
 			expect(after?.id).toBe((before?.id ?? 0) + 1);

@@ -43,26 +43,31 @@ describe("a withdrawn article", () => {
 		expect(await response.text()).toBe("");
 	});
 
-	it("is in no feed", async () => {
-		for (const path of ["/feed.xml", "/atom.xml", "/feed.json"]) {
+	it("is in no feed, the site's or its section's", async () => {
+		const feeds = ["/feed.xml", "/atom.xml", "/feed.json"];
+		for (const path of [...feeds, ...feeds.map((feed) => `/tags/test${feed}`)]) {
 			const body = await (await fetchPath(path)).text();
 			expect(body, path).toContain("artikel-3");
 			expect(body, path).not.toContain(GONE);
 		}
 	});
 
-	it("is on no index page", async () => {
-		const body = await (await fetchPath("/")).text();
-		expect(body).toContain("Artikel nummer 3");
-		expect(body).not.toContain(GONE);
+	it("is on no index page, the site's or its section's", async () => {
+		for (const path of ["/", "/tags/test"]) {
+			const body = await (await fetchPath(path)).text();
+			expect(body, path).toContain("Artikel nummer 3");
+			expect(body, path).not.toContain(GONE);
+		}
 	});
 
 	it("is on no archive page, which close ranks without it", async () => {
 		const small = siteWith({ feedSize: 4, archivePageSize: 4 });
-		const page1 = await bodyAt(small, "/archive/atom/1.xml");
-		expect(page1).toBeDefined();
-		expect(page1).not.toContain(GONE);
-		for (const n of [1, 3, 4, 5]) expect(page1).toContain(`articles/artikel-${n}<`);
+		for (const format of ["atom", "rss"]) {
+			const page1 = await bodyAt(small, `/archive/${format}/1.xml`);
+			expect(page1, format).toBeDefined();
+			expect(page1, format).not.toContain(GONE);
+			for (const n of [1, 3, 4, 5]) expect(page1, format).toContain(`articles/artikel-${n}<`);
+		}
 		// 8 articles left: two full pages, and no third.
 		expect(await bodyAt(small, "/archive/atom/2.xml")).toBeDefined();
 		expect(await bodyAt(small, "/archive/atom/3.xml")).toBeUndefined();

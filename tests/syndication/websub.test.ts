@@ -12,10 +12,22 @@ import { atomLinks, childrenNamed, parseXml } from "../support/parseXml";
 import { articles, testEnv, url } from "../support/site";
 
 const HUB = "https://hub.example.org/websub";
-const FEEDS = ["/feed.xml", "/atom.xml", "/feed.json"] as const;
+/** The site's feeds and a section's (the seed is in the section asiel). */
+const FEEDS = [
+	"/feed.xml",
+	"/atom.xml",
+	"/feed.json",
+	"/tags/asiel/feed.xml",
+	"/tags/asiel/atom.xml",
+	"/tags/asiel/feed.json",
+] as const;
 /** Every other kind of document the Worker publishes. */
 const OTHERS = [
 	"/",
+	"/tags/asiel",
+	"/sitemap.xml",
+	"/news-sitemap.xml",
+	"/robots.txt",
 	"/assets/edgewire.css",
 	...articles.flatMap((a) => [
 		`/articles/${a.slug}`,
@@ -85,7 +97,7 @@ describe("with WEBSUB_HUB set", () => {
 		expect(json.feed_url).toBe(url("/feed.json"));
 	});
 
-	it("adds no Link header to pages, fragments or the embed view", async () => {
+	it("adds no Link header to pages, fragments, the embed view, sitemaps or robots.txt", async () => {
 		for (const path of OTHERS) {
 			const response = await feedWithHub(path);
 			expect(response.status, path).toBe(200);

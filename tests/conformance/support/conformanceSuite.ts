@@ -223,7 +223,9 @@ export function conformanceSuite(publication: () => Publication): void {
 				const blockText = block.type === "mediaCaption" ? block.caption : block.text;
 				expect(text, article.slug).toContain(collapseWhitespace(blockText));
 			}
+			// NOS is credited in the fragment itself (the expected item's content says so too).
 			expect(contentText).toContain(`Bron: ${article.source.name}`);
+			expect(text, article.slug).toContain(`Bron: ${collapseWhitespace(article.source.name)}`);
 		}
 	});
 }
