@@ -104,8 +104,6 @@ async function copyWithCase(testCase) {
 		filter: (path) => !/\/(node_modules|\.git|\.wrangler|dist)(\/|$)/.test(path.slice(repo.length)),
 	});
 	await symlink(join(repo, "node_modules"), join(copy, "node_modules"));
-	// The tests read the seed from ../shared, beside the repository.
-	await symlink(resolve(repo, "../shared"), join(root, "shared"));
 	// The editor's whole step: a new file beside the seed. Nothing to register.
 	const articles = join(copy, "content/articles");
 	const seed = await readFile(join(articles, SEED_FILE), "utf8");

@@ -5,7 +5,7 @@
  * `newsboat -x reload` and its own throw-away config, cache and urls files, then reads newsboat's
  * cache (sqlite3 CLI) and checks, for every item of the JSON Feed, that both subscriptions stored
  * the same title, link, date and author, and that every paragraph of the seed
- * (../shared/seed/nos-2023-07-asiel.txt) is in the stored text.
+ * (tests/fixtures/seed/nos-2023-07-asiel.txt) is in the stored text.
  *
  * Bounded (every step has a deadline), cleans up its processes and files, exits non-zero on any
  * mismatch.   npm run test:reader   (needs: apt-get install -y newsboat sqlite3)
@@ -21,7 +21,7 @@ import { prepareLocalStore } from "./prepareLocalStore.mjs";
 
 const exec = promisify(execFile);
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const SEED = resolve(repo, "../shared/seed/nos-2023-07-asiel.txt");
+const SEED = resolve(repo, "tests/fixtures/seed/nos-2023-07-asiel.txt");
 const START_DEADLINE_MS = 60_000;
 const READER_DEADLINE_MS = 60_000;
 

@@ -6,7 +6,7 @@ import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { parseHtmlDocument, parseHtmlFragment, textOf } from "./support/parseHtml";
 import { child, parseXml } from "./support/parseXml";
-import { collapseWhitespace, seedDate, seedParagraphs } from "./support/seed";
+import { collapseWhitespace, seedDate, seedParagraphs, seedText } from "./support/seed";
 import { seedArticle, url } from "./support/site";
 
 /** Asserts each paragraph occurs in `text`, each after the previous one. */
@@ -27,6 +27,13 @@ async function fetchText(path: string): Promise<string> {
 }
 
 describe("the seed article, published", () => {
+	it("compares with the seed as handed over, byte for byte (tests/fixtures/seed/README.md)", async () => {
+		const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(seedText));
+		expect(Buffer.from(digest).toString("hex")).toBe(
+			"c4319512392b6483275e95b89d33816c31f99eeed0bd9bc52edfe141a2860f9e",
+		);
+	});
+
 	it("has four paragraphs and the date 2023-07 in the seed file", () => {
 		expect(seedParagraphs).toHaveLength(4);
 		expect(seedDate).toBe("2023-07");

@@ -18,7 +18,7 @@ import { emptyStore, publishEntries } from "./support/store";
 /** Dates of an article whose slug is `datum`: its partial dates fall 41:56.588 after noon. */
 function parsed(text: string, slug = "datum"): PublicationDate {
 	const result = parsePublicationDate(text, slug);
-	if (!result.ok) throw new Error(result.error);
+	if (!result.ok) throw new Error(result.problems.join("; "));
 	return result.value;
 }
 
@@ -170,7 +170,7 @@ describe("malformed and impossible dates", () => {
 	])("rejects %s", (text, message) => {
 		const result = parsePublicationDate(text, "datum");
 		expect(result.ok).toBe(false);
-		if (!result.ok) expect(result.error).toContain(message);
+		if (!result.ok) expect(result.problems.join("; ")).toContain(message);
 	});
 });
 

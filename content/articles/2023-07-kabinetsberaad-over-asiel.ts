@@ -2,7 +2,7 @@ import type { ArticleInput } from "../../src/content/articleSchema";
 
 /**
  * NOS, July 2023: the night talks on asylum that preceded the fall of the Rutte IV cabinet.
- * Body verbatim from shared/seed/nos-2023-07-asiel.txt; headline as published (seed README).
+ * Body verbatim from the seed (tests/fixtures/seed/nos-2023-07-asiel.txt); headline as published (seed README).
  */
 export default {
 	slug: "kabinetsberaad-over-asiel-vandaag-verder-crisis-nog-niet-afgewend",

@@ -13,7 +13,7 @@ import { importSource } from "../lib/sourceModules.mjs";
 
 /** How long until every isolate serves a new version: the Worker's own interval, plus a second. */
 export async function isolateRefreshSeconds() {
-	const { CONTENT_CHECK_SECONDS } = await importSource("src/http/responsePolicy.ts");
+	const { CONTENT_CHECK_SECONDS } = await importSource("src/site/freshness.ts");
 	return CONTENT_CHECK_SECONDS + 1;
 }
 

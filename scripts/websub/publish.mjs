@@ -16,12 +16,17 @@
 import { parseArgs } from "node:util";
 import { closeSources, importSource } from "../lib/sourceModules.mjs";
 
-const [{ checkHttpUrl, DEFAULT_TIMEOUT_MS, notifyHub, printable }, { feedTopicPaths }, { isSlug }] =
-	await Promise.all([
-		importSource("src/websub/notifyHub.ts"),
-		importSource("src/websub/feedTopics.ts"),
-		importSource("src/content/validateArticle.ts"),
-	]);
+const [
+	{ DEFAULT_TIMEOUT_MS, notifyHub, printable },
+	{ checkHttpUrl },
+	{ feedTopicPaths },
+	{ isSlug },
+] = await Promise.all([
+	importSource("src/websub/notifyHub.ts"),
+	importSource("src/content/httpUrl.ts"),
+	importSource("src/websub/feedTopics.ts"),
+	importSource("src/content/validateArticle.ts"),
+]);
 
 const NAME = "websub:publish";
 const USAGE = `usage: npm run ${NAME} -- [--hub <hub URL>] [--site <public origin>] [--section <slug>]... [--timeout <seconds>]
@@ -40,9 +45,9 @@ reached or did not answer in time, 2 on a missing or malformed setting.`;
 class UsageError extends Error {}
 
 function checked(value, name) {
-	const result = checkHttpUrl(value, name);
-	if (!result.ok) throw new UsageError(result.problem);
-	return result.url;
+	const result = checkHttpUrl(value);
+	if (!result.ok) throw new UsageError(`${name}: ${printable(result.problems.join("; "))}`);
+	return result.value;
 }
 
 /** The command line and environment as settings, or `undefined` for --help; throws UsageError. */

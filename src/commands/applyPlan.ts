@@ -3,6 +3,7 @@
  * guard (publishWrites.ts) makes the loser's batch fail whole, so retrying from a fresh snapshot
  * is always safe.
  */
+import { versionExists } from "../store/publishSnapshot";
 import type { PublishPlan } from "../store/publishWrites";
 import { publishStatements } from "../store/publishWrites";
 
@@ -13,10 +14,15 @@ export class PublishConflictError extends Error {
 
 const ATTEMPTS = 3;
 
-/** True for the failure of the version insert: someone else committed that version first. */
-export function isVersionConflict(error: unknown): boolean {
-	const message = error instanceof Error ? error.message : String(error);
-	return /UNIQUE constraint failed: versions\.id/.test(message);
+/** The version a plan would commit was committed first by another command; nothing was written. */
+export class VersionConflict extends Error {
+	override readonly name = "VersionConflict";
+	constructor(
+		readonly version: number,
+		options?: ErrorOptions,
+	) {
+		super(`content version ${version} was committed by another command first`, options);
+	}
 }
 
 /**
@@ -28,7 +34,7 @@ export async function withVersionRetry<T>(attempt: () => Promise<T>): Promise<T>
 		try {
 			return await attempt();
 		} catch (error) {
-			if (!isVersionConflict(error)) throw error;
+			if (!(error instanceof VersionConflict)) throw error;
 			if (tries >= ATTEMPTS) {
 				throw new PublishConflictError(
 					`another publish committed first ${ATTEMPTS} times in a row; nothing was written: run the command again`,
@@ -38,8 +44,19 @@ export async function withVersionRetry<T>(attempt: () => Promise<T>): Promise<T>
 	}
 }
 
-/** Applies the plan as one D1 batch (one transaction); returns the version it created. */
+/**
+ * Applies the plan as one D1 batch (one transaction); returns the version it created. A batch
+ * that fails while its version exists lost the race to another command: a VersionConflict.
+ */
 export async function commitPlan(db: D1Database, plan: PublishPlan): Promise<number> {
-	await db.batch(publishStatements(db, plan));
-	return plan.baseVersion + 1;
+	const version = plan.baseVersion + 1;
+	try {
+		await db.batch(publishStatements(db, plan));
+	} catch (error) {
+		// When even that cannot be read, the batch's own failure is what the caller needs to see.
+		const lost = await versionExists(db, version).catch(() => false);
+		if (lost) throw new VersionConflict(version, { cause: error });
+		throw error;
+	}
+	return version;
 }

@@ -106,14 +106,15 @@ export async function importArchive(
 		if (!planned.ok) throw new ContentError(planned.problems);
 		// A fresh id per attempt: a retry never promotes rows staged for an older plan.
 		const importId = crypto.randomUUID();
-		const plan = { ...planned.plan, appendAfter: undefined, importId };
+		const { unchanged } = planned.value;
+		const plan = { ...planned.value.plan, appendAfter: undefined, importId };
 		const summary = {
 			sections: await changedSections(db, plan),
 			baseVersion: plan.baseVersion,
 			lines,
 			added: plan.added.length,
 			changed: plan.changed.length,
-			unchanged: planned.unchanged.length,
+			unchanged: unchanged.length,
 			publicChange: plan.publicChange,
 		};
 		if (isEmptyPlan(plan) || options.dryRun === true) return { ...summary, version: undefined };

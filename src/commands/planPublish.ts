@@ -4,19 +4,17 @@
  * content/ and are withdrawn, whether the public sees any of it now, and whether positions must be
  * renumbered.
  */
+import { type Checked, invalid, valid } from "../content/checked";
 import type { ContentProblem } from "../content/contentError";
 import { tagKey } from "../content/tagSlug";
 import { isContentFile, type PublishSnapshot, type StoredSummary } from "../store/publishSnapshot";
 import type { ArticleWrite, PublishPlan, Withdrawal } from "../store/publishWrites";
 
-export type PlanResult =
-	| {
-			readonly ok: true;
-			readonly plan: PublishPlan;
-			/** Slugs whose stored content is already current. */
-			readonly unchanged: readonly string[];
-	  }
-	| { readonly ok: false; readonly problems: readonly ContentProblem[] };
+export interface PlannedPublish {
+	readonly plan: PublishPlan;
+	/** Slugs whose stored content is already current. */
+	readonly unchanged: readonly string[];
+}
 
 /** Orders by (published_at, slug), as positions do (slugs are ASCII: code units sort as bytes). */
 export function compareKeys(
@@ -39,7 +37,7 @@ export function planPublish(
 	command: PublishPlan["command"] = "publish",
 	/** The articles of stored sections another spelling of this publish would take over. */
 	tagMembers: ReadonlyMap<string, readonly string[]> = new Map(),
-): PlanResult {
+): Checked<PlannedPublish, ContentProblem> {
 	const problems: ContentProblem[] = [];
 	const added: ArticleWrite[] = [];
 	const changed: ArticleWrite[] = [];
@@ -67,7 +65,8 @@ export function planPublish(
 					.map((row) => ({ slug: row.slug, wasPublic: row.publishedAt <= now }));
 	const rewritten = new Set([...present, ...withdrawn.map((withdrawal) => withdrawal.slug)]);
 	problems.push(...tagProblems(snapshot, writes, tagMembers, rewritten));
-	if (problems.length > 0) return { ok: false, problems };
+	const [problem, ...more] = problems;
+	if (problem !== undefined) return invalid(problem, ...more);
 
 	const isPublic = (write: ArticleWrite) => write.publishedAt <= now;
 	const publicChange =
@@ -75,8 +74,7 @@ export function planPublish(
 		changed.some(isPublic) ||
 		withdrawn.some((withdrawal) => withdrawal.wasPublic);
 	added.sort(compareKeys);
-	return {
-		ok: true,
+	return valid({
 		plan: {
 			command,
 			baseVersion: snapshot.version,
@@ -87,7 +85,7 @@ export function planPublish(
 			appendAfter: isAppend(snapshot, added, changed, withdrawn) ? snapshot.count : undefined,
 		},
 		unchanged,
-	};
+	});
 }
 
 /**

@@ -80,7 +80,7 @@ export async function publishContent(
 		const { snapshot, tagMembers } = await snapshotFor(db, "content files", writes);
 		const planned = planPublish(snapshot, writes, options.now, "publish", tagMembers);
 		if (!planned.ok) throw new ContentError(planned.problems);
-		const { plan } = planned;
+		const { plan, unchanged } = planned.value;
 		const write = !isEmptyPlan(plan) && options.dryRun !== true;
 		const sections = await changedSections(db, plan);
 		return {
@@ -90,7 +90,7 @@ export async function publishContent(
 			added: plan.added.map((article) => article.slug),
 			changed: plan.changed.map((article) => article.slug),
 			withdrawn: plan.withdrawn.map((withdrawal) => withdrawal.slug),
-			unchanged: planned.unchanged.length,
+			unchanged: unchanged.length,
 			publicChange: plan.publicChange,
 			plan,
 		};

@@ -3,6 +3,7 @@
  * canonical JSON (fixed key order, normalised values), so that the same content always gives the
  * same bytes and the same hash. The store keeps this text; the Worker validates it again on read.
  */
+import { hex } from "../encoding/hex";
 import type { Article, ArticleInput } from "./articleSchema";
 
 /** The article as an editor could have written it, with every value in its normalised form. */
@@ -41,8 +42,5 @@ export async function articleDocument(
 ): Promise<{ readonly document: string; readonly contentHash: string }> {
 	const document = canonicalJson(toArticleInput(article));
 	const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(document));
-	const contentHash = [...new Uint8Array(digest)]
-		.map((byte) => byte.toString(16).padStart(2, "0"))
-		.join("");
-	return { document, contentHash };
+	return { document, contentHash: hex(digest) };
 }

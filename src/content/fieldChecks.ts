@@ -5,6 +5,8 @@
 
 import { unbalancedBidiControl } from "./bidiControls";
 import type { ContentProblem } from "./contentError";
+import { describeValue } from "./describeValue";
+import { checkHttpUrl } from "./httpUrl";
 import { findForbiddenChar } from "./text";
 import { findMarkPileUp, MAX_MARKS_PER_CHARACTER, onlyInvisible } from "./visibleText";
 
@@ -47,7 +49,7 @@ export class FieldChecker {
 		options: { maxLength?: number; multiline?: boolean } = {},
 	): string | undefined {
 		if (typeof value !== "string")
-			return this.report(path, `expected a string, got ${describe(value)}`);
+			return this.report(path, `expected a string, got ${describeValue(value)}`);
 		if (value.trim() === "") return this.report(path, "must not be empty");
 		const forbidden = findForbiddenChar(value);
 		if (forbidden !== undefined) {
@@ -131,29 +133,17 @@ export class FieldChecker {
 		if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
 			return this.report(
 				path,
-				`expected a whole number from ${min} to ${max}, got ${typeof value === "number" ? value : describe(value)}`,
+				`expected a whole number from ${min} to ${max}, got ${typeof value === "number" ? value : describeValue(value)}`,
 			);
 		}
 		return value;
 	}
 
-	/** An absolute http(s) URL, returned in its serialised form. */
+	/** An absolute http(s) URL without credentials, returned in its serialised form. */
 	httpUrl(value: unknown, path: string): string | undefined {
-		if (typeof value !== "string")
-			return this.report(path, `expected a URL, got ${describe(value)}`);
-		let url: URL;
-		try {
-			url = new URL(value);
-		} catch {
-			return this.report(path, `expected an absolute http(s) URL, got ${JSON.stringify(value)}`);
-		}
-		if (url.protocol !== "http:" && url.protocol !== "https:") {
-			return this.report(path, `expected an http(s) URL, got the ${url.protocol} scheme`);
-		}
-		if (url.username !== "" || url.password !== "") {
-			return this.report(path, "must not contain a user name or password");
-		}
-		return url.href;
+		const url = checkHttpUrl(value);
+		if (!url.ok) return this.report(path, url.problems.join("; "));
+		return url.value.href;
 	}
 
 	/** A well-formed BCP 47 language tag, returned in canonical case (`nl-nl` → `nl-NL`). */
@@ -161,7 +151,7 @@ export class FieldChecker {
 		if (typeof value !== "string" || !/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(value)) {
 			return this.report(
 				path,
-				`expected a BCP 47 language tag such as "nl", got ${describe(value)}`,
+				`expected a BCP 47 language tag such as "nl", got ${describeValue(value)}`,
 			);
 		}
 		try {
@@ -170,20 +160,21 @@ export class FieldChecker {
 		} catch {
 			return this.report(
 				path,
-				`expected a BCP 47 language tag such as "nl", got ${describe(value)}`,
+				`expected a BCP 47 language tag such as "nl", got ${describeValue(value)}`,
 			);
 		}
 	}
 
 	object(value: unknown, path: string): Record<string, unknown> | undefined {
 		if (typeof value !== "object" || value === null || Array.isArray(value)) {
-			return this.report(path, `expected an object, got ${describe(value)}`);
+			return this.report(path, `expected an object, got ${describeValue(value)}`);
 		}
 		return value as Record<string, unknown>;
 	}
 
 	array(value: unknown, path: string): readonly unknown[] | undefined {
-		if (!Array.isArray(value)) return this.report(path, `expected a list, got ${describe(value)}`);
+		if (!Array.isArray(value))
+			return this.report(path, `expected a list, got ${describeValue(value)}`);
 		return value;
 	}
 
@@ -196,12 +187,4 @@ export class FieldChecker {
 			}
 		}
 	}
-}
-
-function describe(value: unknown): string {
-	if (value === undefined) return "nothing";
-	if (value === null) return "null";
-	if (Array.isArray(value)) return "a list";
-	if (typeof value === "string") return JSON.stringify(value);
-	return typeof value;
 }

@@ -4,6 +4,8 @@
  * Content gives a date as precisely as it is known: `2023`, `2023-07`, `2023-07-07` or a full
  * RFC 3339 timestamp with offset. Nothing finer than what was given is ever shown to people.
  */
+import { fnv1a32 } from "../encoding/fnv1a";
+import { type Checked, invalid, valid } from "./checked";
 
 export type DatePrecision = "year" | "month" | "day" | "instant";
 
@@ -34,8 +36,6 @@ interface DateParts {
 	readonly minute?: number;
 }
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
-
 export const DATE_FORMATS =
 	"YYYY, YYYY-MM, YYYY-MM-DD or an RFC 3339 timestamp with offset (YYYY-MM-DDThh:mm:ss+hh:mm)";
 
@@ -52,45 +52,37 @@ const PARTIAL_SPREAD_MS = 3_600_000;
  * offset about once in 3.6 million pairs.
  */
 export function partialDateOffset(slug: string): number {
-	let hash = 0x811c9dc5;
-	for (const char of slug) {
-		hash = Math.imul(hash ^ (char.codePointAt(0) ?? 0), 0x01000193) >>> 0;
-	}
-	return hash % PARTIAL_SPREAD_MS;
+	return fnv1a32(slug) % PARTIAL_SPREAD_MS;
 }
 
 /**
  * Parses a content date of the article `slug`, rejecting malformed and impossible ones
  * (`2023-02-30`, `+25:00`). The slug places a partial date within its noon hour.
  */
-export function parsePublicationDate(text: string, slug: string): ParseResult<PublicationDate> {
+export function parsePublicationDate(text: string, slug: string): Checked<PublicationDate> {
 	const partial = PARTIAL.exec(text);
 	if (partial !== null) return fromPartial(text, partial, partialDateOffset(slug));
 	const full = TIMESTAMP.exec(text);
 	if (full !== null) return fromTimestamp(text, full);
-	return { ok: false, error: `expected ${DATE_FORMATS}, got ${JSON.stringify(text)}` };
+	return invalid(`expected ${DATE_FORMATS}, got ${JSON.stringify(text)}`);
 }
 
-function fromPartial(
-	text: string,
-	m: RegExpExecArray,
-	offsetMs: number,
-): ParseResult<PublicationDate> {
+function fromPartial(text: string, m: RegExpExecArray, offsetMs: number): Checked<PublicationDate> {
 	const year = Number(m[1]);
 	const month = m[2] === undefined ? undefined : Number(m[2]);
 	const day = m[3] === undefined ? undefined : Number(m[3]);
 	const problem = calendarProblem(year, month, day);
-	if (problem !== undefined) return { ok: false, error: `${problem} in ${JSON.stringify(text)}` };
+	if (problem !== undefined) return invalid(`${problem} in ${JSON.stringify(text)}`);
 	const precision: DatePrecision =
 		day !== undefined ? "day" : month !== undefined ? "month" : "year";
 	const instant = new Date(Date.UTC(year, (month ?? 1) - 1, day ?? 1, 12, 0, 0, offsetMs));
 	// Date.UTC maps years 0-99 to 1900-1999; setUTCFullYear does not.
 	instant.setUTCFullYear(year);
 	const parts: DateParts = { year, ...(month && { month }), ...(day && { day }) };
-	return { ok: true, value: { text, precision, instant, parts } };
+	return valid({ text, precision, instant, parts });
 }
 
-function fromTimestamp(text: string, m: RegExpExecArray): ParseResult<PublicationDate> {
+function fromTimestamp(text: string, m: RegExpExecArray): Checked<PublicationDate> {
 	const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i])) as [
 		number,
 		number,
@@ -101,15 +93,15 @@ function fromTimestamp(text: string, m: RegExpExecArray): ParseResult<Publicatio
 	];
 	const quoted = JSON.stringify(text);
 	const problem = calendarProblem(year, month, day);
-	if (problem !== undefined) return { ok: false, error: `${problem} in ${quoted}` };
+	if (problem !== undefined) return invalid(`${problem} in ${quoted}`);
 	if (hour > 23 || minute > 59 || second > 59) {
-		return { ok: false, error: `time of day out of range in ${quoted}` };
+		return invalid(`time of day out of range in ${quoted}`);
 	}
 	const sign = m[9] === "-" ? -1 : 1;
 	const offsetHours = Number(m[10] ?? 0);
 	const offsetMinutes = Number(m[11] ?? 0);
 	if (offsetHours > 23 || offsetMinutes > 59) {
-		return { ok: false, error: `offset out of range in ${quoted}` };
+		return invalid(`offset out of range in ${quoted}`);
 	}
 	const offset = sign * (offsetHours * 60 + offsetMinutes);
 	// Milliseconds from the first three digits: truncated, never rounded up into the next second.
@@ -117,15 +109,12 @@ function fromTimestamp(text: string, m: RegExpExecArray): ParseResult<Publicatio
 	const local = Date.UTC(year, month - 1, day, hour, minute, second, fraction);
 	const instant = new Date(local - offset * 60_000);
 	const normalised = text.replace("t", "T").replace("z", "Z");
-	return {
-		ok: true,
-		value: {
-			text: normalised,
-			precision: "instant",
-			instant,
-			parts: { year, month, day, hour, minute },
-		},
-	};
+	return valid({
+		text: normalised,
+		precision: "instant",
+		instant,
+		parts: { year, month, day, hour, minute },
+	});
 }
 
 /**

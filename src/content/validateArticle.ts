@@ -113,7 +113,7 @@ function validateDate(
 		return check.report(path, `expected a date string such as "2023-07", got ${typeof value}`);
 	}
 	const parsed = parsePublicationDate(value, slug);
-	if (!parsed.ok) return check.report(path, parsed.error);
+	if (!parsed.ok) return check.report(path, parsed.problems.join("; "));
 	const implausible = implausibleDate(parsed.value, now, path);
 	return implausible === undefined ? parsed.value : check.report(path, implausible);
 }

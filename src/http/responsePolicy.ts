@@ -3,8 +3,10 @@
  * Decided per kind (and, for a page's CSP, per the image origins it shows); prepareDocument.ts
  * applies them once per isolate and content version.
  */
-import type { DocumentKind } from "../publish/loadDocument";
+
 import { EMBED_SANDBOX } from "../render/oembed";
+import type { DocumentKind } from "../site/documentKind";
+import { CONTENT_MAX_AGE } from "../site/freshness";
 import type { Site } from "../site/siteSchema";
 import { absoluteUrl, sitePaths } from "../site/siteUrls";
 
@@ -22,23 +24,6 @@ export const MEDIA_TYPES: Record<DocumentKind, string> = {
 	robots: "text/plain; charset=utf-8",
 	stylesheet: "text/css; charset=utf-8",
 };
-
-/**
- * Freshness, end to end: a publish reaches every isolate within CONTENT_CHECK_SECONDS (each
- * isolate re-reads the content version that often; src/publish/preparedSite.ts), and any cache
- * that honours Cache-Control keeps a copy at most CONTENT_MAX_AGE more. Their sum is the bound the
- * README promises: a change is visible everywhere within 60 seconds.
- */
-export const FRESHNESS_BOUND_SECONDS = 60;
-export const CONTENT_CHECK_SECONDS = 15;
-export const CONTENT_MAX_AGE = FRESHNESS_BOUND_SECONDS - CONTENT_CHECK_SECONDS;
-
-/**
- * RSS 2.0 `<ttl>`: the minutes a reader may keep the feed before fetching it again, the same
- * freshness as CONTENT_MAX_AGE says to caches, in the whole minutes the element takes (rounded up:
- * 0 would read as "do not cache").
- */
-export const FEED_TTL_MINUTES = Math.ceil(CONTENT_MAX_AGE / 60);
 
 /**
  * Feeds, pages, fragments, archives and oEmbed: reused for 45 s, then revalidated (a 304 is nearly

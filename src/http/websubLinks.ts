@@ -3,7 +3,7 @@
  * URL in `Link` headers (RFC 8288), so a subscriber finds both without parsing the body. The self
  * URL is the one the feed's body declares (atom:link / link rel="self", feed_url), byte for byte.
  */
-import type { DocumentKind } from "../publish/loadDocument";
+import type { DocumentKind } from "../site/documentKind";
 import type { Site } from "../site/siteSchema";
 import { absoluteUrl } from "../site/siteUrls";
 

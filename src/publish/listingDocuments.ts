@@ -5,16 +5,17 @@
  */
 
 import type { Article } from "../content/articleSchema";
-import { FEED_TTL_MINUTES } from "../http/responsePolicy";
 import { type FeedChannel, type FeedFormat, siteChannel } from "../render/feedChannel";
 import { feedEntry } from "../render/feedEntry";
 import type { FeedHistory } from "../render/feedHistory";
 import { renderAtom } from "../render/renderAtom";
 import { renderJsonFeed } from "../render/renderJsonFeed";
 import { renderRss } from "../render/renderRss";
+import type { DocumentKind } from "../site/documentKind";
+import { FEED_TTL_MINUTES } from "../site/freshness";
 import type { Site } from "../site/siteSchema";
 import type { ContentState } from "../store/contentState";
-import type { DocumentKind, DocumentOutcome } from "./loadDocument";
+import type { DocumentOutcome } from "./loadDocument";
 
 /**
  * The feed of `articles` (newest first) in `format`: `history` places an RSS or Atom document among its RFC 5005

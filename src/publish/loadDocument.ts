@@ -9,6 +9,7 @@ import { articleFragment } from "../render/articleFragment";
 import { articlePage } from "../render/articlePage";
 import { indexPage } from "../render/indexPage";
 import { imageOrigins } from "../render/leadImage";
+import type { DocumentKind } from "../site/documentKind";
 import type { Site } from "../site/siteSchema";
 import { publicArticle } from "../store/articleLookup";
 import { articlesOf } from "../store/articleRows";
@@ -20,19 +21,6 @@ import { feedBody, listing, pageCount } from "./listingDocuments";
 import { loadSectionFeed, loadSectionPage } from "./sectionDocuments";
 import { loadNewsSitemap, loadRobots, loadSitemap, loadSitemapPart } from "./sitemapDocuments";
 import { stylesheet } from "./stylesheet";
-
-/** What a document is, which decides its media type and HTTP policy. */
-export type DocumentKind =
-	| "rss"
-	| "atom"
-	| "jsonFeed"
-	| "page"
-	| "fragment"
-	| "embed"
-	| "oembed"
-	| "sitemap"
-	| "robots"
-	| "stylesheet";
 
 /** One published document: its text and the time its content last changed. */
 export interface PublishedDocument {

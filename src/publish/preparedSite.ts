@@ -12,11 +12,13 @@
  * many articles exist or are requested.
  */
 import siteInput from "../../content/site";
+import { fnv1a32 } from "../encoding/fnv1a";
 import type { Env } from "../env";
 import { type ErrorResponse, type ErrorStatus, prepareErrors } from "../http/errorResponses";
 import type { PreparedResponse } from "../http/preparedResponse";
-import { CONTENT_CHECK_SECONDS } from "../http/responsePolicy";
 import type { OEmbedSubject } from "../render/oembed";
+import type { DocumentKind } from "../site/documentKind";
+import { CONTENT_CHECK_SECONDS } from "../site/freshness";
 import { resolveSite } from "../site/resolveSite";
 import type { Site } from "../site/siteSchema";
 import { publicArticle } from "../store/articleLookup";
@@ -24,7 +26,7 @@ import { type ContentState, readContentState, sameContent } from "../store/conte
 import { StoreError } from "../store/storeError";
 import { BoundedCache, type CacheLimits } from "./boundedCache";
 import type { DocumentRequest } from "./documentPaths";
-import { type DocumentKind, loadDocument } from "./loadDocument";
+import { loadDocument } from "./loadDocument";
 import { prepareDocument } from "./prepareDocument";
 import { prepareOEmbed } from "./preparedOEmbed";
 
@@ -155,11 +157,9 @@ export class PreparedSite {
 
 /** A short, stable tag of the settings documents depend on (FNV-1a of origin and hub). */
 function settingsTag(site: Site): string {
-	let hash = 0x811c9dc5;
-	for (const char of `${site.origin}\n${site.websubHub ?? ""}`) {
-		hash = Math.imul(hash ^ (char.codePointAt(0) ?? 0), 0x01000193) >>> 0;
-	}
-	return hash.toString(16).padStart(8, "0");
+	return fnv1a32(`${site.origin}\n${site.websubHub ?? ""}`)
+		.toString(16)
+		.padStart(8, "0");
 }
 
 type SiteVars = Pick<Env, "SITE_URL" | "WEBSUB_HUB" | "DB" | "CF_VERSION_METADATA">;

@@ -15,8 +15,9 @@ import type { AppEnv } from "./appTypes";
 /** The oEmbed endpoint (oEmbed 1.0 §2): `/oembed?url=<article URL>[&format=json][&maxwidth=][&maxheight=]`. */
 export const oembedRoutes = new Hono<AppEnv>()
 	.on(["GET", "HEAD"], sitePaths.oembed, async function serveOEmbed(c) {
-		const query = parseOEmbedQuery(new URL(c.req.url).searchParams);
-		if (!query.ok) return answerError(OEMBED_ERRORS[query.problem], c.req.raw);
+		const parsed = parseOEmbedQuery(new URL(c.req.url).searchParams);
+		if (!parsed.ok) return answerError(OEMBED_ERRORS[parsed.problems[0]], c.req.raw);
+		const query = parsed.value;
 		const site = preparedSite(c.env);
 		const slug = oembedTarget(site.site, query.url);
 		if (slug === undefined) return answerError(OEMBED_ERRORS["unknown-url"], c.req.raw);

@@ -1,5 +1,6 @@
 import { ContentError } from "../content/contentError";
 import { FieldChecker } from "../content/fieldChecks";
+import { checkHttpUrl } from "../content/httpUrl";
 import type { Site, SiteInput } from "./siteSchema";
 
 const DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
@@ -73,14 +74,14 @@ export function resolveSite(
 }
 
 function siteOrigin(value: unknown, check: FieldChecker): string | undefined {
-	const href = check.httpUrl(value, "SITE_URL");
-	if (href === undefined) return undefined;
-	const url = new URL(href);
-	if (url.pathname !== "/" || url.search !== "" || url.hash !== "") {
+	const url = checkHttpUrl(value);
+	if (!url.ok) return check.report("SITE_URL", url.problems.join("; "));
+	const { pathname, search, hash, href, origin } = url.value;
+	if (pathname !== "/" || search !== "" || hash !== "") {
 		return check.report(
 			"SITE_URL",
 			`expected an origin such as https://news.example.org, got ${href}`,
 		);
 	}
-	return url.origin;
+	return origin;
 }

@@ -45,6 +45,16 @@ export function isContentFile(origin: string): boolean {
 }
 
 const VERSION_SQL = "SELECT max(id) AS id FROM versions";
+const VERSION_EXISTS_SQL = "SELECT 1 AS taken FROM versions WHERE id = ?1";
+
+/**
+ * Whether content version `id` exists: after a failed publish batch, whether another command
+ * committed that version first (the version guard fired), as the store says it, not as an error
+ * message words it.
+ */
+export async function versionExists(db: D1Database, id: number): Promise<boolean> {
+	return (await db.prepare(VERSION_EXISTS_SQL).bind(id).first()) !== null;
+}
 const NEWEST_SQL =
 	"SELECT position, published_at, slug FROM articles ORDER BY position DESC LIMIT 1";
 const FILE_ROWS_SQL = `SELECT slug, origin, content_hash, published_at FROM articles

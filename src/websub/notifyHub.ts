@@ -15,6 +15,8 @@
  * if (results.some((result) => !result.accepted)) process.exitCode = 1;
  */
 
+import { checkHttpUrl } from "../content/httpUrl";
+
 /** What the hub did with one topic. `message` is printable: escaped, without credentials. */
 export interface PingResult {
 	readonly topic: string;
@@ -61,36 +63,6 @@ export function printable(text: unknown): string {
 }
 
 /**
- * Checks that `value` is an absolute http(s) URL without credentials (as the Worker checks its
- * own settings). `name` is the setting it came from, for the message.
- */
-export function checkHttpUrl(
-	value: unknown,
-	name: string,
-): { readonly ok: true; readonly url: URL } | { readonly ok: false; readonly problem: string } {
-	let url: URL;
-	try {
-		url = new URL(String(value));
-	} catch {
-		return {
-			ok: false,
-			problem: `${name} is not an absolute URL: "${printable(value).slice(0, 200)}"`,
-		};
-	}
-	if (url.protocol !== "https:" && url.protocol !== "http:") {
-		return {
-			ok: false,
-			problem: `${name} must be an http(s) URL, got the ${printable(url.protocol)} scheme`,
-		};
-	}
-	if (url.username !== "" || url.password !== "") {
-		// The URL is not repeated: it holds a secret.
-		return { ok: false, problem: `${name} must not contain a user name or password` };
-	}
-	return { ok: true, url };
-}
-
-/**
  * Pings `hub` for each of `topics`, one after the other, and resolves to one result per topic.
  * `log`, when given, receives each result as soon as it is known (what it throws is its own).
  */
@@ -101,16 +73,20 @@ export async function notifyHub({
 	log,
 	fetch: send = fetch,
 }: NotifyHubOptions): Promise<PingResult[]> {
-	const checked = checkHttpUrl(hub, "WEBSUB_HUB");
+	const checked = checkHttpUrl(hub);
 	const results: PingResult[] = [];
 	for (const topic of topics) {
 		const result = checked.ok
-			? await ping(send, checked.url.href, String(topic), timeoutMs).catch((error: unknown) => ({
+			? await ping(send, checked.value.href, String(topic), timeoutMs).catch((error: unknown) => ({
 					topic: String(topic),
 					accepted: false,
-					message: `hub ${checked.url.href}: unexpected error for ${printable(topic)}: ${printable(causeOf(error))}`,
+					message: `hub ${checked.value.href}: unexpected error for ${printable(topic)}: ${printable(causeOf(error))}`,
 				}))
-			: { topic: String(topic), accepted: false, message: checked.problem };
+			: {
+					topic: String(topic),
+					accepted: false,
+					message: `WEBSUB_HUB: ${printable(checked.problems.join("; "))}`,
+				};
 		results.push(result);
 		log?.(result);
 	}

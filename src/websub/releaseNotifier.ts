@@ -5,7 +5,7 @@
  */
 import siteInput from "../../content/site";
 import type { Env } from "../env";
-import { CONTENT_CHECK_SECONDS } from "../http/responsePolicy";
+import { CONTENT_CHECK_SECONDS } from "../site/freshness";
 import { resolveSite } from "../site/resolveSite";
 import type { Site } from "../site/siteSchema";
 import { absoluteUrl } from "../site/siteUrls";

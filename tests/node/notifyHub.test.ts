@@ -125,18 +125,22 @@ describe("notifyHub", () => {
 		});
 		expect(results.map((result) => result.accepted)).toEqual([false, false]);
 		for (const result of results) {
-			expect(result.message).toBe("WEBSUB_HUB must not contain a user name or password");
+			expect(result.message).toBe("WEBSUB_HUB: must not contain a user name or password");
 		}
 		expect(hub.pings).toHaveLength(0);
 	});
 
 	it.each([
-		["not a URL", "hub.example"],
-		["not http(s)", "ftp://hub.example/"],
-	])("never throws for a hub that is %s", async (_label, hub) => {
+		["not a URL", "hub.example", 'WEBSUB_HUB: expected an absolute http(s) URL, got "hub.example"'],
+		[
+			"not http(s)",
+			"ftp://hub.example/",
+			"WEBSUB_HUB: expected an http(s) URL, got the ftp: scheme",
+		],
+	])("never throws for a hub that is %s, and says what is wrong", async (_label, hub, message) => {
 		const results = await notifyHub({ hub, topics: TOPICS });
 		expect(results.map((result) => result.accepted)).toEqual([false, false]);
-		expect(results[0]?.message).toMatch(/^WEBSUB_HUB /);
+		expect(results.map((result) => result.message)).toEqual([message, message]);
 	});
 
 	it("reports an unreachable hub per topic", async () => {

@@ -180,7 +180,7 @@ describe("npm run websub:publish: settings (exit 2, nothing sent)", () => {
 			await publish([], { WEBSUB_HUB: withCredentials, SITE_URL: SITE }),
 		]) {
 			expect(run.code).toBe(2);
-			expect(run.stderr).toContain("WEBSUB_HUB must not contain a user name or password");
+			expect(run.stderr).toContain("WEBSUB_HUB: must not contain a user name or password");
 			expect(run.stdout + run.stderr).not.toContain("s3cret");
 		}
 		expect(hub.pings).toHaveLength(0);

@@ -188,7 +188,7 @@ describe("GET /news-sitemap.xml", () => {
 	it("writes each publication date as the schema types it: a day, or an instant with its zone", () => {
 		const parsed = (text: string) => {
 			const result = parsePublicationDate(text, "een-artikel");
-			if (!result.ok) throw new Error(result.error);
+			if (!result.ok) throw new Error(result.problems.join("; "));
 			return result.value;
 		};
 		expect(newsDate(parsed("2026-11-29"))).toBe("2026-11-29");

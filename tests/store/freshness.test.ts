@@ -8,7 +8,7 @@ import { env } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { publishContent } from "../../src/commands/publishContent";
 import type { ContentEntry } from "../../src/content/articleSchema";
-import { CONTENT_CHECK_SECONDS, CONTENT_MAX_AGE } from "../../src/http/responsePolicy";
+import { CONTENT_CHECK_SECONDS, CONTENT_MAX_AGE } from "../../src/site/freshness";
 import { entry } from "../fixtures/articleInputs";
 import { fetchPath } from "../support/http";
 import { emptyStore, publishEntries } from "../support/store";

@@ -5,7 +5,12 @@
  */
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { commitPlan, PublishConflictError, withVersionRetry } from "../../src/commands/applyPlan";
+import {
+	commitPlan,
+	PublishConflictError,
+	VersionConflict,
+	withVersionRetry,
+} from "../../src/commands/applyPlan";
 import { planPublish } from "../../src/commands/planPublish";
 import { articleWrite } from "../../src/commands/publishContent";
 import type { ContentEntry } from "../../src/content/articleSchema";
@@ -148,11 +153,11 @@ describe("npm run publish (publishContent)", () => {
 		const planA = planPublish(snapshot, [two as never], Date.now());
 		const planB = planPublish(snapshot, [three as never], Date.now());
 		if (!planA.ok || !planB.ok) throw new Error("plans failed");
-		await commitPlan(env.DB, { ...planA.plan, withdrawn: [] });
-		const late = await commitPlan(env.DB, { ...planB.plan, withdrawn: [] }).catch(
+		await commitPlan(env.DB, { ...planA.value.plan, withdrawn: [] });
+		const late = await commitPlan(env.DB, { ...planB.value.plan, withdrawn: [] }).catch(
 			(thrown: unknown) => thrown,
 		);
-		expect(String(late)).toMatch(/UNIQUE constraint failed: versions\.id/);
+		expect(late).toBeInstanceOf(VersionConflict);
 		// The loser wrote nothing: artikel-3 is not there, artikel-2 is.
 		expect(await positions()).toEqual(["artikel-1", "artikel-2"]);
 		// Run as every command runs it, the loser re-plans from a fresh snapshot and commits after.
@@ -165,7 +170,7 @@ describe("npm run publish (publishContent)", () => {
 					: await readPublishSnapshot(env.DB, "content files", ["artikel-3"]);
 			const planned = planPublish(fresh, [three as never], Date.now());
 			if (!planned.ok) throw new Error("plan failed");
-			return commitPlan(env.DB, { ...planned.plan, withdrawn: [] });
+			return commitPlan(env.DB, { ...planned.value.plan, withdrawn: [] });
 		});
 		expect(attempts).toBe(2);
 		expect(version).toBe(snapshot.version + 2);
@@ -184,7 +189,7 @@ describe("npm run publish (publishContent)", () => {
 			attempts++;
 			const planned = planPublish(stale, [write], Date.now());
 			if (!planned.ok) throw new Error("plan failed");
-			return commitPlan(env.DB, { ...planned.plan, withdrawn: [] });
+			return commitPlan(env.DB, { ...planned.value.plan, withdrawn: [] });
 		}).catch((thrown: unknown) => thrown);
 		expect(attempts).toBe(3);
 		expect(failure).toBeInstanceOf(PublishConflictError);

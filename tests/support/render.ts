@@ -4,13 +4,13 @@
  * output for one article. Paths are those the Worker serves them at.
  */
 import type { Article } from "../../src/content/articleSchema";
-import { FEED_TTL_MINUTES } from "../../src/http/responsePolicy";
 import { articleDocument } from "../../src/publish/loadDocument";
 import { feedEntry } from "../../src/render/feedEntry";
 import { indexPage } from "../../src/render/indexPage";
 import { renderAtom } from "../../src/render/renderAtom";
 import { renderJsonFeed } from "../../src/render/renderJsonFeed";
 import { renderRss } from "../../src/render/renderRss";
+import { FEED_TTL_MINUTES } from "../../src/site/freshness";
 import type { Site } from "../../src/site/siteSchema";
 import { sitePaths } from "../../src/site/siteUrls";
 

@@ -1,8 +1,8 @@
 /**
- * The seed article as handed over (`../shared/seed/`), split into the paragraphs every published
- * form must contain verbatim, in order.
+ * The seed article as handed over (tests/fixtures/seed/: a byte-for-byte copy, with its
+ * provenance), split into the paragraphs every published form must contain verbatim, in order.
  */
-import seedFile from "../../../shared/seed/nos-2023-07-asiel.txt?raw";
+import seedFile from "../fixtures/seed/nos-2023-07-asiel.txt?raw";
 
 export const seedText: string = seedFile;
 

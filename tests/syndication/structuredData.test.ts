@@ -19,7 +19,7 @@ const articleUrl = url(`/articles/${seedArticle.slug}`);
 
 function parsed(text: string): PublicationDate {
 	const result = parsePublicationDate(text, seedArticle.slug);
-	if (!result.ok) throw new Error(result.error);
+	if (!result.ok) throw new Error(result.problems.join("; "));
 	return result.value;
 }
 

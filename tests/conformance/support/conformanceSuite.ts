@@ -5,7 +5,7 @@
  */
 import { expect, it } from "vitest";
 import type { Article } from "../../../src/content/articleSchema";
-import type { DocumentKind } from "../../../src/publish/loadDocument";
+import type { DocumentKind } from "../../../src/site/documentKind";
 import { parseHtmlDocument, parseHtmlFragment, textOf } from "../../support/parseHtml";
 import { parseXml } from "../../support/parseXml";
 import { collapseWhitespace } from "../../support/seed";

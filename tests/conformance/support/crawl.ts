@@ -5,7 +5,7 @@
  * article's fragment and embed view. Nothing is named in advance, so a new kind of document is
  * checked as soon as something links to it. Images are kept as bytes, not followed further.
  */
-import type { DocumentKind } from "../../../src/publish/loadDocument";
+import type { DocumentKind } from "../../../src/site/documentKind";
 import { sitePaths } from "../../../src/site/siteUrls";
 import { attr, elementsByTag, parseHtmlDocument } from "../../support/parseHtml";
 import { parseXml, type XmlElement } from "../../support/parseXml";
