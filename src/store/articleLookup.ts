@@ -8,6 +8,7 @@ import {
 	readArticleRow,
 	type StoredArticle,
 } from "./articleRows";
+import { prepare, statement } from "./statements";
 
 export type ArticleLookup =
 	| { readonly state: "public"; readonly stored: StoredArticle }
@@ -19,17 +20,21 @@ interface LookupRow extends Partial<ArticleRow> {
 }
 
 // One round trip: the article row and the withdrawal record, either of which may be absent.
-const LOOKUP_SQL = `SELECT a.${ARTICLE_COLUMNS.split(", ").join(", a.")}, w.withdrawn_at
+const LOOKUP = statement(
+	"publicArticle",
+	"request",
+	`SELECT a.${ARTICLE_COLUMNS.split(", ").join(", a.")}, w.withdrawn_at
 	FROM (SELECT ?1 AS slug) AS wanted
 	LEFT JOIN articles AS a ON a.slug = wanted.slug
-	LEFT JOIN withdrawn AS w ON w.slug = wanted.slug`;
+	LEFT JOIN withdrawn AS w ON w.slug = wanted.slug`,
+);
 
 export async function publicArticle(
 	db: D1Database,
 	slug: string,
 	now: number,
 ): Promise<ArticleLookup> {
-	const row = await db.prepare(LOOKUP_SQL).bind(slug).first<LookupRow>();
+	const row = await prepare(db, LOOKUP).bind(slug).first<LookupRow>();
 	if (row?.document != null && row.published_at != null && row.published_at <= now) {
 		return { state: "public", stored: readArticleRow(row as ArticleRow) };
 	}
@@ -37,15 +42,17 @@ export async function publicArticle(
 	return { state: "unknown" };
 }
 
-const ANY_SQL = `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE slug = ?1`;
+const ANY = statement(
+	"storedArticle",
+	"request",
+	`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE slug = ?1`,
+);
 
 /** The article whether public or scheduled (for previews); undefined when there is none. */
 export async function storedArticle(
 	db: D1Database,
 	slug: string,
 ): Promise<StoredArticle | undefined> {
-	const row = await db.prepare(ANY_SQL).bind(slug).first<ArticleRow>();
+	const row = await prepare(db, ANY).bind(slug).first<ArticleRow>();
 	return row === null ? undefined : readArticleRow(row);
 }
-
-export const ARTICLE_LOOKUP_QUERIES = { publicArticle: LOOKUP_SQL, storedArticle: ANY_SQL };

@@ -4,6 +4,7 @@
  * scheduled article goes public. One statement of five index lookups (plans in
  * docs/performance.md); the isolate asks at most once per freshness interval (src/publish/).
  */
+import { prepare, statement } from "./statements";
 import { StoreError } from "./storeError";
 
 export interface ContentState {
@@ -29,7 +30,10 @@ interface StateRow {
 }
 
 /** One statement, every part an index search (docs/performance.md shows its plan). */
-export const CONTENT_STATE_SQL = `SELECT
+const CONTENT_STATE = statement(
+	"contentState",
+	"request",
+	`SELECT
 	(SELECT max(id) FROM versions) AS version,
 	(SELECT public_changed_at FROM versions
 		WHERE id = (SELECT max(id) FROM versions)) AS version_changed_at,
@@ -38,13 +42,14 @@ export const CONTENT_STATE_SQL = `SELECT
 	(SELECT published_at FROM articles WHERE published_at <= ?1
 		ORDER BY published_at DESC, slug DESC LIMIT 1) AS newest_public_at,
 	(SELECT published_at FROM articles WHERE published_at > ?1
-		ORDER BY published_at ASC LIMIT 1) AS next_release_at`;
+		ORDER BY published_at ASC LIMIT 1) AS next_release_at`,
+);
 
 /** The content state as of `now` (ms). */
 export async function readContentState(db: D1Database, now: number): Promise<ContentState> {
 	let row: StateRow | null;
 	try {
-		row = await db.prepare(CONTENT_STATE_SQL).bind(now).first<StateRow>();
+		row = await prepare(db, CONTENT_STATE).bind(now).first<StateRow>();
 	} catch (error) {
 		throw new StoreError(
 			`D1 content state unreadable (are the migrations applied? npm run db:migrate): ${String(error)}`,

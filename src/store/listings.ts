@@ -4,9 +4,14 @@
  * so its cost depends on the page size, never on the number of articles.
  */
 import { ARTICLE_COLUMNS, readArticles, type StoredArticle } from "./articleRows";
+import { prepare, statement } from "./statements";
 
-const RANGE_SQL = `SELECT ${ARTICLE_COLUMNS} FROM articles
-	WHERE position > ?1 AND position <= ?2 ORDER BY position DESC`;
+const RANGE = statement(
+	"articlesByPosition",
+	"request",
+	`SELECT ${ARTICLE_COLUMNS} FROM articles
+	WHERE position > ?1 AND position <= ?2 ORDER BY position DESC`,
+);
 
 /** Articles at positions `first..last` (inclusive), newest first. */
 export async function articlesByPosition(
@@ -15,7 +20,7 @@ export async function articlesByPosition(
 	last: number,
 ): Promise<StoredArticle[]> {
 	if (last < first) return [];
-	return readArticles(db.prepare(RANGE_SQL).bind(first - 1, last));
+	return readArticles(prepare(db, RANGE).bind(first - 1, last));
 }
 
 /**
@@ -36,5 +41,3 @@ export function newestArticles(
 ): Promise<StoredArticle[]> {
 	return articlesByPosition(db, ...newestPositions(publicCount, count, skip));
 }
-
-export const LISTING_QUERIES = { articlesByPosition: RANGE_SQL };

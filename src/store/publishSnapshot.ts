@@ -4,7 +4,8 @@
  * guards the writes (publishWrites.ts).
  */
 
-import { chunked, placeholders } from "./boundParameters";
+import { chunked, MAX_BOUND_PARAMETERS, placeholders } from "./boundParameters";
+import { listStatement, prepare, statement } from "./statements";
 
 /** A stored article as a publish compares it with content. */
 export interface StoredSummary {
@@ -44,8 +45,12 @@ export function isContentFile(origin: string): boolean {
 	return origin.startsWith(CONTENT_FILES);
 }
 
-const VERSION_SQL = "SELECT max(id) AS id FROM versions";
-const VERSION_EXISTS_SQL = "SELECT 1 AS taken FROM versions WHERE id = ?1";
+const VERSION = statement("latestVersion", "command", "SELECT max(id) AS id FROM versions");
+const VERSION_EXISTS = statement(
+	"versionExists",
+	"command",
+	"SELECT 1 AS taken FROM versions WHERE id = ?1",
+);
 
 /**
  * Whether content version `id` exists: after a failed publish batch, whether another command
@@ -53,30 +58,49 @@ const VERSION_EXISTS_SQL = "SELECT 1 AS taken FROM versions WHERE id = ?1";
  * message words it.
  */
 export async function versionExists(db: D1Database, id: number): Promise<boolean> {
-	return (await db.prepare(VERSION_EXISTS_SQL).bind(id).first()) !== null;
+	return (await prepare(db, VERSION_EXISTS).bind(id).first()) !== null;
 }
-const NEWEST_SQL =
-	"SELECT position, published_at, slug FROM articles ORDER BY position DESC LIMIT 1";
-const FILE_ROWS_SQL = `SELECT slug, origin, content_hash, published_at FROM articles
-	WHERE origin >= ?1 AND origin < ?2`;
-// An import compares every line with every stored article: a command's full read, never a request's.
-const ALL_ROWS_SQL = "SELECT slug, origin, content_hash, published_at FROM articles";
-const ALL_WITHDRAWN_SQL = "SELECT slug FROM withdrawn";
-
-function slugRowsSql(count: number): string {
-	return `SELECT slug, origin, content_hash, published_at FROM articles
-	WHERE slug IN (${placeholders(count)})`;
-}
-
-function tagsSql(count: number): string {
-	return `SELECT slug, name FROM tags
-	WHERE slug IN (${placeholders(count)})`;
-}
-
-function withdrawnSql(count: number): string {
-	return `SELECT slug FROM withdrawn
-	WHERE slug IN (${placeholders(count)})`;
-}
+const NEWEST = statement(
+	"newestPosition",
+	"command",
+	"SELECT position, published_at, slug FROM articles ORDER BY position DESC LIMIT 1",
+);
+const FILE_ROWS = statement(
+	"contentFileRows",
+	"command",
+	`SELECT slug, origin, content_hash, published_at FROM articles
+	WHERE origin >= ?1 AND origin < ?2`,
+);
+const ALL_ROWS = statement(
+	"allRows",
+	"command",
+	"SELECT slug, origin, content_hash, published_at FROM articles",
+	{ fullScan: "an import compares every line with every stored article" },
+);
+const ALL_WITHDRAWN = statement("allWithdrawn", "command", "SELECT slug FROM withdrawn", {
+	fullScan: "an import brings back any withdrawn slug it contains",
+});
+const ROWS_BY_SLUG = listStatement(
+	"rowsBySlug",
+	"command",
+	(count) => `SELECT slug, origin, content_hash, published_at FROM articles
+	WHERE slug IN (${placeholders(count)})`,
+	MAX_BOUND_PARAMETERS,
+);
+const TAGS_BY_SLUG = listStatement(
+	"tagsBySlug",
+	"command",
+	(count) => `SELECT slug, name FROM tags
+	WHERE slug IN (${placeholders(count)})`,
+	MAX_BOUND_PARAMETERS,
+);
+const WITHDRAWN_BY_SLUG = listStatement(
+	"withdrawnBySlug",
+	"command",
+	(count) => `SELECT slug FROM withdrawn
+	WHERE slug IN (${placeholders(count)})`,
+	MAX_BOUND_PARAMETERS,
+);
 
 /**
  * Reads the snapshot: the rows of content files, or every row (`"all rows"`, for an import), plus
@@ -92,16 +116,16 @@ export async function readPublishSnapshot(
 	const chunks = rowsOf === "content files" ? chunked(slugs) : [];
 	const tagChunks = chunked([...new Set(tagSlugs)]);
 	const statements = [
-		...tagChunks.map((chunk) => db.prepare(tagsSql(chunk.length)).bind(...chunk)),
-		db.prepare(VERSION_SQL),
-		db.prepare(NEWEST_SQL),
+		...tagChunks.map((chunk) => prepare(db, TAGS_BY_SLUG, chunk.length).bind(...chunk)),
+		prepare(db, VERSION),
+		prepare(db, NEWEST),
 		rowsOf === "content files"
-			? db.prepare(FILE_ROWS_SQL).bind(CONTENT_FILES, CONTENT_FILES_END)
-			: db.prepare(ALL_ROWS_SQL),
-		...chunks.map((chunk) => db.prepare(slugRowsSql(chunk.length)).bind(...chunk)),
+			? prepare(db, FILE_ROWS).bind(CONTENT_FILES, CONTENT_FILES_END)
+			: prepare(db, ALL_ROWS),
+		...chunks.map((chunk) => prepare(db, ROWS_BY_SLUG, chunk.length).bind(...chunk)),
 		...(rowsOf === "all rows"
-			? [db.prepare(ALL_WITHDRAWN_SQL)]
-			: chunks.map((chunk) => db.prepare(withdrawnSql(chunk.length)).bind(...chunk))),
+			? [prepare(db, ALL_WITHDRAWN)]
+			: chunks.map((chunk) => prepare(db, WITHDRAWN_BY_SLUG, chunk.length).bind(...chunk))),
 	];
 	const results = await db.batch<Record<string, unknown>>(statements);
 	const tags = new Map<string, string>();
@@ -147,22 +171,14 @@ export async function readPublishSnapshot(
 	};
 }
 
-const TAG_MEMBERS_SQL = "SELECT slug FROM article_tags WHERE tag = ?1";
+const TAG_MEMBERS = statement(
+	"tagMembers",
+	"command",
+	"SELECT slug FROM article_tags WHERE tag = ?1",
+);
 
 /** The articles in section `tag` (to tell whether a publish empties it of another spelling). */
 export async function tagMembers(db: D1Database, tag: string): Promise<string[]> {
-	const { results } = await db.prepare(TAG_MEMBERS_SQL).bind(tag).all<{ slug: string }>();
+	const { results } = await prepare(db, TAG_MEMBERS).bind(tag).all<{ slug: string }>();
 	return results.map((row) => row.slug);
 }
-
-export const SNAPSHOT_QUERIES = {
-	latestVersion: VERSION_SQL,
-	newestPosition: NEWEST_SQL,
-	contentFileRows: FILE_ROWS_SQL,
-	allRows: ALL_ROWS_SQL,
-	rowsBySlug: slugRowsSql(3),
-	withdrawnBySlug: withdrawnSql(3),
-	allWithdrawn: ALL_WITHDRAWN_SQL,
-	tagsBySlug: tagsSql(3),
-	tagMembers: TAG_MEMBERS_SQL,
-};

@@ -6,6 +6,7 @@
  */
 
 import { chunked, MAX_BOUND_PARAMETERS, placeholders } from "./boundParameters";
+import { listStatement, prepare, statement } from "./statements";
 
 /** One article to write: its stored document and the columns derived from it. */
 export interface ArticleWrite {
@@ -53,134 +54,218 @@ export interface PublishPlan {
 
 // Each version is in a later second than the one before, so Last-Modified (whole seconds) moves
 // with every version even when two commands run within one second.
-const VERSION_SQL = `INSERT INTO versions (id, created_at, public_changed_at, command, added, changed, withdrawn)
+const VERSION = statement(
+	"version",
+	"command",
+	`INSERT INTO versions (id, created_at, public_changed_at, command, added, changed, withdrawn)
 	SELECT ?1, clock.at, CASE WHEN ?2 THEN clock.at ELSE coalesce(previous.public_changed_at, clock.at) END,
 		?3, ?4, ?5, ?6
 	FROM (SELECT max(CAST(unixepoch('subsec') * 1000 AS INTEGER),
 		coalesce((SELECT (max(created_at) / 1000 + 1) * 1000 FROM versions), 0)) AS at) AS clock
-	LEFT JOIN versions AS previous ON previous.id = ?1 - 1`;
+	LEFT JOIN versions AS previous ON previous.id = ?1 - 1`,
+);
 
 const VERSION_TIME = "(SELECT created_at FROM versions WHERE id = ?6)";
 
-const UPSERT_SQL = `INSERT INTO articles (slug, origin, document, content_hash, published_at, revised_at, position)
+const UPSERT = statement(
+	"upsert",
+	"command",
+	`INSERT INTO articles (slug, origin, document, content_hash, published_at, revised_at, position)
 	VALUES (?1, ?2, ?3, ?4, ?5, ${VERSION_TIME}, ?7)
 	ON CONFLICT (slug) DO UPDATE SET origin = excluded.origin, document = excluded.document,
 		content_hash = excluded.content_hash, published_at = excluded.published_at,
-		revised_at = excluded.revised_at`;
+		revised_at = excluded.revised_at`,
+);
 
-const UNWITHDRAW_SQL = "DELETE FROM withdrawn WHERE slug = ?1";
-const DELETE_SQL = "DELETE FROM articles WHERE slug = ?1";
-const WITHDRAW_SQL = `INSERT INTO withdrawn (slug, withdrawn_at)
+const UNWITHDRAW = statement("unwithdraw", "command", "DELETE FROM withdrawn WHERE slug = ?1");
+const DELETE = statement("deleteArticle", "command", "DELETE FROM articles WHERE slug = ?1");
+const WITHDRAW = statement(
+	"withdraw",
+	"command",
+	`INSERT INTO withdrawn (slug, withdrawn_at)
 	VALUES (?1, (SELECT created_at FROM versions WHERE id = ?2))
-	ON CONFLICT (slug) DO UPDATE SET withdrawn_at = excluded.withdrawn_at`;
+	ON CONFLICT (slug) DO UPDATE SET withdrawn_at = excluded.withdrawn_at`,
+);
 
 /** Positions 1..n in (published_at, slug) order, writing only the rows whose position changes. */
-const RENUMBER_SQL = `UPDATE articles SET position = ranked.n
+const RENUMBER = statement(
+	"renumber",
+	"command",
+	`UPDATE articles SET position = ranked.n
 	FROM (SELECT slug, row_number() OVER (ORDER BY published_at, slug) AS n FROM articles) AS ranked
-	WHERE articles.slug = ranked.slug AND articles.position != ranked.n`;
+	WHERE articles.slug = ranked.slug AND articles.position != ranked.n`,
+	{
+		fullScan:
+			"positions are renumbered only when a publish inserts before the newest article, moves one or withdraws one; appends never run it",
+	},
+);
 
 // Sections (migrations/0003): an article's rows are replaced whole; the sections it leaves or
 // joins are renumbered at the end of the batch, unless the article is appended (newest in each).
-const NOTE_OLD_TAGS_SQL = `INSERT INTO tags_to_renumber (tag)
-	SELECT tag FROM article_tags WHERE slug = ?1 ON CONFLICT DO NOTHING`;
-const CLEAR_ARTICLE_TAGS_SQL = "DELETE FROM article_tags WHERE slug = ?1";
-const TAG_NAME_SQL = `INSERT INTO tags (slug, name) VALUES (?1, ?2)
-	ON CONFLICT (slug) DO UPDATE SET name = excluded.name`;
-const APPEND_TAG_SQL = `INSERT INTO article_tags (tag, slug, published_at, position)
-	VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), 0) + 1 FROM article_tags WHERE tag = ?1))`;
-const INSERT_TAG_SQL = `INSERT INTO article_tags (tag, slug, published_at, position)
-	VALUES (?1, ?2, ?3, 0)`;
-const NOTE_TAG_SQL = "INSERT INTO tags_to_renumber (tag) VALUES (?1) ON CONFLICT DO NOTHING";
+const NOTE_OLD_TAGS = statement(
+	"noteOldTags",
+	"command",
+	`INSERT INTO tags_to_renumber (tag)
+	SELECT tag FROM article_tags WHERE slug = ?1 ON CONFLICT DO NOTHING`,
+);
+const CLEAR_ARTICLE_TAGS = statement(
+	"clearArticleTags",
+	"command",
+	"DELETE FROM article_tags WHERE slug = ?1",
+);
+const TAG_NAME = statement(
+	"tagName",
+	"command",
+	`INSERT INTO tags (slug, name) VALUES (?1, ?2)
+	ON CONFLICT (slug) DO UPDATE SET name = excluded.name`,
+);
+const APPEND_TAG = statement(
+	"appendTag",
+	"command",
+	`INSERT INTO article_tags (tag, slug, published_at, position)
+	VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), 0) + 1 FROM article_tags WHERE tag = ?1))`,
+);
+const INSERT_TAG = statement(
+	"insertTag",
+	"command",
+	`INSERT INTO article_tags (tag, slug, published_at, position)
+	VALUES (?1, ?2, ?3, 0)`,
+);
+const NOTE_TAG = statement(
+	"noteTag",
+	"command",
+	"INSERT INTO tags_to_renumber (tag) VALUES (?1) ON CONFLICT DO NOTHING",
+);
 /** Positions 1..n per noted section, writing only the rows whose position changes. */
-const RENUMBER_TAGS_SQL = `UPDATE article_tags SET position = ranked.n
+const RENUMBER_TAGS = statement(
+	"renumberTags",
+	"command",
+	`UPDATE article_tags SET position = ranked.n
 	FROM (SELECT tag, slug, row_number() OVER (PARTITION BY tag ORDER BY published_at, slug) AS n
 		FROM article_tags WHERE tag IN (SELECT tag FROM tags_to_renumber)) AS ranked
 	WHERE article_tags.tag = ranked.tag AND article_tags.slug = ranked.slug
-		AND article_tags.position != ranked.n`;
+		AND article_tags.position != ranked.n`,
+);
 /** Sections left without any article disappear (their spelling no longer holds the URL). */
-const FORGET_EMPTY_TAGS_SQL = `DELETE FROM tags WHERE slug IN (SELECT tag FROM tags_to_renumber)
-	AND NOT EXISTS (SELECT 1 FROM article_tags WHERE article_tags.tag = tags.slug)`;
-const CLEAR_RENUMBER_SQL = "DELETE FROM tags_to_renumber";
+const FORGET_EMPTY_TAGS = statement(
+	"forgetEmptyTags",
+	"command",
+	`DELETE FROM tags WHERE slug IN (SELECT tag FROM tags_to_renumber)
+	AND NOT EXISTS (SELECT 1 FROM article_tags WHERE article_tags.tag = tags.slug)`,
+);
+const CLEAR_RENUMBER = statement("clearRenumber", "command", "DELETE FROM tags_to_renumber", {
+	fullScan: "the batch's own list of sections to renumber, emptied at its end",
+});
 
-const PROMOTE_SQL = `INSERT INTO articles (slug, origin, document, content_hash, published_at, revised_at, position)
+const PROMOTE = statement(
+	"promoteImport",
+	"command",
+	`INSERT INTO articles (slug, origin, document, content_hash, published_at, revised_at, position)
 	SELECT slug, origin, document, content_hash, published_at,
 		(SELECT created_at FROM versions WHERE id = ?2), 0
 	FROM import_staging WHERE import_id = ?1
 	ON CONFLICT (slug) DO UPDATE SET origin = excluded.origin, document = excluded.document,
 		content_hash = excluded.content_hash, published_at = excluded.published_at,
-		revised_at = excluded.revised_at`;
+		revised_at = excluded.revised_at`,
+);
 // An import's sections come from the staged JSON [[slug, name], ...] of each row.
-const NOTE_STAGED_OLD_TAGS_SQL = `INSERT INTO tags_to_renumber (tag)
+const NOTE_STAGED_OLD_TAGS = statement(
+	"noteStagedOldTags",
+	"command",
+	`INSERT INTO tags_to_renumber (tag)
 	SELECT DISTINCT t.tag FROM article_tags AS t
 	JOIN import_staging AS s ON s.slug = t.slug WHERE s.import_id = ?1
-	ON CONFLICT DO NOTHING`;
-const CLEAR_STAGED_TAGS_SQL = `DELETE FROM article_tags
-	WHERE slug IN (SELECT slug FROM import_staging WHERE import_id = ?1)`;
-const STAGED_TAG_NAMES_SQL = `INSERT INTO tags (slug, name)
+	ON CONFLICT DO NOTHING`,
+);
+const CLEAR_STAGED_TAGS = statement(
+	"clearStagedTags",
+	"command",
+	`DELETE FROM article_tags
+	WHERE slug IN (SELECT slug FROM import_staging WHERE import_id = ?1)`,
+);
+const STAGED_TAG_NAMES = statement(
+	"stagedTagNames",
+	"command",
+	`INSERT INTO tags (slug, name)
 	SELECT json_extract(t.value, '$[0]'), json_extract(t.value, '$[1]')
-	FROM import_staging AS s, json_each(s.tags) AS t WHERE s.import_id = ?1 AND true
-	ON CONFLICT (slug) DO UPDATE SET name = excluded.name`;
-const STAGED_TAGS_SQL = `INSERT INTO article_tags (tag, slug, published_at, position)
+	FROM import_staging AS s, json_each(s.tags) AS t WHERE s.import_id = ?1
+	ON CONFLICT (slug) DO UPDATE SET name = excluded.name`,
+);
+const STAGED_TAGS = statement(
+	"stagedTags",
+	"command",
+	`INSERT INTO article_tags (tag, slug, published_at, position)
 	SELECT json_extract(t.value, '$[0]'), s.slug, s.published_at, 0
-	FROM import_staging AS s, json_each(s.tags) AS t WHERE s.import_id = ?1`;
-const NOTE_STAGED_TAGS_SQL = `INSERT INTO tags_to_renumber (tag)
+	FROM import_staging AS s, json_each(s.tags) AS t WHERE s.import_id = ?1`,
+);
+const NOTE_STAGED_TAGS = statement(
+	"noteStagedTags",
+	"command",
+	`INSERT INTO tags_to_renumber (tag)
 	SELECT DISTINCT json_extract(t.value, '$[0]')
-	FROM import_staging AS s, json_each(s.tags) AS t WHERE s.import_id = ?1 AND true
-	ON CONFLICT DO NOTHING`;
-const UNWITHDRAW_STAGED_SQL = `DELETE FROM withdrawn
-	WHERE slug IN (SELECT slug FROM import_staging WHERE import_id = ?1)`;
-const CLEAR_STAGING_SQL = "DELETE FROM import_staging WHERE import_id = ?1";
+	FROM import_staging AS s, json_each(s.tags) AS t WHERE s.import_id = ?1
+	ON CONFLICT DO NOTHING`,
+);
+const UNWITHDRAW_STAGED = statement(
+	"unwithdrawStaged",
+	"command",
+	`DELETE FROM withdrawn
+	WHERE slug IN (SELECT slug FROM import_staging WHERE import_id = ?1)`,
+);
+const CLEAR_STAGING = statement(
+	"clearStaging",
+	"command",
+	"DELETE FROM import_staging WHERE import_id = ?1",
+);
 
 /** The batch that applies `plan`. */
 export function publishStatements(db: D1Database, plan: PublishPlan): D1PreparedStatement[] {
 	const version = plan.baseVersion + 1;
 	const statements = [
-		db
-			.prepare(VERSION_SQL)
-			.bind(
-				version,
-				plan.publicChange ? 1 : 0,
-				plan.command,
-				plan.added.length,
-				plan.changed.length,
-				plan.withdrawn.length,
-			),
+		prepare(db, VERSION).bind(
+			version,
+			plan.publicChange ? 1 : 0,
+			plan.command,
+			plan.added.length,
+			plan.changed.length,
+			plan.withdrawn.length,
+		),
 	];
 	for (const { slug, wasPublic } of plan.withdrawn) {
 		statements.push(
-			db.prepare(DELETE_SQL).bind(slug),
-			db.prepare(NOTE_OLD_TAGS_SQL).bind(slug),
-			db.prepare(CLEAR_ARTICLE_TAGS_SQL).bind(slug),
+			prepare(db, DELETE).bind(slug),
+			prepare(db, NOTE_OLD_TAGS).bind(slug),
+			prepare(db, CLEAR_ARTICLE_TAGS).bind(slug),
 		);
-		if (wasPublic) statements.push(db.prepare(WITHDRAW_SQL).bind(slug, version));
+		if (wasPublic) statements.push(prepare(db, WITHDRAW).bind(slug, version));
 	}
 	if (plan.importId !== undefined) {
 		statements.push(
-			db.prepare(PROMOTE_SQL).bind(plan.importId, version),
-			db.prepare(UNWITHDRAW_STAGED_SQL).bind(plan.importId),
-			db.prepare(NOTE_STAGED_OLD_TAGS_SQL).bind(plan.importId),
-			db.prepare(CLEAR_STAGED_TAGS_SQL).bind(plan.importId),
-			db.prepare(STAGED_TAG_NAMES_SQL).bind(plan.importId),
-			db.prepare(STAGED_TAGS_SQL).bind(plan.importId),
-			db.prepare(NOTE_STAGED_TAGS_SQL).bind(plan.importId),
-			db.prepare(CLEAR_STAGING_SQL).bind(plan.importId),
+			prepare(db, PROMOTE).bind(plan.importId, version),
+			prepare(db, UNWITHDRAW_STAGED).bind(plan.importId),
+			prepare(db, NOTE_STAGED_OLD_TAGS).bind(plan.importId),
+			prepare(db, CLEAR_STAGED_TAGS).bind(plan.importId),
+			prepare(db, STAGED_TAG_NAMES).bind(plan.importId),
+			prepare(db, STAGED_TAGS).bind(plan.importId),
+			prepare(db, NOTE_STAGED_TAGS).bind(plan.importId),
+			prepare(db, CLEAR_STAGING).bind(plan.importId),
 		);
 	} else {
 		plan.added.forEach((write, i) => {
 			const position = plan.appendAfter === undefined ? 0 : plan.appendAfter + i + 1;
 			statements.push(upsert(db, write, version, position));
-			statements.push(db.prepare(UNWITHDRAW_SQL).bind(write.slug));
+			statements.push(prepare(db, UNWITHDRAW).bind(write.slug));
 			statements.push(...tagStatements(db, write, plan.appendAfter !== undefined));
 		});
 		for (const write of plan.changed) {
 			statements.push(upsert(db, write, version, 0), ...tagStatements(db, write, false));
 		}
 	}
-	if (plan.appendAfter === undefined) statements.push(db.prepare(RENUMBER_SQL));
+	if (plan.appendAfter === undefined) statements.push(prepare(db, RENUMBER));
 	statements.push(
-		db.prepare(RENUMBER_TAGS_SQL),
-		db.prepare(FORGET_EMPTY_TAGS_SQL),
-		db.prepare(CLEAR_RENUMBER_SQL),
+		prepare(db, RENUMBER_TAGS),
+		prepare(db, FORGET_EMPTY_TAGS),
+		prepare(db, CLEAR_RENUMBER),
 	);
 	return statements;
 }
@@ -192,17 +277,17 @@ function tagStatements(
 	append: boolean,
 ): D1PreparedStatement[] {
 	const statements = [
-		db.prepare(NOTE_OLD_TAGS_SQL).bind(write.slug),
-		db.prepare(CLEAR_ARTICLE_TAGS_SQL).bind(write.slug),
+		prepare(db, NOTE_OLD_TAGS).bind(write.slug),
+		prepare(db, CLEAR_ARTICLE_TAGS).bind(write.slug),
 	];
 	for (const tag of write.tags) {
-		statements.push(db.prepare(TAG_NAME_SQL).bind(tag.slug, tag.name));
+		statements.push(prepare(db, TAG_NAME).bind(tag.slug, tag.name));
 		statements.push(
 			append
-				? db.prepare(APPEND_TAG_SQL).bind(tag.slug, write.slug, write.publishedAt)
-				: db.prepare(INSERT_TAG_SQL).bind(tag.slug, write.slug, write.publishedAt),
+				? prepare(db, APPEND_TAG).bind(tag.slug, write.slug, write.publishedAt)
+				: prepare(db, INSERT_TAG).bind(tag.slug, write.slug, write.publishedAt),
 		);
-		if (!append) statements.push(db.prepare(NOTE_TAG_SQL).bind(tag.slug));
+		if (!append) statements.push(prepare(db, NOTE_TAG).bind(tag.slug));
 	}
 	return statements;
 }
@@ -213,21 +298,33 @@ function upsert(
 	version: number,
 	position: number,
 ): D1PreparedStatement {
-	return db
-		.prepare(UPSERT_SQL)
-		.bind(
-			write.slug,
-			write.origin,
-			write.document,
-			write.contentHash,
-			write.publishedAt,
-			version,
-			position,
-		);
+	return prepare(db, UPSERT).bind(
+		write.slug,
+		write.origin,
+		write.document,
+		write.contentHash,
+		write.publishedAt,
+		version,
+		position,
+	);
 }
 
 const STAGE_COLUMNS = 8;
 export const STAGE_ROWS_PER_STATEMENT = Math.floor(MAX_BOUND_PARAMETERS / STAGE_COLUMNS);
+
+const STAGE = listStatement(
+	"stageImportRows",
+	"command",
+	(rows) => {
+		const values = Array.from(
+			{ length: rows },
+			(_, r) => `(${placeholders(STAGE_COLUMNS, r * STAGE_COLUMNS + 1)})`,
+		);
+		return `INSERT INTO import_staging (import_id, slug, origin, document, content_hash, published_at, staged_at, tags)
+	VALUES ${values.join(", ")}`;
+	},
+	STAGE_ROWS_PER_STATEMENT,
+);
 
 /** Statements that stage an import's rows (not yet visible), a few rows per statement. */
 export function stageImportStatements(
@@ -236,50 +333,38 @@ export function stageImportStatements(
 	writes: readonly ArticleWrite[],
 	stagedAt: number,
 ): D1PreparedStatement[] {
-	const statements: D1PreparedStatement[] = [];
-	for (const rows of chunked(writes, STAGE_ROWS_PER_STATEMENT)) {
-		const values = rows.map((_, r) => `(${placeholders(STAGE_COLUMNS, r * STAGE_COLUMNS + 1)})`);
-		statements.push(
-			db
-				.prepare(
-					`INSERT INTO import_staging (import_id, slug, origin, document, content_hash, published_at, staged_at, tags)
-	VALUES ${values.join(", ")}`,
-				)
-				.bind(
-					...rows.flatMap((row) => [
-						importId,
-						row.slug,
-						row.origin,
-						row.document,
-						row.contentHash,
-						row.publishedAt,
-						stagedAt,
-						JSON.stringify(row.tags.map((tag) => [tag.slug, tag.name])),
-					]),
-				),
-		);
-	}
-	return statements;
+	return chunked(writes, STAGE_ROWS_PER_STATEMENT).map((rows) =>
+		prepare(db, STAGE, rows.length).bind(
+			...rows.flatMap((row) => [
+				importId,
+				row.slug,
+				row.origin,
+				row.document,
+				row.contentHash,
+				row.publishedAt,
+				stagedAt,
+				JSON.stringify(row.tags.map((tag) => [tag.slug, tag.name])),
+			]),
+		),
+	);
 }
 
 /** This import's staged rows, after it failed. */
 export function discardImport(db: D1Database, importId: string): D1PreparedStatement {
-	return db.prepare(CLEAR_STAGING_SQL).bind(importId);
+	return prepare(db, CLEAR_STAGING).bind(importId);
 }
 
-/** Staged rows of imports that never finished, a day or more old (a running import is younger). */
+/** How long staged rows of an unfinished import are kept: a running import is younger. */
+const ABANDONED_AFTER_MS = 86_400_000;
+
+// import_staging_by_age (migrations/0004) makes this a range search, whatever is staged.
+const CLEAR_ABANDONED = statement(
+	"clearAbandonedImports",
+	"command",
+	"DELETE FROM import_staging WHERE staged_at < ?1",
+);
+
+/** Staged rows of imports that never finished, a day or more old. */
 export function clearAbandonedImports(db: D1Database, now: number): D1PreparedStatement {
-	return db.prepare("DELETE FROM import_staging WHERE staged_at < ?1").bind(now - 86_400_000);
+	return prepare(db, CLEAR_ABANDONED).bind(now - ABANDONED_AFTER_MS);
 }
-
-export const WRITE_STATEMENTS = {
-	version: VERSION_SQL,
-	upsert: UPSERT_SQL,
-	renumber: RENUMBER_SQL,
-	appendTag: APPEND_TAG_SQL,
-	renumberTags: RENUMBER_TAGS_SQL,
-	forgetEmptyTags: FORGET_EMPTY_TAGS_SQL,
-	stagedTags: STAGED_TAGS_SQL,
-	promoteImport: PROMOTE_SQL,
-	withdraw: WITHDRAW_SQL,
-};

@@ -1,4 +1,5 @@
 /** Articles waiting for their instant (`npm run publish -- --list-scheduled`), soonest first. */
+import { prepare, statement } from "./statements";
 
 export interface ScheduledArticle {
 	readonly slug: string;
@@ -7,12 +8,15 @@ export interface ScheduledArticle {
 	readonly publishedAt: number;
 }
 
-const SCHEDULED_SQL = `SELECT slug, origin, published_at FROM articles
-	WHERE published_at > ?1 ORDER BY published_at, slug`;
+const SCHEDULED = statement(
+	"scheduledArticles",
+	"command",
+	`SELECT slug, origin, published_at FROM articles
+	WHERE published_at > ?1 ORDER BY published_at, slug`,
+);
 
 export async function scheduledArticles(db: D1Database, now: number): Promise<ScheduledArticle[]> {
-	const { results } = await db
-		.prepare(SCHEDULED_SQL)
+	const { results } = await prepare(db, SCHEDULED)
 		.bind(now)
 		.all<{ slug: string; origin: string; published_at: number }>();
 	return results.map((row) => ({
@@ -21,5 +25,3 @@ export async function scheduledArticles(db: D1Database, now: number): Promise<Sc
 		publishedAt: row.published_at,
 	}));
 }
-
-export const SCHEDULED_QUERIES = { scheduledArticles: SCHEDULED_SQL };

@@ -4,8 +4,9 @@
  * so a page of a section of 30,000 articles costs what a page of one of 30 does.
  */
 import { readArticles, type StoredArticle } from "./articleRows";
-import { chunked, placeholders } from "./boundParameters";
+import { chunked, MAX_BOUND_PARAMETERS, placeholders } from "./boundParameters";
 import { newestPositions } from "./listings";
+import { listStatement, prepare, statement } from "./statements";
 
 export interface Section {
 	readonly slug: string;
@@ -15,10 +16,14 @@ export interface Section {
 	readonly publicCount: number;
 }
 
-const SECTION_SQL = `SELECT t.slug, t.name,
+const SECTION = statement(
+	"publicSection",
+	"request",
+	`SELECT t.slug, t.name,
 	(SELECT position FROM article_tags WHERE tag = ?1 AND published_at <= ?2
 		ORDER BY published_at DESC, slug DESC LIMIT 1) AS public_count
-	FROM tags AS t WHERE t.slug = ?1`;
+	FROM tags AS t WHERE t.slug = ?1`,
+);
 
 /** The section `slug` as the public sees it at `now`, or undefined when it has no public article. */
 export async function publicSection(
@@ -26,17 +31,20 @@ export async function publicSection(
 	slug: string,
 	now: number,
 ): Promise<Section | undefined> {
-	const row = await db
-		.prepare(SECTION_SQL)
+	const row = await prepare(db, SECTION)
 		.bind(slug, now)
 		.first<{ slug: string; name: string; public_count: number | null }>();
 	if (row === null || row.public_count === null) return undefined;
 	return { slug: row.slug, name: row.name, publicCount: row.public_count };
 }
 
-const RANGE_SQL = `SELECT a.slug, a.document, a.published_at, a.revised_at
+const RANGE = statement(
+	"sectionArticles",
+	"request",
+	`SELECT a.slug, a.document, a.published_at, a.revised_at
 	FROM article_tags AS t JOIN articles AS a ON a.slug = t.slug
-	WHERE t.tag = ?1 AND t.position > ?2 AND t.position <= ?3 ORDER BY t.position DESC`;
+	WHERE t.tag = ?1 AND t.position > ?2 AND t.position <= ?3 ORDER BY t.position DESC`,
+);
 
 /** The section's articles at its positions `first..last` (inclusive), newest first. */
 export async function sectionArticles(
@@ -46,7 +54,7 @@ export async function sectionArticles(
 	last: number,
 ): Promise<StoredArticle[]> {
 	if (last < first) return [];
-	return readArticles(db.prepare(RANGE_SQL).bind(tag, first - 1, last));
+	return readArticles(prepare(db, RANGE).bind(tag, first - 1, last));
 }
 
 /** The newest `count` of the section's public articles, after skipping `skip` newer ones. */
@@ -59,24 +67,22 @@ export function newestInSection(
 	return sectionArticles(db, section.slug, ...newestPositions(section.publicCount, count, skip));
 }
 
-const TAGS_OF_SQL = (count: number) =>
-	`SELECT DISTINCT tag FROM article_tags WHERE slug IN (${placeholders(count)}) ORDER BY tag`;
+const TAGS_OF = listStatement(
+	"sectionsOf",
+	"cron",
+	(count) =>
+		`SELECT DISTINCT tag FROM article_tags WHERE slug IN (${placeholders(count)}) ORDER BY tag`,
+	MAX_BOUND_PARAMETERS,
+);
 
 /** The sections the articles `slugs` are in (their feeds change with them), sorted. */
 export async function sectionsOf(db: D1Database, slugs: readonly string[]): Promise<string[]> {
 	const tags = new Set<string>();
 	for (const chunk of chunked(slugs)) {
-		const { results } = await db
-			.prepare(TAGS_OF_SQL(chunk.length))
+		const { results } = await prepare(db, TAGS_OF, chunk.length)
 			.bind(...chunk)
 			.all<{ tag: string }>();
 		for (const row of results) tags.add(row.tag);
 	}
 	return [...tags].sort();
 }
-
-export const SECTION_QUERIES = {
-	publicSection: SECTION_SQL,
-	sectionArticles: RANGE_SQL,
-	sectionsOf: TAGS_OF_SQL(2),
-};

@@ -3,6 +3,7 @@
  * its last change, by position ranges; and the articles of the last two days, for news.
  */
 import { ARTICLE_COLUMNS, readArticles, type StoredArticle } from "./articleRows";
+import { prepare, statement } from "./statements";
 
 export interface SitemapEntry {
 	readonly slug: string;
@@ -10,8 +11,12 @@ export interface SitemapEntry {
 	readonly changedAt: number;
 }
 
-const RANGE_SQL = `SELECT slug, published_at, revised_at FROM articles
-	WHERE position > ?1 AND position <= ?2 ORDER BY position`;
+const RANGE = statement(
+	"sitemapEntries",
+	"request",
+	`SELECT slug, published_at, revised_at FROM articles
+	WHERE position > ?1 AND position <= ?2 ORDER BY position`,
+);
 
 /** Articles at positions `first..last`, oldest first: one sitemap file's worth. */
 export async function sitemapEntries(
@@ -20,8 +25,7 @@ export async function sitemapEntries(
 	last: number,
 ): Promise<SitemapEntry[]> {
 	if (last < first) return [];
-	const { results } = await db
-		.prepare(RANGE_SQL)
+	const { results } = await prepare(db, RANGE)
 		.bind(first - 1, last)
 		.all<{ slug: string; published_at: number; revised_at: number }>();
 	return results.map((row) => ({
@@ -30,9 +34,13 @@ export async function sitemapEntries(
 	}));
 }
 
-const RECENT_SQL = `SELECT ${ARTICLE_COLUMNS} FROM articles
+const RECENT = statement(
+	"recentArticles",
+	"request",
+	`SELECT ${ARTICLE_COLUMNS} FROM articles
 	WHERE published_at > ?1 AND published_at <= ?2
-	ORDER BY published_at DESC, slug DESC LIMIT ?3`;
+	ORDER BY published_at DESC, slug DESC LIMIT ?3`,
+);
 
 /** Public articles published after `since` (ms), newest first, at most `limit`. */
 export async function recentArticles(
@@ -41,23 +49,21 @@ export async function recentArticles(
 	now: number,
 	limit: number,
 ): Promise<StoredArticle[]> {
-	return readArticles(db.prepare(RECENT_SQL).bind(since, now, limit));
+	return readArticles(prepare(db, RECENT).bind(since, now, limit));
 }
 
-const LAST_BEFORE_SQL = `SELECT published_at FROM articles WHERE published_at <= ?1
-	ORDER BY published_at DESC, slug DESC LIMIT 1`;
+const LAST_BEFORE = statement(
+	"lastPublishedBefore",
+	"request",
+	`SELECT published_at FROM articles WHERE published_at <= ?1
+	ORDER BY published_at DESC, slug DESC LIMIT 1`,
+);
 
 /** The newest publication instant at or before `instant` (ms), if any. */
 export async function lastPublishedBefore(
 	db: D1Database,
 	instant: number,
 ): Promise<number | undefined> {
-	const row = await db.prepare(LAST_BEFORE_SQL).bind(instant).first<{ published_at: number }>();
+	const row = await prepare(db, LAST_BEFORE).bind(instant).first<{ published_at: number }>();
 	return row?.published_at ?? undefined;
 }
-
-export const SITEMAP_QUERIES = {
-	sitemapEntries: RANGE_SQL,
-	recentArticles: RECENT_SQL,
-	lastPublishedBefore: LAST_BEFORE_SQL,
-};

@@ -1,12 +1,40 @@
 /**
- * Every query a request runs uses an index, at any size: no full scan of a table (SQLite's
- * EXPLAIN QUERY PLAN says `SCAN <table>` without an index for those). Command statements may read
- * a whole table only where the catalog says why.
+ * The query catalogue (src/store/queryCatalog.ts) holds every statement that reaches D1, and every
+ * statement in it has a plan fit for who runs it: a request's searches an index at any size (no
+ * `SCAN <table>` without an index in SQLite's EXPLAIN QUERY PLAN); the cron's and the commands'
+ * read a whole table only where the catalogue says why.
+ *
+ * "Every statement" is checked three ways: the store's sources call D1 only through the catalogue's
+ * `prepare`; running every command, the cron and every kind of request against a recording D1
+ * binding sends D1 no text outside the catalogue; and every catalogued statement is run by one of
+ * them, so the catalogue holds nothing dead.
  */
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { commitPlan } from "../../src/commands/applyPlan";
+import { readContentFiles } from "../../src/commands/contentFiles";
+import { importArchive, readArchive } from "../../src/commands/importArchive";
+import { planPublish } from "../../src/commands/planPublish";
+import { articleWrite, publishContent } from "../../src/commands/publishContent";
+import { withdrawArticles } from "../../src/commands/withdrawArticles";
+import type { ContentEntry } from "../../src/content/articleSchema";
+import { loadArticles } from "../../src/content/loadContent";
+import type { Env } from "../../src/env";
+import worker from "../../src/index";
+import { forgetPreparedSites } from "../../src/publish/preparedSite";
+import { sitePaths } from "../../src/site/siteUrls";
+import { readPublishSnapshot } from "../../src/store/publishSnapshot";
+import { discardImport } from "../../src/store/publishWrites";
 import { QUERY_CATALOG } from "../../src/store/queryCatalog";
+import { scheduledArticles } from "../../src/store/scheduledArticles";
+import { notifyReleases } from "../../src/websub/releaseNotifier";
+import { entry } from "../fixtures/articleInputs";
+import { advanceClock, startClock } from "../support/clock";
+import { url } from "../support/site";
+import { emptyStore } from "../support/store";
 
+/** EXPLAIN QUERY PLAN of `sql`, every parameter bound to 1. */
 async function plan(sql: string): Promise<string[]> {
 	const parameters = [...new Set(sql.match(/\?\d+/g) ?? [])].length;
 	const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
@@ -23,13 +51,172 @@ const fullScans = (steps: readonly string[]) =>
 		),
 	);
 
-describe("query plans", () => {
-	it("catalogs every request query and command statement", () => {
-		expect(QUERY_CATALOG.filter((q) => q.runBy === "request").map((q) => q.name)).toEqual(
-			expect.arrayContaining(["contentState", "publicArticle", "articlesByPosition"]),
-		);
+/** A D1 binding that records the text of every statement prepared through it. */
+function recordingDb(db: D1Database): { readonly db: D1Database; readonly texts: Set<string> } {
+	const texts = new Set<string>();
+	const recording = new Proxy(db, {
+		get(target, property) {
+			if (property === "prepare") {
+				return (sql: string) => {
+					texts.add(sql);
+					return target.prepare(sql);
+				};
+			}
+			const value: unknown = Reflect.get(target, property, target);
+			return typeof value === "function" ? value.bind(target) : value;
+		},
+	});
+	return { db: recording, texts };
+}
+
+const TOKEN = "a-long-random-preview-token-0123456789";
+const HUB = "https://hub.example/websub";
+
+const article = (slug: string, changes: Record<string, unknown> = {}): ContentEntry =>
+	entry(`content/articles/${slug}.ts`, { slug, headline: `Artikel ${slug}`, ...changes });
+
+/**
+ * Runs every command, the cron and every kind of request on `db`, down every branch that sends a
+ * statement of its own: appends and back-dated inserts, retagging and respelling, withdrawal and
+ * restoring, imports (and a failed one), a lost publish race, a release, previews, oEmbed.
+ */
+async function exerciseEverything(db: D1Database): Promise<void> {
+	const content = (await readContentFiles()).entries;
+	const start = startClock();
+	const publish = (entries: readonly ContentEntry[]) =>
+		publishContent(db, entries, { now: Date.now() });
+	// Appends to an empty store, then a back-dated article (renumbering) with a second section.
+	await publish([...content, article("nieuw", { published: "2024-05-01" })]);
+	await publish([
+		...content,
+		article("nieuw", { published: "2024-05-01" }),
+		article("oud", { published: "2020-01-01", tags: ["test", "Archief"] }),
+	]);
+	// A respelling of a section (same URL, other key), a retagging, a withdrawal, then restoring it.
+	await publish([
+		...content,
+		article("nieuw", { published: "2024-05-01", tags: ["tést"] }),
+		article("oud", { published: "2020-01-01", tags: ["tést"] }),
+	]);
+	await publish(content);
+	await publish([...content, article("nieuw", { published: "2024-05-01" })]);
+	await publishContent(db, content, { now: Date.now(), dryRun: true });
+	// A scheduled article, released a minute later.
+	const instant = start + 60_000;
+	await publish([
+		...content,
+		article("nieuw", { published: "2024-05-01" }),
+		article("gepland", { published: new Date(instant).toISOString() }),
+	]);
+	await scheduledArticles(db, Date.now());
+	// An import, imported again with a change, and one of its articles withdrawn.
+	const input = (slug: string, changes: Record<string, unknown> = {}) =>
+		JSON.stringify({ ...(article(slug).input as object), published: "2019-03-04", ...changes });
+	const lines = [input("archief-1"), input("archief-2")];
+	const archive = await readArchive("archief.ndjson", lines, Date.now());
+	await importArchive(db, "archief.ndjson", archive.articles, archive.lines, { now: Date.now() });
+	const changed = [input("archief-1"), input("archief-2", { headline: "Anders" })];
+	const again = await readArchive("archief.ndjson", changed, Date.now());
+	await importArchive(db, "archief.ndjson", again.articles, again.lines, { now: Date.now() });
+	await withdrawArticles(db, ["archief-1"], { now: Date.now() });
+	await db.batch([discardImport(db, "an-import-that-failed")]);
+	// Two publishes planned on one snapshot: the second loses the race and asks the store why.
+	const snapshot = await readPublishSnapshot(db, "content files", ["race-1", "race-2"]);
+	for (const slug of ["race-1", "race-2"]) {
+		const [validated] = loadArticles([article(slug)]);
+		if (validated === undefined) throw new Error("fixture invalid");
+		const planned = planPublish(snapshot, [await articleWrite(validated, slug)], Date.now());
+		if (!planned.ok) throw new Error("plan failed");
+		await commitPlan(db, { ...planned.value.plan, withdrawn: [] }).catch(() => undefined);
+	}
+	// Every kind of request, a cold isolate each round.
+	advanceClock(instant - start + 30_000);
+	forgetPreparedSites();
+	const bindings: Env = { ...env, DB: db, PREVIEW_TOKEN: TOKEN, WEBSUB_HUB: HUB };
+	const paths = [
+		sitePaths.home,
+		sitePaths.rss,
+		sitePaths.atom,
+		sitePaths.jsonFeed,
+		sitePaths.rssArchive(1),
+		sitePaths.article("nieuw"),
+		sitePaths.fragment("nieuw"),
+		sitePaths.embed("nieuw"),
+		sitePaths.article("oud"),
+		sitePaths.article("archief-1"),
+		sitePaths.tag("test"),
+		sitePaths.tagAtom("test"),
+		sitePaths.sitemap,
+		sitePaths.sitemapPart(1),
+		sitePaths.newsSitemap,
+		sitePaths.robots,
+		`${sitePaths.oembed}?url=${encodeURIComponent(url(sitePaths.article("nieuw")))}`,
+	];
+	for (const path of paths) await fetchWorker(bindings, new Request(url(path)));
+	await fetchWorker(
+		bindings,
+		new Request(url(sitePaths.previewArticle("gepland")), {
+			headers: { Authorization: `Bearer ${TOKEN}` },
+		}),
+	);
+	// The cron: notices the release, queues its feeds, pings them (one refused, retried later).
+	let pings = 0;
+	const hub = (async () =>
+		new Response(null, { status: pings++ === 0 ? 503 : 204 })) as typeof fetch;
+	await notifyReleases(bindings, Date.now(), hub);
+}
+
+async function fetchWorker(bindings: Env, request: Request): Promise<void> {
+	const ctx = createExecutionContext();
+	const response = await worker.fetch(request as Parameters<typeof worker.fetch>[0], bindings, ctx);
+	await response.arrayBuffer();
+	await waitOnExecutionContext(ctx);
+	expect(response.status, request.url).toBeLessThan(500);
+}
+
+const cataloged = new Set(QUERY_CATALOG.flatMap((query) => query.texts));
+
+describe("the query catalogue", () => {
+	let sent: ReadonlySet<string> = new Set();
+	beforeAll(async () => {
+		await emptyStore();
+		const recording = recordingDb(env.DB);
+		await exerciseEverything(recording.db);
+		sent = recording.texts;
 	});
 
+	it("catalogs every request query and command statement", () => {
+		expect(sent.size).toBeGreaterThan(20);
+		expect([...sent].filter((sql) => !cataloged.has(sql))).toEqual([]);
+	});
+
+	it("holds no statement that no command, cron tick or request runs", () => {
+		const unused = QUERY_CATALOG.filter((query) => !query.texts.some((sql) => sent.has(sql)));
+		expect(unused.map((query) => query.name)).toEqual([]);
+	});
+
+	it("is the store's only way to D1: no source file in src/ prepares SQL of its own", () => {
+		const sources = import.meta.glob("../../src/**/*.ts", {
+			query: "?raw",
+			import: "default",
+			eager: true,
+		});
+		const preparing = Object.entries(sources)
+			.filter(
+				([file, text]) => /\.prepare\(/.test(String(text)) && !file.endsWith("/statements.ts"),
+			)
+			.map(([file]) => file);
+		expect(Object.keys(sources).length).toBeGreaterThan(50);
+		expect(preparing).toEqual([]);
+	});
+
+	it("names each statement once", () => {
+		const names = QUERY_CATALOG.map((query) => query.name);
+		expect(new Set(names).size).toBe(names.length);
+	});
+});
+
+describe("query plans", () => {
 	it.each(QUERY_CATALOG.filter((q) => q.runBy === "request").map((q) => [q.name, q.sql]))(
 		"%s (run on requests) searches an index and never scans a table",
 		async (_, sql) => {
@@ -45,10 +232,18 @@ describe("query plans", () => {
 	);
 
 	it.each(
-		QUERY_CATALOG.filter((q) => q.runBy === "command").map((q) => [q.name, q.sql, q.fullScan]),
-	)("%s (run by a command) scans a table only where the catalog says why", async (_, sql, why) => {
-		const scans = fullScans(await plan(sql));
-		if (why === undefined) expect(scans).toEqual([]);
-		else expect(why.length).toBeGreaterThan(20);
-	});
+		QUERY_CATALOG.filter((q) => q.runBy !== "request").map((q) => [
+			q.name,
+			q.runBy,
+			q.sql,
+			q.fullScan,
+		]),
+	)(
+		"%s (run by the %s) scans a table only where the catalogue says why",
+		async (_, _by, sql, why) => {
+			const scans = fullScans(await plan(sql));
+			if (why === undefined) expect(scans).toEqual([]);
+			else expect(why.length).toBeGreaterThan(20);
+		},
+	);
 });
