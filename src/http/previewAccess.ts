@@ -2,25 +2,29 @@
  * Who may preview: whoever presents PREVIEW_TOKEN (a secret: `wrangler secret put PREVIEW_TOKEN`,
  * `.dev.vars` locally), either as `Authorization: Bearer <token>` (for tools) or as the cookie a
  * one-time form POST sets (for browsers), so the token never travels in a URL that logs keep.
- * Comparisons hash both sides first and compare the digests in constant time: neither the
- * length nor a common prefix of a wrong token changes how long the answer takes.
+ *
+ * Secrets are compared by the platform in constant time (`crypto.subtle.timingSafeEqual`, a
+ * Workers extension of Web Crypto), over SHA-256 digests of both sides: the compare always sees
+ * two 32-byte values, so neither the length nor a common prefix of a wrong token changes how long
+ * the answer takes.
  */
+import { generateCookie } from "hono/cookie";
+import { hex } from "../encoding/hex";
+
 export const PREVIEW_COOKIE = "edgewire_preview";
 /** A preview sign-in lasts a working day. */
 export const PREVIEW_COOKIE_SECONDS = 8 * 3600;
 
 const encoder = new TextEncoder();
 
-async function sha256(text: string): Promise<Uint8Array> {
-	return new Uint8Array(await crypto.subtle.digest("SHA-256", encoder.encode(text)));
+function sha256(text: string): Promise<ArrayBuffer> {
+	return crypto.subtle.digest("SHA-256", encoder.encode(text));
 }
 
-/** Equal secrets, compared over fixed-length digests in constant time. */
+/** Equal secrets: their SHA-256 digests (always 32 bytes) compared by the platform in constant time. */
 export async function sameSecret(presented: string, expected: string): Promise<boolean> {
 	const [a, b] = await Promise.all([sha256(presented), sha256(expected)]);
-	let difference = 0;
-	for (let i = 0; i < a.length; i++) difference |= (a[i] ?? 0) ^ (b[i] ?? 0);
-	return difference === 0;
+	return crypto.subtle.timingSafeEqual(a, b);
 }
 
 let remembered: { readonly token: string; readonly value: Promise<string> } | undefined;
@@ -42,33 +46,37 @@ async function labelMac(token: string): Promise<string> {
 		false,
 		["sign"],
 	);
-	const mac = await crypto.subtle.sign("HMAC", key, encoder.encode("edgewire preview v1"));
-	return [...new Uint8Array(mac)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+	return hex(await crypto.subtle.sign("HMAC", key, encoder.encode("edgewire preview v1")));
 }
 
-function cookieNamed(header: string | null, name: string): string | undefined {
-	for (const part of (header ?? "").split(";")) {
-		const [key, ...value] = part.trim().split("=");
-		if (key === name) return value.join("=");
-	}
-	return undefined;
+/** What a request presents: its Authorization header and its preview cookie, as sent. */
+export interface PreviewCredentials {
+	readonly authorization: string | undefined;
+	readonly cookie: string | undefined;
 }
 
-/** Whether `request` carries the token (header) or a cookie made from it. False without a token. */
-export async function mayPreview(request: Request, token: string | undefined): Promise<boolean> {
+/** Whether `presented` carries the token (header) or a cookie made from it. False without a token. */
+export async function mayPreview(
+	presented: PreviewCredentials,
+	token: string | undefined,
+): Promise<boolean> {
 	if (token === undefined || token === "") return false;
-	const authorization = request.headers.get("Authorization");
-	if (authorization !== null) {
-		const bearer = /^Bearer\s+(.+)$/i.exec(authorization.trim())?.[1] ?? "";
+	if (presented.authorization !== undefined) {
+		// RFC 6750 §2.1: `Bearer` and the token, the scheme's case not significant (RFC 9110 §11.1).
+		const bearer = /^Bearer\s+(.+)$/i.exec(presented.authorization.trim())?.[1] ?? "";
 		return sameSecret(bearer, token);
 	}
-	const cookie = cookieNamed(request.headers.get("Cookie"), PREVIEW_COOKIE);
-	if (cookie === undefined) return false;
-	return sameSecret(cookie, await previewCookieValue(token));
+	if (presented.cookie === undefined) return false;
+	return sameSecret(presented.cookie, await previewCookieValue(token));
 }
 
 /** `Set-Cookie` for a signed-in editor: this site's preview paths only, never sent cross-site. */
 export async function previewCookie(token: string, secure: boolean): Promise<string> {
-	const value = await previewCookieValue(token);
-	return `${PREVIEW_COOKIE}=${value}; Path=/preview; Max-Age=${PREVIEW_COOKIE_SECONDS}; HttpOnly; SameSite=Strict${secure ? "; Secure" : ""}`;
+	return generateCookie(PREVIEW_COOKIE, await previewCookieValue(token), {
+		path: "/preview",
+		maxAge: PREVIEW_COOKIE_SECONDS,
+		httpOnly: true,
+		sameSite: "Strict",
+		secure,
+	});
 }
