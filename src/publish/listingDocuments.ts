@@ -15,7 +15,7 @@ import type { DocumentKind } from "../site/documentKind";
 import { FEED_TTL_MINUTES } from "../site/freshness";
 import type { Site } from "../site/siteSchema";
 import type { ContentState } from "../store/contentState";
-import type { DocumentOutcome } from "./loadDocument";
+import type { DocumentOutcome } from "./documentOutcome";
 
 /**
  * The feed of `articles` (newest first) in `format`: `history` places an RSS or Atom document among its RFC 5005

@@ -9,47 +9,17 @@ import { articleFragment } from "../render/articleFragment";
 import { articlePage } from "../render/articlePage";
 import { indexPage } from "../render/indexPage";
 import { imageOrigins } from "../render/leadImage";
-import type { DocumentKind } from "../site/documentKind";
 import type { Site } from "../site/siteSchema";
 import { publicArticle } from "../store/articleLookup";
 import { articlesOf } from "../store/articleRows";
-import type { ContentState } from "../store/contentState";
 import { articlesByPosition, newestArticles } from "../store/listings";
+import type { DocumentOutcome, DocumentSource, PublishedDocument } from "./documentOutcome";
 import type { DocumentRequest } from "./documentPaths";
 import { archiveHistory, archivePageCount, currentFeedHistory } from "./feedArchives";
 import { feedBody, listing, pageCount } from "./listingDocuments";
 import { loadSectionFeed, loadSectionPage } from "./sectionDocuments";
 import { loadNewsSitemap, loadRobots, loadSitemap, loadSitemapPart } from "./sitemapDocuments";
 import { stylesheet } from "./stylesheet";
-
-/** One published document: its text and the time its content last changed. */
-export interface PublishedDocument {
-	readonly kind: DocumentKind;
-	readonly body: string;
-	/** When its bytes could last have changed (ms); absent for assets that carry no content. */
-	readonly lastModified?: number;
-	/** An RFC 5005 archive page (no WebSub discovery: nothing to subscribe to). */
-	readonly archived?: true;
-	/** Origins of the images a page or embed view shows (its CSP img-src); absent when none. */
-	readonly imageOrigins?: readonly string[];
-}
-
-export type DocumentOutcome =
-	| {
-			readonly status: 200;
-			readonly document: PublishedDocument;
-			/** When the document changes with the clock alone (ms): not kept past this instant. */
-			readonly expiresAt?: number;
-	  }
-	| { readonly status: 404 | 410 };
-
-/** The store, the clock and the state the request is answered against. */
-export interface DocumentSource {
-	readonly site: Site;
-	readonly db: D1Database;
-	readonly state: ContentState;
-	readonly now: number;
-}
 
 const NOT_FOUND = { status: 404 } as const;
 

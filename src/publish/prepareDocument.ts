@@ -14,7 +14,7 @@ import {
 } from "../http/responsePolicy";
 import { websubLinks } from "../http/websubLinks";
 import type { Site } from "../site/siteSchema";
-import type { PublishedDocument } from "./loadDocument";
+import type { PublishedDocument } from "./documentOutcome";
 
 /**
  * Prepares `document`, served at `path`. Last-Modified is the later of the content's last change

@@ -7,8 +7,8 @@ import { type FeedFormat, sectionChannel } from "../render/feedChannel";
 import { sectionPage } from "../render/indexPage";
 import { articlesOf } from "../store/articleRows";
 import { newestInSection, publicSection } from "../store/sectionListings";
+import type { DocumentOutcome, DocumentSource } from "./documentOutcome";
 import { feedBody, listing, pageCount } from "./listingDocuments";
-import type { DocumentOutcome, DocumentSource } from "./loadDocument";
 
 /** Page `page` of the section `tag`, newest first, pageSize at a time. */
 export async function loadSectionPage(

@@ -16,7 +16,7 @@ import {
 import { absoluteUrl, sitePaths } from "../site/siteUrls";
 import { articlesOf } from "../store/articleRows";
 import { lastPublishedBefore, recentArticles, sitemapEntries } from "../store/sitemapListings";
-import type { DocumentOutcome, DocumentSource } from "./loadDocument";
+import type { DocumentOutcome, DocumentSource } from "./documentOutcome";
 
 /**
  * How the sitemap is laid out: one file while the home page and every public article fit in one,
