@@ -39,7 +39,7 @@ export interface ImportOptions {
 	readonly onProgress?: (staged: number, total: number) => void;
 }
 
-/** Statements per staging batch (16 rows each): a few MB per request. */
+/** Statements per staging batch (STAGE_ROWS_PER_STATEMENT rows each): a few MB per request. */
 const STATEMENTS_PER_BATCH = 100;
 
 /** Validates every line of `name`; throws one ContentError naming line and field for each problem. */

@@ -11,7 +11,7 @@ export interface OEmbedQuery {
 	readonly maxheight?: number;
 }
 
-/** Why a request cannot be answered, each with its own status and message (oEmbedErrors.ts). */
+/** Why a request cannot be answered, each with its own status and message (oembedErrors.ts). */
 export type OEmbedProblem =
 	| "missing-url"
 	| "bad-maxwidth"

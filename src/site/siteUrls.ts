@@ -9,7 +9,10 @@ export const sitePaths = {
 	atom: "/atom.xml",
 	jsonFeed: "/feed.json",
 	stylesheet: "/assets/edgewire.css",
-	/** The site's icon (src/publish/siteIcons.ts): the mark as SVG, the favicon, PNGs for feeds. */
+	/**
+	 * The site's icon, static files in public/ drawn by `npm run icons` (scripts/icons): the mark as
+	 * SVG, the favicon, PNGs for feeds.
+	 */
 	iconSvg: "/assets/edgewire.svg",
 	favicon: "/favicon.ico",
 	iconPng: (size: 64 | 144 | 512) => `/assets/edgewire-${size}.png`,
