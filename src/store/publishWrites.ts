@@ -100,8 +100,12 @@ const RENUMBER = statement(
 	},
 );
 
-// Sections (migrations/0003): an article's rows are replaced whole; the sections it leaves or
-// joins are renumbered at the end of the batch, unless the article is appended (newest in each).
+// Sections (migrations/0003, 0005): an article's rows are replaced whole; the sections it leaves
+// or joins are renumbered and renamed at the end of the batch, unless the article is appended
+// (newest in each). A section's name is the spelling of its oldest article: an appended article,
+// public or scheduled, never changes it, and a section that loses or gains an older article is
+// renamed from what it holds then, so a scheduled article removed before its instant leaves no
+// trace.
 const NOTE_OLD_TAGS = statement(
 	"noteOldTags",
 	"command",
@@ -113,23 +117,22 @@ const CLEAR_ARTICLE_TAGS = statement(
 	"command",
 	"DELETE FROM article_tags WHERE slug = ?1",
 );
-const TAG_NAME = statement(
-	"tagName",
+const NEW_TAG = statement(
+	"newTag",
 	"command",
-	`INSERT INTO tags (slug, name) VALUES (?1, ?2)
-	ON CONFLICT (slug) DO UPDATE SET name = excluded.name`,
+	"INSERT INTO tags (slug, name) VALUES (?1, ?2) ON CONFLICT (slug) DO NOTHING",
 );
 const APPEND_TAG = statement(
 	"appendTag",
 	"command",
-	`INSERT INTO article_tags (tag, slug, published_at, position)
-	VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), 0) + 1 FROM article_tags WHERE tag = ?1))`,
+	`INSERT INTO article_tags (tag, slug, published_at, name, position)
+	VALUES (?1, ?2, ?3, ?4, (SELECT coalesce(max(position), 0) + 1 FROM article_tags WHERE tag = ?1))`,
 );
 const INSERT_TAG = statement(
 	"insertTag",
 	"command",
-	`INSERT INTO article_tags (tag, slug, published_at, position)
-	VALUES (?1, ?2, ?3, 0)`,
+	`INSERT INTO article_tags (tag, slug, published_at, name, position)
+	VALUES (?1, ?2, ?3, ?4, 0)`,
 );
 const NOTE_TAG = statement(
 	"noteTag",
@@ -145,6 +148,15 @@ const RENUMBER_TAGS = statement(
 		FROM article_tags WHERE tag IN (SELECT tag FROM tags_to_renumber)) AS ranked
 	WHERE article_tags.tag = ranked.tag AND article_tags.slug = ranked.slug
 		AND article_tags.position != ranked.n`,
+);
+/** Each noted section is named by the spelling of its oldest article. */
+const RENAME_TAGS = statement(
+	"renameTags",
+	"command",
+	`UPDATE tags SET name = (SELECT t.name FROM article_tags AS t WHERE t.tag = tags.slug
+		ORDER BY t.published_at, t.slug LIMIT 1)
+	WHERE slug IN (SELECT tag FROM tags_to_renumber)
+		AND EXISTS (SELECT 1 FROM article_tags AS t WHERE t.tag = tags.slug)`,
 );
 /** Sections left without any article disappear (their spelling no longer holds the URL). */
 const FORGET_EMPTY_TAGS = statement(
@@ -183,19 +195,19 @@ const CLEAR_STAGED_TAGS = statement(
 	`DELETE FROM article_tags
 	WHERE slug IN (SELECT slug FROM import_staging WHERE import_id = ?1)`,
 );
-const STAGED_TAG_NAMES = statement(
-	"stagedTagNames",
+const STAGED_NEW_TAGS = statement(
+	"stagedNewTags",
 	"command",
 	`INSERT INTO tags (slug, name)
 	SELECT json_extract(t.value, '$[0]'), json_extract(t.value, '$[1]')
 	FROM import_staging AS s, json_each(s.tags) AS t WHERE s.import_id = ?1
-	ON CONFLICT (slug) DO UPDATE SET name = excluded.name`,
+	ON CONFLICT (slug) DO NOTHING`,
 );
 const STAGED_TAGS = statement(
 	"stagedTags",
 	"command",
-	`INSERT INTO article_tags (tag, slug, published_at, position)
-	SELECT json_extract(t.value, '$[0]'), s.slug, s.published_at, 0
+	`INSERT INTO article_tags (tag, slug, published_at, name, position)
+	SELECT json_extract(t.value, '$[0]'), s.slug, s.published_at, json_extract(t.value, '$[1]'), 0
 	FROM import_staging AS s, json_each(s.tags) AS t WHERE s.import_id = ?1`,
 );
 const NOTE_STAGED_TAGS = statement(
@@ -245,7 +257,7 @@ export function publishStatements(db: D1Database, plan: PublishPlan): D1Prepared
 			prepare(db, UNWITHDRAW_STAGED).bind(plan.importId),
 			prepare(db, NOTE_STAGED_OLD_TAGS).bind(plan.importId),
 			prepare(db, CLEAR_STAGED_TAGS).bind(plan.importId),
-			prepare(db, STAGED_TAG_NAMES).bind(plan.importId),
+			prepare(db, STAGED_NEW_TAGS).bind(plan.importId),
 			prepare(db, STAGED_TAGS).bind(plan.importId),
 			prepare(db, NOTE_STAGED_TAGS).bind(plan.importId),
 			prepare(db, CLEAR_STAGING).bind(plan.importId),
@@ -264,6 +276,7 @@ export function publishStatements(db: D1Database, plan: PublishPlan): D1Prepared
 	if (plan.appendAfter === undefined) statements.push(prepare(db, RENUMBER));
 	statements.push(
 		prepare(db, RENUMBER_TAGS),
+		prepare(db, RENAME_TAGS),
 		prepare(db, FORGET_EMPTY_TAGS),
 		prepare(db, CLEAR_RENUMBER),
 	);
@@ -281,11 +294,14 @@ function tagStatements(
 		prepare(db, CLEAR_ARTICLE_TAGS).bind(write.slug),
 	];
 	for (const tag of write.tags) {
-		statements.push(prepare(db, TAG_NAME).bind(tag.slug, tag.name));
+		statements.push(prepare(db, NEW_TAG).bind(tag.slug, tag.name));
 		statements.push(
-			append
-				? prepare(db, APPEND_TAG).bind(tag.slug, write.slug, write.publishedAt)
-				: prepare(db, INSERT_TAG).bind(tag.slug, write.slug, write.publishedAt),
+			prepare(db, append ? APPEND_TAG : INSERT_TAG).bind(
+				tag.slug,
+				write.slug,
+				write.publishedAt,
+				tag.name,
+			),
 		);
 		if (!append) statements.push(prepare(db, NOTE_TAG).bind(tag.slug));
 	}

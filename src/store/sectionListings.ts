@@ -10,7 +10,7 @@ import { listStatement, prepare, statement } from "./statements";
 
 export interface Section {
 	readonly slug: string;
-	/** The spelling shown (the latest one published). */
+	/** The spelling shown: that of its oldest article (docs/syndication.md, "Sections"). */
 	readonly name: string;
 	/** Public articles in the section, which hold its positions 1..publicCount. */
 	readonly publicCount: number;
@@ -19,7 +19,10 @@ export interface Section {
 const SECTION = statement(
 	"publicSection",
 	"request",
-	`SELECT t.slug, t.name,
+	// The name is read from public rows only: nothing of a scheduled article shows before its instant.
+	`SELECT t.slug,
+	(SELECT name FROM article_tags WHERE tag = ?1 AND published_at <= ?2
+		ORDER BY published_at, slug LIMIT 1) AS name,
 	(SELECT position FROM article_tags WHERE tag = ?1 AND published_at <= ?2
 		ORDER BY published_at DESC, slug DESC LIMIT 1) AS public_count
 	FROM tags AS t WHERE t.slug = ?1`,
@@ -33,8 +36,8 @@ export async function publicSection(
 ): Promise<Section | undefined> {
 	const row = await prepare(db, SECTION)
 		.bind(slug, now)
-		.first<{ slug: string; name: string; public_count: number | null }>();
-	if (row === null || row.public_count === null) return undefined;
+		.first<{ slug: string; name: string | null; public_count: number | null }>();
+	if (row === null || row.public_count === null || row.name === null) return undefined;
 	return { slug: row.slug, name: row.name, publicCount: row.public_count };
 }
 

@@ -60,14 +60,15 @@ describe("section URLs", () => {
 });
 
 describe("GET /tags/<slug>", () => {
-	it("lists the section's public articles, newest first, under the section's name", async () => {
+	it("lists the section's public articles, newest first, under the spelling of its oldest article", async () => {
 		const response = await fetchPath("/tags/asiel");
 		expect(response.status).toBe(200);
 		const page = parseHtmlDocument(await response.text());
 		const headings = elementsByTag(page, "h1").map(
 			(h) => (h.childNodes[0] as { value?: string }).value,
 		);
-		expect(headings).toEqual(["Asiel"]);
+		// artikel-1 (the oldest) writes "asiel"; the newer artikel-4 writes "Asiel".
+		expect(headings).toEqual(["asiel"]);
 		const slugs = elementsByTag(page, "a")
 			.map((a) => attr(a, "href") ?? "")
 			.filter((href) => href.includes("/articles/"));
@@ -126,7 +127,7 @@ describe("section feeds", () => {
 
 	it("name themselves: their own title, page link, self URL and Atom id", async () => {
 		const rss = child(parseXml(await (await fetchPath("/tags/asiel/feed.xml")).text()), "channel");
-		expect(child(rss, "title").text).toBe("Edgewire: Asiel");
+		expect(child(rss, "title").text).toBe("Edgewire: asiel");
 		expect(child(rss, "link").text).toBe(url("/tags/asiel"));
 		expect(atomLinks(rss).get("self")).toBe(url("/tags/asiel/feed.xml"));
 		const atom = parseXml(await (await fetchPath("/tags/asiel/atom.xml")).text());
