@@ -77,7 +77,15 @@ const UPSERT = statement(
 		revised_at = excluded.revised_at`,
 );
 
-const UNWITHDRAW = statement("unwithdraw", "command", "DELETE FROM withdrawn WHERE slug = ?1");
+// An article that comes back public ends its 410. One that comes back scheduled leaves the 410 in
+// place until its instant (the lookup prefers a public row), so nothing changes before then and a
+// removal before then leaves the 410 as it was.
+const UNWITHDRAW = statement(
+	"unwithdraw",
+	"command",
+	`DELETE FROM withdrawn WHERE slug = ?1
+	AND (SELECT published_at FROM articles WHERE slug = ?1) <= (SELECT created_at FROM versions WHERE id = ?2)`,
+);
 const DELETE = statement("deleteArticle", "command", "DELETE FROM articles WHERE slug = ?1");
 const WITHDRAW = statement(
 	"withdraw",
@@ -222,7 +230,8 @@ const UNWITHDRAW_STAGED = statement(
 	"unwithdrawStaged",
 	"command",
 	`DELETE FROM withdrawn
-	WHERE slug IN (SELECT slug FROM import_staging WHERE import_id = ?1)`,
+	WHERE slug IN (SELECT slug FROM import_staging WHERE import_id = ?1
+		AND published_at <= (SELECT created_at FROM versions WHERE id = ?2))`,
 );
 const CLEAR_STAGING = statement(
 	"clearStaging",
@@ -254,7 +263,7 @@ export function publishStatements(db: D1Database, plan: PublishPlan): D1Prepared
 	if (plan.importId !== undefined) {
 		statements.push(
 			prepare(db, PROMOTE).bind(plan.importId, version),
-			prepare(db, UNWITHDRAW_STAGED).bind(plan.importId),
+			prepare(db, UNWITHDRAW_STAGED).bind(plan.importId, version),
 			prepare(db, NOTE_STAGED_OLD_TAGS).bind(plan.importId),
 			prepare(db, CLEAR_STAGED_TAGS).bind(plan.importId),
 			prepare(db, STAGED_NEW_TAGS).bind(plan.importId),
@@ -266,7 +275,7 @@ export function publishStatements(db: D1Database, plan: PublishPlan): D1Prepared
 		plan.added.forEach((write, i) => {
 			const position = plan.appendAfter === undefined ? 0 : plan.appendAfter + i + 1;
 			statements.push(upsert(db, write, version, position));
-			statements.push(prepare(db, UNWITHDRAW).bind(write.slug));
+			statements.push(prepare(db, UNWITHDRAW).bind(write.slug, version));
 			statements.push(...tagStatements(db, write, plan.appendAfter !== undefined));
 		});
 		for (const write of plan.changed) {
