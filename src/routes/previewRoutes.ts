@@ -1,10 +1,9 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { getCookie } from "hono/cookie";
 import { isSlug } from "../content/validateArticle";
 import { answerError } from "../http/errorResponses";
-import { mayPreview, PREVIEW_COOKIE, previewCookie, sameSecret } from "../http/previewAccess";
+import { mayPreview, previewCookie, previewToken, sameSecret } from "../http/previewAccess";
 import { previewAnswer, previewSignedIn } from "../http/previewResponses";
 import { preparedSite } from "../publish/preparedSite";
 import { loadPreview, previewSignInForm } from "../publish/previewDocuments";
@@ -20,27 +19,29 @@ function notFound(c: Context<AppEnv>): Response {
 }
 
 /**
- * Editors' previews of scheduled articles (README, "Scheduling and previews"). Off without
- * PREVIEW_TOKEN. Answers are never cached (previewResponses.ts) and never pass through the edge
- * cache.
+ * Editors' previews of scheduled articles (README, "Scheduling and previews"). Off without a
+ * PREVIEW_TOKEN of at least MIN_TOKEN_LENGTH characters. Answers are never cached
+ * (previewResponses.ts) and never pass through the edge cache.
  */
 export const previewRoutes = new Hono<AppEnv>()
 	.on(["GET", "HEAD"], sitePaths.previewArticle(":slug"), async function servePreview(c) {
 		const slug = c.req.param("slug") ?? "";
+		const now = Date.now();
 		const presented = {
 			authorization: c.req.header("Authorization"),
-			cookie: getCookie(c, PREVIEW_COOKIE),
+			cookies: c.req.header("Cookie"),
 		};
-		if (!isSlug(slug) || !(await mayPreview(presented, c.env.PREVIEW_TOKEN))) return notFound(c);
+		const token = previewToken(c.env.PREVIEW_TOKEN);
+		if (!isSlug(slug) || !(await mayPreview(presented, token, now))) return notFound(c);
 		const site = preparedSite(c.env);
-		const preview = await loadPreview(site.site, site.db, slug, Date.now());
+		const preview = await loadPreview(site.site, site.db, slug, now);
 		if (preview === undefined) return notFound(c);
 		return previewAnswer(site.site, preview.body, c.req.raw, {
 			imageOrigins: preview.imageOrigins,
 		});
 	})
 	.on(["GET", "HEAD"], sitePaths.preview, function serveForm(c) {
-		if (!c.env.PREVIEW_TOKEN) return notFound(c);
+		if (previewToken(c.env.PREVIEW_TOKEN) === undefined) return notFound(c);
 		const site = preparedSite(c.env).site;
 		return previewAnswer(site, previewSignInForm(site), c.req.raw, { form: true });
 	})
@@ -48,13 +49,15 @@ export const previewRoutes = new Hono<AppEnv>()
 		sitePaths.preview,
 		bodyLimit({ maxSize: FORM_LIMIT_BYTES, onError: notFound }),
 		async function signIn(c) {
-			const token = c.env.PREVIEW_TOKEN;
-			if (!token) return notFound(c);
+			const token = previewToken(c.env.PREVIEW_TOKEN);
+			if (token === undefined) return notFound(c);
+			// Hono reads only what a form sends (URL-encoded or multipart); any other type is empty.
 			const form = await c.req.parseBody().catch(() => undefined);
 			const slug = typeof form?.slug === "string" ? form.slug.trim() : "";
 			const presented = typeof form?.token === "string" ? form.token : "";
 			if (!isSlug(slug) || !(await sameSecret(presented, token))) return notFound(c);
 			const secure = new URL(c.req.url).protocol === "https:";
-			return previewSignedIn(sitePaths.previewArticle(slug), await previewCookie(token, secure));
+			const cookie = await previewCookie(token, secure, Date.now());
+			return previewSignedIn(sitePaths.previewArticle(slug), cookie);
 		},
 	);

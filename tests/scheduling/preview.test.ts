@@ -8,10 +8,11 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { readContentFiles } from "../../src/commands/contentFiles";
 import type { Env } from "../../src/env";
 import { edgeCacheKey } from "../../src/http/edgeCache";
-import { previewCookieValue, sameSecret } from "../../src/http/previewAccess";
+import { PREVIEW_COOKIE_SECONDS, sameSecret } from "../../src/http/previewAccess";
 import { app } from "../../src/index";
 import { forgetPreparedSites, preparedSite } from "../../src/publish/preparedSite";
 import { entry } from "../fixtures/articleInputs";
+import { setClock, startClock } from "../support/clock";
 import { parseHtmlDocument, textOf } from "../support/parseHtml";
 import { url } from "../support/site";
 import { emptyStore, publishEntries } from "../support/store";
@@ -93,7 +94,7 @@ describe("preview with the token", () => {
 		expect(signIn.headers.get("Location")).toBe(`/preview/${SLUG}`);
 		const cookie = signIn.headers.get("Set-Cookie") ?? "";
 		const [pairText = "", ...attributes] = cookie.split("; ");
-		expect(pairText).toMatch(/^edgewire_preview=[0-9a-f]{64}$/);
+		expect(pairText).toMatch(/^edgewire_preview=preview-v2%3A\d+\.[A-Za-z0-9%]+$/);
 		// http: here; on https the cookie is also Secure.
 		expect(attributes.sort()).toEqual(
 			["HttpOnly", "Max-Age=28800", "Path=/preview", "SameSite=Strict"].sort(),
@@ -185,6 +186,19 @@ describe("preview without the right token answers the 404 of an unknown slug", (
 		},
 	);
 
+	it.each([
+		["text/plain", `token=${TOKEN}&slug=${SLUG}`],
+		["application/json", JSON.stringify({ token: TOKEN, slug: SLUG })],
+	])("a sign-in sent as %s, with the right token, sets no cookie", async (type, body) => {
+		const response = await request("/preview", {
+			method: "POST",
+			body,
+			headers: { "Content-Type": type },
+		});
+		expect(response.headers.get("Set-Cookie")).toBeNull();
+		expect(await seen(response)).toEqual(await unknown());
+	});
+
 	it("an unknown slug, even with the token", async () => {
 		const answer = await seen(
 			await request("/preview/bestaat-niet", { headers: { Authorization: `Bearer ${TOKEN}` } }),
@@ -236,10 +250,84 @@ describe("comparing secrets", () => {
 			expect(await sameSecret(other, TOKEN), other).toBe(false);
 		}
 	});
+});
 
-	it("derives the cookie from the token without containing it, and changes with it", async () => {
-		const value = await previewCookieValue(TOKEN);
-		expect(value).toMatch(/^[0-9a-f]{64}$/);
-		expect(await previewCookieValue(`${TOKEN}2`)).not.toBe(value);
+/** Signs in through the form at the clock's time; returns the `name=value` pair to send back. */
+async function signIn(bindings: Env = withToken): Promise<string> {
+	const body = new URLSearchParams({ token: TOKEN, slug: SLUG }).toString();
+	const response = await request(
+		"/preview",
+		{ method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded" } },
+		bindings,
+	);
+	expect(response.status).toBe(303);
+	return (response.headers.get("Set-Cookie") ?? "").split(";")[0] ?? "";
+}
+
+describe("the preview cookie, on the server", () => {
+	const withCookie = (pair: string, bindings: Env = withToken) =>
+		request(`/preview/${SLUG}`, { headers: { Cookie: pair } }, bindings);
+
+	it("holds its issue time signed with the token, never the token itself", async () => {
+		const pair = await signIn();
+		expect(pair).not.toContain(TOKEN);
+		const value = decodeURIComponent(pair.slice("edgewire_preview=".length));
+		const [issued, signature] = value.split(".");
+		expect(Math.abs(Number(issued?.split(":")[1]) - Date.now() / 1000)).toBeLessThan(5);
+		expect(signature).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+	});
+
+	it("is refused once its 8 hours have passed, whatever the browser keeps", async () => {
+		const start = startClock();
+		const pair = await signIn();
+		setClock(start + PREVIEW_COOKIE_SECONDS * 1000 - 1_000);
+		expect((await withCookie(pair)).status).toBe(200);
+		setClock(start + PREVIEW_COOKIE_SECONDS * 1000);
+		expect(await seen(await withCookie(pair))).toEqual(
+			await seen(await request("/articles/bestaat-niet")),
+		);
+	});
+
+	it("is refused when it claims a time it was not signed for, or another token signed it", async () => {
+		const pair = await signIn();
+		const value = decodeURIComponent(pair.slice("edgewire_preview=".length));
+		const [issued = "", signature = ""] = value.split(".");
+		const later = `preview-v2:${Number(issued.split(":")[1]) + 3600}`;
+		const forged = `edgewire_preview=${encodeURIComponent(`${later}.${signature}`)}`;
+		const unknown = await seen(await request("/articles/bestaat-niet"));
+		expect(await seen(await withCookie(forged))).toEqual(unknown);
+		const rotated = { ...withToken, PREVIEW_TOKEN: `${TOKEN}-rotated` };
+		expect(await seen(await withCookie(pair, rotated))).toEqual(unknown);
+	});
+
+	it("is refused when issued in the future", async () => {
+		const start = startClock();
+		setClock(start + 3_600_000);
+		const pair = await signIn();
+		setClock(start);
+		expect((await withCookie(pair)).status).toBe(404);
+	});
+});
+
+describe("the preview token setting", () => {
+	it("turns previews off when shorter than 32 characters, and says so in the log", async () => {
+		const short = "kort-maar-geheim";
+		const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+		try {
+			const bindings = { ...env, PREVIEW_TOKEN: short };
+			const unknown = await seen(await request("/articles/bestaat-niet", {}, bindings));
+			const preview = await request(
+				`/preview/${SLUG}`,
+				{ headers: { Authorization: `Bearer ${short}` } },
+				bindings,
+			);
+			expect(await seen(preview)).toEqual(unknown);
+			expect(await seen(await request("/preview", {}, bindings))).toEqual(unknown);
+			expect(errors.mock.calls.map((call) => String(call[0])).join("\n")).toMatch(
+				/PREVIEW_TOKEN: 16 characters, at least 32 are needed/,
+			);
+		} finally {
+			errors.mockRestore();
+		}
 	});
 });
