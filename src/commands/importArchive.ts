@@ -17,6 +17,7 @@ import {
 	stageImportStatements,
 } from "../store/publishWrites";
 import { commitPlan, withVersionRetry } from "./applyPlan";
+import type { ArchiveLine } from "./archiveLines";
 import { isEmptyPlan, planPublish } from "./planPublish";
 import { articleWrite, changedSections, snapshotFor } from "./publishContent";
 
@@ -42,10 +43,13 @@ export interface ImportOptions {
 /** Statements per staging batch (STAGE_ROWS_PER_STATEMENT rows each): a few MB per request. */
 const STATEMENTS_PER_BATCH = 100;
 
-/** Validates every line of `name`; throws one ContentError naming line and field for each problem. */
+/**
+ * Validates every line of `name` (archiveLines.ts reads them with a bound on their length); throws
+ * one ContentError naming line and field for each problem.
+ */
 export async function readArchive(
 	name: string,
-	lines: AsyncIterable<string> | Iterable<string>,
+	lines: AsyncIterable<ArchiveLine> | Iterable<ArchiveLine>,
 	now: number,
 ): Promise<{ readonly articles: readonly Article[]; readonly lines: number }> {
 	const problems: ContentProblem[] = [];
@@ -55,8 +59,16 @@ export async function readArchive(
 	let number = 0;
 	for await (const line of lines) {
 		number++;
-		if (line.trim() === "") continue;
 		const where = `${name}:${number}`;
+		if (typeof line !== "string") {
+			problems.push({
+				file: where,
+				path: "(line)",
+				message: `is ${line.bytes.toLocaleString("en")} bytes long; an article's line is at most ${line.limit.toLocaleString("en")} (docs/formats.md, "Limits")`,
+			});
+			continue;
+		}
+		if (line.trim() === "") continue;
 		let input: unknown;
 		try {
 			input = JSON.parse(line);

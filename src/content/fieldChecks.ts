@@ -7,6 +7,7 @@ import { unbalancedBidiControl } from "./bidiControls";
 import type { ContentProblem } from "./contentError";
 import { describeValue } from "./describeValue";
 import { checkHttpUrl } from "./httpUrl";
+import { quoted } from "./limits";
 import { findForbiddenChar } from "./text";
 import { findMarkPileUp, MAX_MARKS_PER_CHARACTER, onlyInvisible } from "./visibleText";
 
@@ -50,6 +51,13 @@ export class FieldChecker {
 	): string | undefined {
 		if (typeof value !== "string")
 			return this.report(path, `expected a string, got ${describeValue(value)}`);
+		// First, before any scan of the text: an oversized value costs no more than a short one.
+		if (options.maxLength !== undefined) {
+			const length = characterCount(value, options.maxLength);
+			if (length > options.maxLength) {
+				return this.report(path, `must be at most ${options.maxLength} characters, got ${length}`);
+			}
+		}
 		if (value.trim() === "") return this.report(path, "must not be empty");
 		const forbidden = findForbiddenChar(value);
 		if (forbidden !== undefined) {
@@ -96,10 +104,6 @@ export class FieldChecker {
 				path,
 				`stacks ${pileUp.marks} combining marks on the character at offset ${pileUp.offset}; at most ${MAX_MARKS_PER_CHARACTER} are allowed`,
 			);
-		}
-		const length = [...value].length;
-		if (options.maxLength !== undefined && length > options.maxLength) {
-			return this.report(path, `must be at most ${options.maxLength} characters, got ${length}`);
 		}
 		return value;
 	}
@@ -182,9 +186,30 @@ export class FieldChecker {
 	knownKeys(value: Record<string, unknown>, path: string, known: readonly string[]): void {
 		for (const key of Object.keys(value)) {
 			if (!known.includes(key)) {
-				const where = path === "" ? key : `${path}.${key}`;
+				// A key is input too: anything but a plain name is shown escaped and cut.
+				const name = /^[A-Za-z_$][\w$]{0,40}$/.test(key) ? key : `[${quoted(key)}]`;
+				const where = path === "" || name.startsWith("[") ? `${path}${name}` : `${path}.${name}`;
 				this.report(where, `unknown field; expected one of ${known.join(", ")}`);
 			}
 		}
 	}
+}
+
+/**
+ * The characters (code points) of `text`, counted without copying it; a text of at most `limit`
+ * UTF-16 units is within the limit whatever it holds, so it is not counted.
+ */
+function characterCount(text: string, limit: number): number {
+	if (text.length <= limit) return text.length;
+	let count = 0;
+	for (let i = 0; i < text.length; i++) {
+		const unit = text.charCodeAt(i);
+		// A high surrogate followed by a low one is one character.
+		if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+			const next = text.charCodeAt(i + 1);
+			if (next >= 0xdc00 && next <= 0xdfff) i++;
+		}
+		count++;
+	}
+	return count;
 }

@@ -5,9 +5,7 @@
  */
 import { type Checked, invalid, valid } from "./checked";
 import { describeValue } from "./describeValue";
-
-/** How much of a rejected value a problem quotes. */
-const QUOTED_CHARS = 200;
+import { quoted } from "./limits";
 
 /** `value` as an absolute http(s) URL without credentials, or what is wrong with it. */
 export function checkHttpUrl(value: unknown): Checked<URL> {
@@ -27,8 +25,4 @@ export function checkHttpUrl(value: unknown): Checked<URL> {
 		return invalid("must not contain a user name or password");
 	}
 	return valid(url);
-}
-
-function quoted(text: string): string {
-	return JSON.stringify(text.length > QUOTED_CHARS ? `${text.slice(0, QUOTED_CHARS)}…` : text);
 }

@@ -1,6 +1,8 @@
 import type { Article, Block, Source } from "./articleSchema";
 import { MEDIA_KINDS } from "./articleSchema";
+import { shown } from "./describeValue";
 import type { FieldChecker } from "./fieldChecks";
+import { LIMITS } from "./limits";
 import { type PublicationDate, parsePublicationDate } from "./publicationDate";
 import { tagKey, tagSlug } from "./tagSlug";
 import { validateLeadImage } from "./validateLeadImage";
@@ -24,8 +26,8 @@ const SLUG_MAX = 120;
 export function isSlug(value: string): boolean {
 	return value.length <= SLUG_MAX && SLUG.test(value);
 }
-const TAG = /^[\p{L}\p{N}][\p{L}\p{N} -]{0,39}$/u;
-export const HEADLINE_MAX = 300;
+const TAG = new RegExp(`^[\\p{L}\\p{N}][\\p{L}\\p{N} -]{0,${LIMITS.tag - 1}}$`, "u");
+export const HEADLINE_MAX = LIMITS.headline;
 
 /** What validation compares dates with. */
 export interface ValidationOptions {
@@ -65,9 +67,23 @@ export function validateArticle(
 	const language = check.language(raw.language, "language");
 	const source = validateSource(raw.source, check);
 	const summary =
-		raw.summary === undefined ? undefined : check.text(raw.summary, "summary", { multiline: true });
+		raw.summary === undefined
+			? undefined
+			: check.text(raw.summary, "summary", { multiline: true, maxLength: LIMITS.summary });
 	const tags = validateTags(raw.tags, check);
 	const body = validateBody(raw.body, check);
+	if (body !== undefined) {
+		const characters = [...body.map(blockText), summary ?? ""].reduce(
+			(sum, text) => sum + text.length,
+			0,
+		);
+		if (characters > LIMITS.articleText) {
+			check.report(
+				"body",
+				`holds ${characters} characters with the summary; an article has at most ${LIMITS.articleText}`,
+			);
+		}
+	}
 	const image = raw.image === undefined ? undefined : validateLeadImage(raw.image, check);
 
 	if (check.problems.length > before) return undefined;
@@ -96,7 +112,7 @@ function validateSlug(value: unknown, check: FieldChecker): string | undefined {
 	if (typeof value !== "string" || !isSlug(value)) {
 		return check.report(
 			"slug",
-			`expected lower-case letters, digits and single hyphens (at most ${SLUG_MAX}), got ${JSON.stringify(value ?? null)}`,
+			`expected lower-case letters, digits and single hyphens (at most ${SLUG_MAX}), got ${shown(value)}`,
 		);
 	}
 	return value;
@@ -160,7 +176,7 @@ function validateSource(value: unknown, check: FieldChecker): Source | undefined
 	const raw = check.object(value, "source");
 	if (raw === undefined) return undefined;
 	check.knownKeys(raw, "source", ["name", "url"]);
-	const name = check.text(raw.name, "source.name", { maxLength: 100 });
+	const name = check.text(raw.name, "source.name", { maxLength: LIMITS.name });
 	const url = check.httpUrl(raw.url, "source.url");
 	return name && url ? { name, url } : undefined;
 }
@@ -172,6 +188,9 @@ function validateSource(value: unknown, check: FieldChecker): Source | undefined
 function validateTags(value: unknown, check: FieldChecker): readonly string[] | undefined {
 	const list = check.array(value, "tags");
 	if (list === undefined) return undefined;
+	if (list.length > LIMITS.tags) {
+		return check.report("tags", `has ${list.length} tags; an article has at most ${LIMITS.tags}`);
+	}
 	const tags: string[] = [];
 	const firstIndex = new Map<string, number>();
 	const slugIndex = new Map<string, number>();
@@ -180,7 +199,7 @@ function validateTags(value: unknown, check: FieldChecker): readonly string[] | 
 		if (typeof tag !== "string" || !TAG.test(tag)) {
 			check.report(
 				`tags[${i}]`,
-				`expected 1-40 letters, digits, spaces or hyphens, got ${JSON.stringify(raw ?? null)}`,
+				`expected 1-${LIMITS.tag} letters, digits, spaces or hyphens, got ${shown(raw)}`,
 			);
 			return;
 		}
@@ -219,6 +238,9 @@ function validateBody(value: unknown, check: FieldChecker): readonly Block[] | u
 	const list = check.array(value, "body");
 	if (list === undefined) return undefined;
 	if (list.length === 0) return check.report("body", "must have at least one block");
+	if (list.length > LIMITS.blocks) {
+		return check.report("body", `has ${list.length} blocks; a body has at most ${LIMITS.blocks}`);
+	}
 	const blocks = list.map((block, i) => validateBlock(block, `body[${i}]`, check));
 	const isParagraph = (block: unknown) =>
 		typeof block === "object" && block !== null && "type" in block && block.type === "paragraph";
@@ -235,7 +257,10 @@ function validateBlock(value: unknown, path: string, check: FieldChecker): Block
 		case "paragraph":
 		case "heading": {
 			check.knownKeys(raw, path, ["type", "text"]);
-			const text = check.text(raw.text, `${path}.text`, { multiline: raw.type === "paragraph" });
+			const text = check.text(raw.text, `${path}.text`, {
+				multiline: raw.type === "paragraph",
+				maxLength: raw.type === "paragraph" ? LIMITS.paragraph : LIMITS.heading,
+			});
 			return text === undefined ? undefined : { type: raw.type, text };
 		}
 		case "mediaCaption": {
@@ -244,8 +269,11 @@ function validateBlock(value: unknown, path: string, check: FieldChecker): Block
 			if (media === undefined) {
 				check.report(`${path}.media`, `expected one of ${MEDIA_KINDS.join(", ")}`);
 			}
-			const caption = check.text(raw.caption, `${path}.caption`, { multiline: true });
-			const credit = check.text(raw.credit, `${path}.credit`, { maxLength: 100 });
+			const caption = check.text(raw.caption, `${path}.caption`, {
+				multiline: true,
+				maxLength: LIMITS.paragraph,
+			});
+			const credit = check.text(raw.credit, `${path}.credit`, { maxLength: LIMITS.name });
 			return media && caption && credit
 				? { type: "mediaCaption", media, caption, credit }
 				: undefined;
@@ -253,7 +281,12 @@ function validateBlock(value: unknown, path: string, check: FieldChecker): Block
 		default:
 			return check.report(
 				`${path}.type`,
-				`expected "paragraph", "heading" or "mediaCaption", got ${JSON.stringify(raw.type ?? null)}`,
+				`expected "paragraph", "heading" or "mediaCaption", got ${shown(raw.type)}`,
 			);
 	}
+}
+
+/** The text a block shows: a paragraph's or heading's, a caption and its credit. */
+function blockText(block: Block): string {
+	return block.type === "mediaCaption" ? `${block.caption}${block.credit}` : block.text;
 }

@@ -1,4 +1,5 @@
 import { IMAGE_TYPES, type LeadImageInput } from "./articleSchema";
+import { shown } from "./describeValue";
 import type { FieldChecker } from "./fieldChecks";
 
 const IMAGE_FIELDS = ["url", "alt", "width", "height", "type", "credit", "length"] as const;
@@ -27,10 +28,7 @@ export function validateLeadImage(value: unknown, check: FieldChecker): LeadImag
 	const height = check.wholeNumber(raw.height, "image.height", 1, IMAGE_DIMENSION_MAX);
 	const type = IMAGE_TYPES.find((known) => known === raw.type);
 	if (type === undefined) {
-		check.report(
-			"image.type",
-			`expected one of ${IMAGE_TYPES.join(", ")}, got ${JSON.stringify(raw.type ?? null)}`,
-		);
+		check.report("image.type", `expected one of ${IMAGE_TYPES.join(", ")}, got ${shown(raw.type)}`);
 	}
 	const credit = check.text(raw.credit, "image.credit", { maxLength: IMAGE_CREDIT_MAX });
 	// Without it RSS says length="0", the RSS Advisory Board's value for "unknown".
