@@ -120,6 +120,7 @@ describe("withdrawal and correction of a scheduled article", () => {
 		await publishEntries(content, Date.now());
 		setClock(instant + 1000);
 		const gone = await seen(`/articles/${SLUG}`);
+		expect(gone.status).toBe(404);
 		expect(gone).toEqual(await seen(`/articles/${NEVER}`));
 		expect(await Promise.all(LISTINGS.map(seen))).toEqual(before);
 	});
