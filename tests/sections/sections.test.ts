@@ -5,11 +5,13 @@
  */
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
+import { importArchive, readArchive } from "../../src/commands/importArchive";
 import type { ContentEntry } from "../../src/content/articleSchema";
 import { ContentError } from "../../src/content/contentError";
 import { tagKey, tagSlug } from "../../src/content/tagSlug";
+import { forgetPreparedSites } from "../../src/publish/preparedSite";
 import { articleId } from "../../src/site/siteUrls";
-import { entry } from "../fixtures/articleInputs";
+import { entry, validInput } from "../fixtures/articleInputs";
 import { advanceClock, startClock } from "../support/clock";
 import { fetchPath } from "../support/http";
 import { attr, elementsByTag, parseHtmlDocument } from "../support/parseHtml";
@@ -303,5 +305,36 @@ describe("GET /tags/<slug> and its feeds, after an article joins the section", (
 			listed("artikel-4", "artikel-3", "artikel-2", "artikel-1"),
 		);
 		expect(await sectionListings("economie")).toEqual(listed("artikel-5", "artikel-2"));
+	});
+});
+
+describe("GET /tags/<slug> and its feeds, after an import", () => {
+	/** Imports `inputs` as `npm run import` does an NDJSON archive of them. */
+	async function importLines(inputs: readonly Record<string, unknown>[]) {
+		const now = Date.now();
+		const lines = inputs.map((input) => JSON.stringify({ ...validInput, ...input }));
+		const { articles, lines: count } = await readArchive("archief.ndjson", lines, now);
+		await importArchive(env.DB, "archief.ndjson", articles, count, { now });
+		forgetPreparedSites();
+	}
+	const archived = (tags: readonly string[]) => ({
+		slug: "uit-het-archief",
+		headline: "Uit het archief",
+		published: "2024-01-02T12:00:00+01:00",
+		tags,
+	});
+
+	it("lists a back-dated imported article in its section, in date order", async () => {
+		await importLines([archived(["asiel"])]);
+		expect(await sectionListings("asiel")).toEqual(
+			listed("artikel-4", "artikel-3", "uit-het-archief", "artikel-1"),
+		);
+	});
+
+	it("moves it with its tags when a later import changes them", async () => {
+		await importLines([archived(["asiel"])]);
+		await importLines([archived(["Europa"])]);
+		expect(await sectionListings("asiel")).toEqual(listed("artikel-4", "artikel-3", "artikel-1"));
+		expect(await sectionListings("europa")).toEqual(listed("artikel-4", "uit-het-archief"));
 	});
 });
