@@ -124,7 +124,11 @@ describe("preview with the token", () => {
 });
 
 describe("preview without the right token answers the 404 of an unknown slug", () => {
-	const unknown = async () => seen(await request("/articles/bestaat-niet"));
+	const unknown = async () => {
+		const answer = await seen(await request("/articles/bestaat-niet"));
+		expect(answer.status).toBe(404);
+		return answer;
+	};
 
 	it.each([
 		["no token", {}],

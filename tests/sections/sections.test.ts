@@ -5,11 +5,13 @@
  */
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
+import { importArchive, readArchive } from "../../src/commands/importArchive";
 import type { ContentEntry } from "../../src/content/articleSchema";
 import { ContentError } from "../../src/content/contentError";
 import { tagKey, tagSlug } from "../../src/content/tagSlug";
+import { forgetPreparedSites } from "../../src/publish/preparedSite";
 import { articleId } from "../../src/site/siteUrls";
-import { entry } from "../fixtures/articleInputs";
+import { entry, validInput } from "../fixtures/articleInputs";
 import { advanceClock, startClock } from "../support/clock";
 import { fetchPath } from "../support/http";
 import { attr, elementsByTag, parseHtmlDocument } from "../support/parseHtml";
@@ -211,24 +213,23 @@ describe("publishing sections", () => {
 		expect((await fetchPath("/tags/europa")).status).toBe(404);
 	});
 
-	it("keeps each section's positions dense and in date order", async () => {
-		await publishEntries([
-			...corpus,
-			article(0, ["asiel"], { published: "2023-12-31T09:00:00+01:00" }),
-		]);
-		await publishEntries(corpus.filter((e) => !e.file.endsWith("a3.ts")));
-		const { results } = await env.DB.prepare(
-			"SELECT tag, slug, position FROM article_tags ORDER BY tag, position",
-		).all<{ tag: string; slug: string; position: number }>();
-		const byTag = new Map<string, number[]>();
-		for (const row of results) byTag.set(row.tag, [...(byTag.get(row.tag) ?? []), row.position]);
-		for (const [tag, positions] of byTag) {
-			expect(positions, tag).toEqual(positions.map((_, i) => i + 1));
-		}
-		expect(results.filter((row) => row.tag === "asiel").map((row) => row.slug)).toEqual([
-			"artikel-1",
-			"artikel-4",
-		]);
+	it("keeps each section's positions dense and in date order through inserts and withdrawals", async () => {
+		const expectDense = async (asiel: string[]) => {
+			const { results } = await env.DB.prepare(
+				"SELECT tag, slug, position FROM article_tags ORDER BY tag, position",
+			).all<{ tag: string; slug: string; position: number }>();
+			const byTag = new Map<string, number[]>();
+			for (const row of results) byTag.set(row.tag, [...(byTag.get(row.tag) ?? []), row.position]);
+			for (const [tag, positions] of byTag) {
+				expect(positions, tag).toEqual(positions.map((_, i) => i + 1));
+			}
+			expect(results.filter((row) => row.tag === "asiel").map((row) => row.slug)).toEqual(asiel);
+		};
+		const backDated = article(0, ["asiel"], { published: "2023-12-31T09:00:00+01:00" });
+		await publishEntries([...corpus, backDated]);
+		await expectDense(["artikel-0", "artikel-1", "artikel-3", "artikel-4"]);
+		await publishEntries([...corpus, backDated].filter((e) => !e.file.endsWith("a3.ts")));
+		await expectDense(["artikel-0", "artikel-1", "artikel-4"]);
 	});
 
 	it("shows a section only once one of its articles is public", async () => {
@@ -240,5 +241,101 @@ describe("publishing sections", () => {
 		expect((await fetchPath("/tags/gepland")).status).toBe(404);
 		advanceClock(60_000);
 		expect((await fetchPath("/tags/gepland")).status).toBe(200);
+	});
+});
+
+/** A section's articles as a reader finds them: its page and its three feeds, newest first. */
+async function sectionListings(tag: string) {
+	const page = parseHtmlDocument(await (await fetchPath(`/tags/${tag}`)).text());
+	const rss = child(parseXml(await (await fetchPath(`/tags/${tag}/feed.xml`)).text()), "channel");
+	const atom = parseXml(await (await fetchPath(`/tags/${tag}/atom.xml`)).text());
+	const json = (await (await fetchPath(`/tags/${tag}/feed.json`)).json()) as {
+		items: { id: string }[];
+	};
+	return {
+		page: elementsByTag(page, "a")
+			.map((a) => attr(a, "href") ?? "")
+			.filter((href) => href.startsWith(url("/articles/"))),
+		rss: childrenNamed(rss, "item").map((item) => child(item, "guid").text),
+		atom: childrenNamed(atom, "entry").map((entry) => child(entry, "id").text),
+		json: json.items.map((item) => item.id),
+	};
+}
+
+/** What sectionListings must find for the articles `slugs`, newest first. */
+const listed = (...slugs: string[]) => {
+	const ids = slugs.map((slug) => articleId(site, slug));
+	return { page: slugs.map((slug) => url(`/articles/${slug}`)), rss: ids, atom: ids, json: ids };
+};
+
+describe("GET /tags/<slug> and its feeds, after a back-dated publish", () => {
+	// The corpus is public; each test publishes again, as an editor adds or edits a file later.
+	const backDated = (tags: readonly string[]) =>
+		article(0, tags, { slug: "terug-gedateerd", published: "2024-01-02T12:00:00+01:00" });
+
+	it("lists a back-dated article in its section, in date order", async () => {
+		await publishEntries([...corpus, backDated(["asiel"])]);
+		expect(await sectionListings("asiel")).toEqual(
+			listed("artikel-4", "artikel-3", "terug-gedateerd", "artikel-1"),
+		);
+	});
+
+	it("lists it in every section it is in, an old one or one it opens", async () => {
+		await publishEntries([...corpus, backDated(["Economie", "Binnenland"])]);
+		expect(await sectionListings("economie")).toEqual(
+			listed("artikel-5", "terug-gedateerd", "artikel-2"),
+		);
+		expect(await sectionListings("binnenland")).toEqual(listed("terug-gedateerd"));
+	});
+
+	it("moves it with its tags when a later publish changes them", async () => {
+		await publishEntries([...corpus, backDated(["asiel"])]);
+		await publishEntries([...corpus, backDated(["Europa"])]);
+		expect(await sectionListings("asiel")).toEqual(listed("artikel-4", "artikel-3", "artikel-1"));
+		expect(await sectionListings("europa")).toEqual(listed("artikel-4", "terug-gedateerd"));
+	});
+});
+
+describe("GET /tags/<slug> and its feeds, after an article joins the section", () => {
+	it("lists the article in date order, and keeps it in its own section", async () => {
+		await publishEntries([
+			article(2, ["Economie", "asiel"]),
+			...corpus.filter((e) => !e.file.endsWith("a2.ts")),
+		]);
+		expect(await sectionListings("asiel")).toEqual(
+			listed("artikel-4", "artikel-3", "artikel-2", "artikel-1"),
+		);
+		expect(await sectionListings("economie")).toEqual(listed("artikel-5", "artikel-2"));
+	});
+});
+
+describe("GET /tags/<slug> and its feeds, after an import", () => {
+	/** Imports `inputs` as `npm run import` does an NDJSON archive of them. */
+	async function importLines(inputs: readonly Record<string, unknown>[]) {
+		const now = Date.now();
+		const lines = inputs.map((input) => JSON.stringify({ ...validInput, ...input }));
+		const { articles, lines: count } = await readArchive("archief.ndjson", lines, now);
+		await importArchive(env.DB, "archief.ndjson", articles, count, { now });
+		forgetPreparedSites();
+	}
+	const archived = (tags: readonly string[]) => ({
+		slug: "uit-het-archief",
+		headline: "Uit het archief",
+		published: "2024-01-02T12:00:00+01:00",
+		tags,
+	});
+
+	it("lists a back-dated imported article in its section, in date order", async () => {
+		await importLines([archived(["asiel"])]);
+		expect(await sectionListings("asiel")).toEqual(
+			listed("artikel-4", "artikel-3", "uit-het-archief", "artikel-1"),
+		);
+	});
+
+	it("moves it with its tags when a later import changes them", async () => {
+		await importLines([archived(["asiel"])]);
+		await importLines([archived(["Europa"])]);
+		expect(await sectionListings("asiel")).toEqual(listed("artikel-4", "artikel-3", "artikel-1"));
+		expect(await sectionListings("europa")).toEqual(listed("artikel-4", "uit-het-archief"));
 	});
 });

@@ -202,20 +202,33 @@ describe("GET /news-sitemap.xml", () => {
 	});
 
 	it("drops an article once it is two days old, and moves Last-Modified then", async () => {
-		const before = await fetchPath("/news-sitemap.xml");
-		await before.text();
-		setClock(now + 3_600_000 + 1); // eergisteren turns 48 h; the scheduled one goes public
-		const later = await fetchPath("/news-sitemap.xml");
-		expect(locs(parseXml(await later.text()))).toEqual([
-			url("/articles/gepland"),
-			url("/articles/gisteren"),
-		]);
-		expect(Date.parse(later.headers.get("Last-Modified") ?? "")).toBeGreaterThan(
-			Date.parse(before.headers.get("Last-Modified") ?? ""),
+		// Without the scheduled article, so that no release happens at the same instant.
+		await publishEntries(
+			corpus().filter((e) => !e.file.endsWith("gepland.ts")),
+			now,
 		);
+		const before = await fetchPath("/news-sitemap.xml");
+		expect(locs(parseXml(await before.text()))).toEqual([
+			url("/articles/gisteren"),
+			url("/articles/eergisteren"),
+		]);
+		const agesOut = now + 3_600_000; // eergisteren, published 47 hours ago, turns 48 hours old
+		setClock(agesOut + 1);
+		const later = await fetchPath("/news-sitemap.xml");
+		expect(locs(parseXml(await later.text()))).toEqual([url("/articles/gisteren")]);
+		expect(later.headers.get("Last-Modified")).toBe(new Date(agesOut).toUTCString());
 		advanceClock(NEWS_WINDOW_MS);
 		const empty = parseXml(await (await fetchPath("/news-sitemap.xml")).text());
 		// A urlset needs one <url>: with no news, the home page alone, without news tags.
 		expect(locs(empty)).toEqual([url("/")]);
+	});
+
+	it("lists a scheduled article from its instant on, newest first", async () => {
+		await (await fetchPath("/news-sitemap.xml")).text();
+		setClock(now + 3_600_000);
+		expect(locs(parseXml(await (await fetchPath("/news-sitemap.xml")).text()))).toEqual([
+			url("/articles/gepland"),
+			url("/articles/gisteren"),
+		]);
 	});
 });
