@@ -173,9 +173,8 @@ const FORGET_EMPTY_TAGS = statement(
 	`DELETE FROM tags WHERE slug IN (SELECT tag FROM tags_to_renumber)
 	AND NOT EXISTS (SELECT 1 FROM article_tags WHERE article_tags.tag = tags.slug)`,
 );
-const CLEAR_RENUMBER = statement("clearRenumber", "command", "DELETE FROM tags_to_renumber", {
-	fullScan: "the batch's own list of sections to renumber, emptied at its end",
-});
+// The batch's own list of sections to renumber, emptied at its end (SQLite truncates it).
+const CLEAR_RENUMBER = statement("clearRenumber", "command", "DELETE FROM tags_to_renumber");
 
 const PROMOTE = statement(
 	"promoteImport",

@@ -43,13 +43,20 @@ async function plan(sql: string): Promise<string[]> {
 	return results.map((row) => row.detail);
 }
 
-/** Plan steps that read a whole table: `SCAN articles` (not `... USING INDEX`/a subquery/CTE). */
+const TABLES =
+	"articles|withdrawn|versions|import_staging|tags|article_tags|tags_to_renumber|websub_releases|websub_pending";
+
+/**
+ * Plan steps that read a whole table without an index: `SCAN articles`. (`SCAN articles USING
+ * INDEX ...` walks an index in order, and stops at a LIMIT; a SEARCH reads a range; a SCAN of a
+ * subquery or CTE reads what an earlier step found.)
+ */
 const fullScans = (steps: readonly string[]) =>
-	steps.filter((step) =>
-		/^SCAN (articles|withdrawn|versions|import_staging|tags|article_tags|tags_to_renumber|websub_releases|websub_pending)\b(?!.*USING)/.test(
-			step,
-		),
-	);
+	steps.filter((step) => new RegExp(`^SCAN (${TABLES})\\b(?!.*USING)`).test(step));
+
+/** Plan steps that walk a whole table or index: what a `fullScan` reason excuses. */
+const walks = (steps: readonly string[]) =>
+	steps.filter((step) => new RegExp(`^SCAN (${TABLES})\\b`).test(step));
 
 /** A D1 binding that records the text of every statement prepared through it. */
 function recordingDb(db: D1Database): { readonly db: D1Database; readonly texts: Set<string> } {
@@ -241,9 +248,13 @@ describe("query plans", () => {
 	)(
 		"%s (run by the %s) scans a table only where the catalogue says why",
 		async (_, _by, sql, why) => {
-			const scans = fullScans(await plan(sql));
-			if (why === undefined) expect(scans).toEqual([]);
-			else expect(why.length).toBeGreaterThan(20);
+			const steps = await plan(sql);
+			if (why === undefined) expect(fullScans(steps)).toEqual([]);
+			else {
+				// An excuse for a walk of a whole table that no longer happens is stale: remove it.
+				expect(walks(steps).length).toBeGreaterThan(0);
+				expect(why.length).toBeGreaterThan(20);
+			}
 		},
 	);
 });
