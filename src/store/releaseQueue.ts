@@ -46,11 +46,13 @@ const NOTICE = statement(
 	`INSERT INTO websub_releases (slug, published_at, noticed_at) VALUES (?1, ?2, ?3)
 	ON CONFLICT DO NOTHING`,
 );
+// A topic queued again while a tick holds it keeps its row, with the later time: the tick that
+// holds it then leaves it for one more ping (settleTopic), for the hub to fetch the newer feed.
 const PENDING = statement(
 	"queueTopic",
 	"cron",
 	`INSERT INTO websub_pending (topic, since) VALUES (?1, ?2)
-	ON CONFLICT (topic) DO NOTHING`,
+	ON CONFLICT (topic) DO UPDATE SET since = max(since, excluded.since)`,
 );
 const FORGET = statement(
 	"forgetOldReleases",
@@ -81,44 +83,74 @@ const CLAIM = statement(
 	"claimPendingTopics",
 	"cron",
 	`UPDATE websub_pending SET claimed_until = ?2, attempts = attempts + 1
-	WHERE claimed_until <= ?1 RETURNING topic`,
+	WHERE claimed_until <= ?1 RETURNING topic, attempts`,
 	{
 		fullScan:
 			"the WebSub queue holds a handful of feed URLs at most (one per feed awaiting a ping)",
 	},
 );
 
+/** A topic a tick holds: its URL and how many ticks (this one included) have tried it. */
+export interface ClaimedTopic {
+	readonly topic: string;
+	readonly attempts: number;
+}
+
 /**
- * Takes the pending topics no other tick holds, for `leaseMs`: a tick that dies while pinging
- * leaves them to the next one after the lease.
+ * Takes the pending topics no other tick holds and whose retry time has come, for `leaseMs`: a
+ * tick that dies while pinging leaves them to the next one after the lease.
  */
 export async function claimPendingTopics(
 	db: D1Database,
 	now: number,
 	leaseMs: number,
-): Promise<string[]> {
+): Promise<ClaimedTopic[]> {
 	const { results } = await prepare(db, CLAIM)
 		.bind(now, now + leaseMs)
-		.all<{ topic: string }>();
-	return results.map((row) => row.topic).sort();
+		.all<{ topic: string; attempts: number }>();
+	return results
+		.map((row) => ({ topic: row.topic, attempts: row.attempts }))
+		.sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0));
 }
 
-const SETTLED = statement("settleTopic", "cron", "DELETE FROM websub_pending WHERE topic = ?1");
+const SETTLED = statement(
+	"settleTopic",
+	"cron",
+	"DELETE FROM websub_pending WHERE topic = ?1 AND since <= ?2",
+);
+const REQUEUED = statement(
+	"requeuedTopic",
+	"cron",
+	"UPDATE websub_pending SET claimed_until = 0, attempts = 0 WHERE topic = ?1 AND since > ?2",
+);
 const RETRY = statement(
 	"retryTopic",
 	"cron",
-	"UPDATE websub_pending SET claimed_until = 0 WHERE topic = ?1",
+	"UPDATE websub_pending SET claimed_until = ?2 WHERE topic = ?1",
+);
+const UNCLAIM = statement(
+	"unclaimTopic",
+	"cron",
+	"UPDATE websub_pending SET claimed_until = 0, attempts = attempts - 1 WHERE topic = ?1",
 );
 
-/** Forgets the topics the hub accepted; the others wait for the next tick. */
-export async function settleTopics(
-	db: D1Database,
-	accepted: readonly string[],
-	failed: readonly string[],
-): Promise<void> {
-	const statements = [
-		...accepted.map((topic) => prepare(db, SETTLED).bind(topic)),
-		...failed.map((topic) => prepare(db, RETRY).bind(topic)),
-	];
-	if (statements.length > 0) await db.batch(statements);
+/**
+ * Forgets `topic`, claimed at `claimedAt` (ms): the hub accepted it, or it was given up. Queued
+ * again since then (a newer release), it stays, for the next tick to ping afresh.
+ */
+export async function settleTopic(db: D1Database, topic: string, claimedAt: number): Promise<void> {
+	await db.batch([
+		prepare(db, SETTLED).bind(topic, claimedAt),
+		prepare(db, REQUEUED).bind(topic, claimedAt),
+	]);
+}
+
+/** Leaves `topic` for a later tick, not before `at` (ms). */
+export async function retryTopic(db: D1Database, topic: string, at: number): Promise<void> {
+	await prepare(db, RETRY).bind(topic, at).run();
+}
+
+/** Hands back topics this tick claimed but had no time to ping: the next tick takes them, untried. */
+export async function unclaimTopics(db: D1Database, topics: readonly string[]): Promise<void> {
+	if (topics.length > 0) await db.batch(topics.map((topic) => prepare(db, UNCLAIM).bind(topic)));
 }

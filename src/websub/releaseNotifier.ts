@@ -1,6 +1,6 @@
 /**
  * The cron's job (wrangler.toml [triggers]): when scheduled articles have gone public, tell the
- * WebSub hub, once per feed and release, and retry what failed on the next tick. Publication never
+ * WebSub hub, once per feed and release, and retry what failed with growing waits, up to a bound. Publication never
  * waits for it: articles go public at their instant whatever the hub does.
  */
 import siteInput from "../../content/site";
@@ -13,15 +13,36 @@ import {
 	claimPendingTopics,
 	noticeReleases,
 	type Release,
-	settleTopics,
+	retryTopic,
+	settleTopic,
+	unclaimTopics,
 	unnoticedReleases,
 } from "../store/releaseQueue";
 import { sectionsOf } from "../store/sectionListings";
 import { feedTopicPaths } from "./feedTopics";
-import { notifyHub, type PingResult } from "./notifyHub";
+import { DEFAULT_TIMEOUT_MS, notifyHub, type PingResult } from "./notifyHub";
 
-/** Longer than one ping may take (notifyHub's limit), so a live tick never loses its claim. */
-const CLAIM_MS = 60_000;
+/**
+ * How long a tick holds the topics it claims. The cron runs every minute, so the next tick may
+ * claim them again after this; a tick stops pinging LEASE_MARGIN_MS before it (and hands back
+ * what it did not reach), so no two ticks ever ping one topic for one release.
+ */
+export const CLAIM_MS = 60_000;
+const LEASE_MARGIN_MS = 5_000;
+/** A ping needs at least this long to be worth starting (else it is left to the next tick). */
+const MIN_PING_MS = 2_000;
+
+/**
+ * A refused or unanswered ping is retried after 1, 2, 4 ... minutes: the wait doubles with each
+ * attempt. After MAX_ATTEMPTS (about four hours in all) the feed is given up, and logged.
+ */
+export const RETRY_BASE_MS = 60_000;
+export const MAX_ATTEMPTS = 8;
+
+/** When a topic that failed its `attempts`-th ping at `now` is tried again. */
+export function nextAttemptAt(now: number, attempts: number): number {
+	return now + RETRY_BASE_MS * 2 ** (attempts - 1);
+}
 
 export interface ReleaseReport {
 	/** Releases noticed on this tick. */
@@ -37,7 +58,8 @@ function feedTopics(site: Site, sections: readonly string[]): string[] {
 
 /**
  * One tick at `now`: notices the releases every isolate serves, queues their feeds, pings what is
- * queued. Without WEBSUB_HUB it does nothing at all. Failures are logged, never thrown past here.
+ * queued and due, each topic settled as soon as the hub has answered it. Without WEBSUB_HUB it
+ * does nothing at all. Failures are logged, never thrown past here.
  */
 export async function notifyReleases(
 	env: Pick<Env, "SITE_URL" | "WEBSUB_HUB" | "DB">,
@@ -54,17 +76,49 @@ export async function notifyReleases(
 		);
 		await noticeReleases(env.DB, released, feedTopics(site, sections), now);
 	}
-	const topics = await claimPendingTopics(env.DB, now, CLAIM_MS);
-	if (topics.length === 0) return { released, pings: [] };
-	const pings = await notifyHub({ hub: site.websubHub, topics, fetch: send });
-	for (const ping of pings) {
-		if (ping.accepted) console.log(`websub: ${ping.message}`);
-		else console.error(`websub: ${ping.message} (retried on the next tick)`);
+	const claimed = await claimPendingTopics(env.DB, now, CLAIM_MS);
+	const deadline = now + CLAIM_MS - LEASE_MARGIN_MS;
+	const pings: PingResult[] = [];
+	for (const [i, { topic, attempts }] of claimed.entries()) {
+		const left = deadline - Date.now();
+		if (left < MIN_PING_MS) {
+			await unclaimTopics(
+				env.DB,
+				claimed.slice(i).map((claim) => claim.topic),
+			);
+			break;
+		}
+		const [ping] = await notifyHub({
+			hub: site.websubHub,
+			topics: [topic],
+			timeoutMs: Math.min(DEFAULT_TIMEOUT_MS, left),
+			fetch: send,
+		});
+		if (ping === undefined) continue;
+		pings.push(ping);
+		await settle(env.DB, ping, attempts, now);
 	}
-	await settleTopics(
-		env.DB,
-		pings.filter((ping) => ping.accepted).map((ping) => ping.topic),
-		pings.filter((ping) => !ping.accepted).map((ping) => ping.topic),
-	);
 	return { released, pings };
+}
+
+/** Records what the hub said to one topic claimed at `claimedAt`: accepted, retried later, or given up. */
+async function settle(
+	db: D1Database,
+	ping: PingResult,
+	attempts: number,
+	claimedAt: number,
+): Promise<void> {
+	if (ping.accepted) {
+		console.log(`websub: ${ping.message}`);
+		await settleTopic(db, ping.topic, claimedAt);
+	} else if (attempts >= MAX_ATTEMPTS) {
+		console.error(`websub: ${ping.message} (gave up after ${attempts} attempts)`);
+		await settleTopic(db, ping.topic, claimedAt);
+	} else {
+		const at = nextAttemptAt(Date.now(), attempts);
+		console.error(
+			`websub: ${ping.message} (attempt ${attempts} of ${MAX_ATTEMPTS}; retried from ${new Date(at).toISOString()})`,
+		);
+		await retryTopic(db, ping.topic, at);
+	}
 }

@@ -14,7 +14,7 @@ import { readContentFiles } from "../../src/commands/contentFiles";
 import type { ContentEntry } from "../../src/content/articleSchema";
 import worker from "../../src/index";
 import { CONTENT_CHECK_SECONDS } from "../../src/site/freshness";
-import { notifyReleases } from "../../src/websub/releaseNotifier";
+import { CLAIM_MS, MAX_ATTEMPTS, notifyReleases } from "../../src/websub/releaseNotifier";
 import { entry } from "../fixtures/articleInputs";
 import { setClock, startClock } from "../support/clock";
 import { url } from "../support/site";
@@ -121,7 +121,7 @@ describe("the cron, with a hub", () => {
 		expect(hub.topics).toHaveLength(FEEDS.length);
 	});
 
-	it("retries a refused ping on the next tick, and stops once the hub accepts", async () => {
+	it("retries a refused ping a minute later, and stops once the hub accepts", async () => {
 		const instant = written + 90_000;
 		await publishEntries([...content, scheduled("een", instant)], written);
 		setClock(instant + 30_000);
@@ -129,15 +129,80 @@ describe("the cron, with a hub", () => {
 		const refusing = recordingHub(503);
 		await notifyReleases(withHub, Date.now(), refusing.send);
 		expect(refusing.topics).toHaveLength(FEEDS.length);
-		expect(log.mock.calls.flat().join("\n")).toMatch(/503.*retried on the next tick/);
+		expect(log.mock.calls.flat().join("\n")).toMatch(/503.*attempt 1 of 8; retried from/);
 		log.mockRestore();
 		const accepting = recordingHub(202);
+		setClock(instant + 89_999);
+		await notifyReleases(withHub, Date.now(), accepting.send);
+		expect(accepting.topics).toEqual([]);
 		setClock(instant + 90_000);
 		await notifyReleases(withHub, Date.now(), accepting.send);
 		expect(accepting.topics.sort()).toEqual([...FEEDS].sort());
 		setClock(instant + 150_000);
 		await notifyReleases(withHub, Date.now(), accepting.send);
 		expect(accepting.topics).toHaveLength(FEEDS.length);
+	});
+
+	it("gives a slow hub one ping per feed over overlapping ticks, each tick ending within its claim", async () => {
+		// Nine feeds (the site's and two sections'), a hub that takes 9 s to answer each.
+		const instant = written + 90_000;
+		const release = { ...scheduled("een", instant) };
+		release.input = { ...(release.input as object), tags: ["test", "tweede"] };
+		await publishEntries([...content, release], written);
+		const pinged: string[] = [];
+		const slow = (async (_input: RequestInfo | URL, init?: RequestInit) => {
+			setClock(Date.now() + 9_000);
+			pinged.push(new URLSearchParams(String(init?.body)).get("hub.url") ?? "");
+			return new Response(null, { status: 204 });
+		}) as typeof fetch;
+		const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
+		try {
+			const first = instant + 30_000;
+			setClock(first);
+			await notifyReleases(withHub, first, slow);
+			// The first tick stopped before its claim ran out, handing back what it did not reach.
+			expect(Date.now()).toBeLessThanOrEqual(first + CLAIM_MS);
+			expect(pinged.length).toBeGreaterThan(0);
+			expect(pinged.length).toBeLessThan(9);
+			for (const tick of [first + 63_000, first + 126_000, first + 189_000]) {
+				setClock(Math.max(tick, Date.now()));
+				await notifyReleases(withHub, Date.now(), slow);
+			}
+		} finally {
+			log.mockRestore();
+		}
+		expect(pinged).toHaveLength(9);
+		expect(new Set(pinged).size).toBe(9);
+	});
+
+	it("backs off a failing hub with doubling waits, and gives up after 8 attempts, saying so", async () => {
+		const instant = written + 90_000;
+		await publishEntries([...content, scheduled("een", instant)], written);
+		const times = new Map<string, number[]>();
+		const failing = (async (_input: RequestInfo | URL, init?: RequestInit) => {
+			const topic = new URLSearchParams(String(init?.body)).get("hub.url") ?? "";
+			times.set(topic, [...(times.get(topic) ?? []), Date.now()]);
+			return new Response("kapot", { status: 500 });
+		}) as typeof fetch;
+		const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+		try {
+			// A tick a minute for six hours.
+			for (let tick = instant + 30_000; tick < instant + 6 * 3_600_000; tick += 60_000) {
+				setClock(tick);
+				await notifyReleases(withHub, tick, failing);
+			}
+			expect(log.mock.calls.flat().join("\n")).toMatch(/500.*gave up after 8 attempts/);
+		} finally {
+			log.mockRestore();
+		}
+		expect([...times.keys()].sort()).toEqual([...FEEDS].sort());
+		for (const [topic, at] of times) {
+			expect(at, topic).toHaveLength(MAX_ATTEMPTS);
+			const gaps = at.slice(1).map((time, i) => (time - (at[i] ?? 0)) / 60_000);
+			expect(gaps, topic).toEqual([1, 2, 4, 8, 16, 32, 64]);
+		}
+		const { results } = await env.DB.prepare("SELECT topic FROM websub_pending").all();
+		expect(results).toEqual([]);
 	});
 
 	it("pings once even when two ticks run at the same time", async () => {
