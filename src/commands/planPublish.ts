@@ -106,7 +106,7 @@ function tagProblems(
 			const members = tagMembers.get(tag.slug) ?? [];
 			if (members.length > 0 && members.every((slug) => rewritten.has(slug))) return;
 			problems.push({
-				file: write.origin,
+				file: write.file,
 				path: `tags[${i}]`,
 				message: `${JSON.stringify(tag.name)} would have the URL /tags/${tag.slug} of the published tag ${JSON.stringify(stored)}: write it the same way`,
 			});
@@ -140,21 +140,21 @@ function ownershipProblem(
 	if (stored === undefined) return undefined;
 	if (command === "publish" && !isContentFile(stored.origin)) {
 		return {
-			file: write.origin,
+			file: write.file,
 			path: "slug",
 			message: `${JSON.stringify(write.slug)} is already used by an imported article (${stored.origin}): choose another slug`,
 		};
 	}
 	if (command === "import" && isContentFile(stored.origin)) {
 		return {
-			file: write.origin,
+			file: write.file,
 			path: "slug",
 			message: `${JSON.stringify(write.slug)} belongs to ${stored.origin}: edit that file instead`,
 		};
 	}
 	if (stored.publishedAt <= now && write.publishedAt > now) {
 		return {
-			file: write.origin,
+			file: write.file,
 			path: "published",
 			message: `the article is already public; it cannot be scheduled again (to take it down, withdraw it)`,
 		};

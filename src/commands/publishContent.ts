@@ -43,6 +43,7 @@ export async function articleWrite(article: Article, origin: string): Promise<Ar
 	return {
 		slug: article.slug,
 		origin,
+		file: article.file,
 		document,
 		contentHash,
 		publishedAt: article.published.instant.getTime(),

@@ -12,6 +12,8 @@ import { listStatement, prepare, statement } from "./statements";
 export interface ArticleWrite {
 	readonly slug: string;
 	readonly origin: string;
+	/** Where a problem with it is reported: its file, or its archive and line (`a.ndjson:17`). */
+	readonly file: string;
 	readonly document: string;
 	readonly contentHash: string;
 	readonly publishedAt: number;
