@@ -6,6 +6,7 @@
 import { versionExists } from "../store/publishSnapshot";
 import type { PublishPlan } from "../store/publishWrites";
 import { publishStatements } from "../store/publishWrites";
+import { withStoreRetry } from "./storeRetry";
 
 /** Another command kept committing first; nothing of this one was written. */
 export class PublishConflictError extends Error {
@@ -50,13 +51,15 @@ export async function withVersionRetry<T>(attempt: () => Promise<T>): Promise<T>
  */
 export async function commitPlan(db: D1Database, plan: PublishPlan): Promise<number> {
 	const version = plan.baseVersion + 1;
-	try {
-		await db.batch(publishStatements(db, plan));
-	} catch (error) {
-		// When even that cannot be read, the batch's own failure is what the caller needs to see.
-		const lost = await versionExists(db, version).catch(() => false);
-		if (lost) throw new VersionConflict(version, { cause: error });
-		throw error;
-	}
+	await withStoreRetry(() => db.batch(publishStatements(db, plan)), {
+		doing: `committing content version ${version}`,
+		// Taken means another command committed first: re-plan (withVersionRetry), never retry.
+		// Unreadable, the batch is simply tried again: the version guard keeps that safe.
+		async beforeRetry(error) {
+			if (await versionExists(db, version).catch(() => false)) {
+				throw new VersionConflict(version, { cause: error });
+			}
+		},
+	});
 	return version;
 }

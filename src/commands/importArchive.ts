@@ -20,6 +20,7 @@ import { commitPlan, withVersionRetry } from "./applyPlan";
 import type { ArchiveLine } from "./archiveLines";
 import { isEmptyPlan, planPublish } from "./planPublish";
 import { articleWrite, changedSections, snapshotFor } from "./publishContent";
+import { withStoreRetry } from "./storeRetry";
 
 export interface ImportSummary {
 	readonly version: number | undefined;
@@ -147,10 +148,15 @@ async function stage(
 	writes: readonly ArticleWrite[],
 	options: ImportOptions,
 ): Promise<void> {
-	await db.batch([clearAbandonedImports(db, options.now)]);
+	await withStoreRetry(() => db.batch([clearAbandonedImports(db, options.now)]), {
+		doing: "clearing abandoned imports",
+	});
 	const statements = stageImportStatements(db, importId, writes, options.now);
 	for (let i = 0; i < statements.length; i += STATEMENTS_PER_BATCH) {
-		await db.batch(statements.slice(i, i + STATEMENTS_PER_BATCH));
+		// Staging writes the same rows again when retried (an upsert): safe whatever happened.
+		await withStoreRetry(() => db.batch(statements.slice(i, i + STATEMENTS_PER_BATCH)), {
+			doing: `staging rows ${i * STAGE_ROWS_PER_STATEMENT + 1} and on of the import`,
+		});
 		const staged = (i + STATEMENTS_PER_BATCH) * STAGE_ROWS_PER_STATEMENT;
 		options.onProgress?.(Math.min(writes.length, staged), writes.length);
 	}

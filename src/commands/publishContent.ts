@@ -12,6 +12,7 @@ import type { ArticleWrite, PublishPlan } from "../store/publishWrites";
 import { sectionsOf } from "../store/sectionListings";
 import { commitPlan, withVersionRetry } from "./applyPlan";
 import { isEmptyPlan, planPublish, respelledTags } from "./planPublish";
+import { withStoreRetry } from "./storeRetry";
 
 export interface PublishSummary {
 	/** The version this run created, or undefined when nothing had to be written. */
@@ -59,9 +60,16 @@ export async function snapshotFor(
 ): Promise<{ snapshot: PublishSnapshot; tagMembers: Map<string, readonly string[]> }> {
 	const tagSlugs = writes.flatMap((write) => write.tags.map((tag) => tag.slug));
 	const slugs = rowsOf === "content files" ? writes.map((write) => write.slug) : [];
-	const snapshot = await readPublishSnapshot(db, rowsOf, slugs, tagSlugs);
+	const snapshot = await withStoreRetry(() => readPublishSnapshot(db, rowsOf, slugs, tagSlugs), {
+		doing: "reading the store",
+	});
 	const members = new Map<string, readonly string[]>();
-	for (const tag of respelledTags(snapshot, writes)) members.set(tag, await tagMembers(db, tag));
+	for (const tag of respelledTags(snapshot, writes)) {
+		members.set(
+			tag,
+			await withStoreRetry(() => tagMembers(db, tag), { doing: "reading a section" }),
+		);
+	}
 	return { snapshot, tagMembers: members };
 }
 
@@ -107,7 +115,8 @@ export async function changedSections(db: D1Database, plan: PublishPlan): Promis
 	const joined = [...plan.added, ...plan.changed].flatMap((write) =>
 		write.tags.map((tag) => tag.slug),
 	);
-	return [...new Set([...(await sectionsOf(db, leaving)), ...joined])].sort();
+	const left = await withStoreRetry(() => sectionsOf(db, leaving), { doing: "reading sections" });
+	return [...new Set([...left, ...joined])].sort();
 }
 
 /** Every content file validated, or one ContentError with every problem (loading included). */

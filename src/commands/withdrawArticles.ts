@@ -8,6 +8,7 @@ import { isContentFile, readPublishSnapshot } from "../store/publishSnapshot";
 import type { PublishPlan, Withdrawal } from "../store/publishWrites";
 import { commitPlan, withVersionRetry } from "./applyPlan";
 import { changedSections } from "./publishContent";
+import { withStoreRetry } from "./storeRetry";
 
 export interface WithdrawSummary {
 	readonly version: number | undefined;
@@ -25,7 +26,9 @@ export async function withdrawArticles(
 	options: { readonly now: number; readonly dryRun?: boolean },
 ): Promise<WithdrawSummary> {
 	return withVersionRetry(async () => {
-		const snapshot = await readPublishSnapshot(db, "content files", slugs);
+		const snapshot = await withStoreRetry(() => readPublishSnapshot(db, "content files", slugs), {
+			doing: "reading the store",
+		});
 		const problems: ContentProblem[] = [];
 		const withdrawals: Withdrawal[] = [];
 		for (const slug of new Set(slugs)) {

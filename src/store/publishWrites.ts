@@ -346,7 +346,7 @@ const STAGE = listStatement(
 			{ length: rows },
 			(_, r) => `(${placeholders(STAGE_COLUMNS, r * STAGE_COLUMNS + 1)})`,
 		);
-		return `INSERT INTO import_staging (import_id, slug, origin, document, content_hash, published_at, staged_at, tags)
+		return `INSERT OR REPLACE INTO import_staging (import_id, slug, origin, document, content_hash, published_at, staged_at, tags)
 	VALUES ${values.join(", ")}`;
 	},
 	STAGE_ROWS_PER_STATEMENT,
