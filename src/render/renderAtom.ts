@@ -39,7 +39,8 @@ export function renderAtom(
 		link: channel.home,
 		feed: history.archive?.self ?? channel.self.atom,
 		updated: feedUpdated(entries),
-		generator: xmlJsText(site.title),
+		// `feed` escapes `&` in the generator itself (which xml-js then undoes), unlike in titles.
+		generator: site.title,
 		// RFC 4287 §4.2.5 and §4.2.14: a square icon, a 2:1 logo.
 		favicon: absoluteUrl(site, sitePaths.iconPng(64)),
 		image: absoluteUrl(site, sitePaths.logo),

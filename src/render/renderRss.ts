@@ -36,7 +36,7 @@ export function renderRss(
 		language: site.language,
 		ttl: ttlMinutes,
 		updated: feedUpdated(entries),
-		generator: site.title,
+		generator: xmlJsText(site.title),
 		// This exact URL also tells the W3C validator that extension attributes are expected.
 		docs: "http://www.rssboard.org/rss-specification",
 		// Makes `feed` write <image> in its place; the extension below gives its full content.

@@ -7,6 +7,7 @@
  * either breaks nothing here.
  */
 import { describe, expect, it } from "vitest";
+import siteInput from "../../content/site";
 import { loadArticles } from "../../src/content/loadContent";
 import { type FeedChannel, sectionChannel, siteChannel } from "../../src/render/feedChannel";
 import { type FeedEntry, feedEntry } from "../../src/render/feedEntry";
@@ -15,6 +16,7 @@ import { MEDIA_RSS_NAMESPACE } from "../../src/render/feedImages";
 import { renderAtom } from "../../src/render/renderAtom";
 import { type JsonFeed, renderJsonFeed } from "../../src/render/renderJsonFeed";
 import { renderRss } from "../../src/render/renderRss";
+import { resolveSite } from "../../src/site/resolveSite";
 import { entry, leadImageInput } from "../fixtures/articleInputs";
 import {
 	atomLinks,
@@ -24,7 +26,7 @@ import {
 	parseXml,
 	type XmlElement,
 } from "../support/parseXml";
-import { site, url } from "../support/site";
+import { site, testEnv, url } from "../support/site";
 
 const ATOM = "http://www.w3.org/2005/Atom";
 /** The plain text the W3C Feed Validation Service reads for HTML (docs/formats.md). */
@@ -342,6 +344,22 @@ describe("a section's channel", () => {
 		expect(items(feed).map((element) => child(element, "id").text)).toEqual(
 			entries.map((e) => e.id),
 		);
+	});
+});
+
+describe("the site's own text", () => {
+	it("reads back as written in every place feed puts it, & and a literal &amp; included", () => {
+		const title = "Nieuws & Co &amp; zo";
+		const named = resolveSite({ ...siteInput, title }, testEnv);
+		const channel = child(parseXml(renderRss(named, entries, {}, 1)), "channel");
+		const feed = parseXml(renderAtom(named, entries));
+		expect([
+			child(channel, "title").text,
+			child(channel, "generator").text,
+			child(child(channel, "image"), "title").text,
+			child(feed, "title").text,
+			child(feed, "generator").text,
+		]).toEqual([title, title, title, title, title]);
 	});
 });
 
