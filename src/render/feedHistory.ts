@@ -1,10 +1,10 @@
 /**
  * Feed paging and archiving (RFC 5005 §4, "Archived Feeds"): the links and the `fh:archive`
  * marker that tie the current feed to its archive documents. `feed`@6 has no place for them, so
- * they are inserted into its output just before the first item or entry, where the W3C validator
- * wants every channel/feed element (MisplacedItem, MisplacedMetadata).
+ * they are added to its document as elements, before the first item or entry, where the W3C
+ * validator wants every channel/feed element (MisplacedItem, MisplacedMetadata).
  */
-import { escapeHtml } from "./html";
+import { element, insertBeforeFirst, type XmlElement } from "./xmlTree";
 
 export const FEED_HISTORY_NAMESPACE = "http://purl.org/syndication/history/1.0";
 
@@ -27,33 +27,24 @@ export function historyLinks(history: FeedHistory): [string, string][] {
 	return links;
 }
 
+/** Where the history goes in a format: RSS `<channel>`/`<item>`/`atom:link`, Atom `<feed>`/`<entry>`/`link`. */
+export interface HistoryPlace {
+	readonly container: XmlElement;
+	readonly item: string;
+	readonly link: string;
+}
+
 /**
- * Inserts `elements` (complete, escaped markup) before the first `<tag>` of `xml`, one per line at
- * that tag's indentation. Text and attributes are escaped in `feed`'s output, and CDATA only occurs
- * inside items, so the first literal `<tag>` is the element itself.
+ * Adds `history` to the feed document of `root`: the links and, in an archive, `<fh:archive/>`
+ * (which RFC 5005 §4 puts at channel or feed level), before the first item of `place.container`;
+ * and the `fh` prefix on the root element of an archive only.
  */
-export function insertBeforeFirst(xml: string, tag: string, elements: readonly string[]): string {
-	if (elements.length === 0) return xml;
-	const at = xml.indexOf(`<${tag}>`);
-	if (at < 0) throw new Error(`no <${tag}> to insert feed history before`);
-	const indent = xml.slice(xml.lastIndexOf("\n", at) + 1, at);
-	return `${xml.slice(0, at)}${elements.map((element) => `${element}\n${indent}`).join("")}${xml.slice(at)}`;
-}
-
-/** `<name rel="..." href="..."/>` for each history link; `name` is `link` or `atom:link`. */
-export function linkElements(name: string, history: FeedHistory): string[] {
-	return historyLinks(history).map(
-		([rel, href]) => `<${name} rel="${rel}" href="${escapeHtml(href)}"/>`,
-	);
-}
-
-/** RFC 5005 §4: "fh:archive" marks an archive document; it belongs at channel or feed level. */
-export function archiveMarker(history: FeedHistory): string[] {
-	return history.archive === undefined ? [] : ["<fh:archive/>"];
-}
-
-/** Declares the `fh` prefix on the root element that starts with `rootStart` (archives only). */
-export function declareHistoryNamespace(xml: string, rootStart: string): string {
-	if (!xml.includes(rootStart)) throw new Error(`no ${rootStart} to declare xmlns:fh on`);
-	return xml.replace(rootStart, `${rootStart} xmlns:fh="${FEED_HISTORY_NAMESPACE}"`);
+export function addFeedHistory(root: XmlElement, place: HistoryPlace, history: FeedHistory): void {
+	const links = historyLinks(history).map(([rel, href]) => element(place.link, { rel, href }));
+	if (history.archive === undefined) {
+		insertBeforeFirst(place.container, place.item, links);
+		return;
+	}
+	root.attributes.set("xmlns:fh", FEED_HISTORY_NAMESPACE);
+	insertBeforeFirst(place.container, place.item, [...links, element("fh:archive")]);
 }

@@ -3,27 +3,24 @@ import type { Site } from "../site/siteSchema";
 import { absoluteUrl, sitePaths } from "../site/siteUrls";
 import { type FeedChannel, siteChannel } from "./feedChannel";
 import { type FeedEntry, feedUpdated } from "./feedEntry";
-import {
-	archiveMarker,
-	declareHistoryNamespace,
-	type FeedHistory,
-	insertBeforeFirst,
-	linkElements,
-} from "./feedHistory";
+import { addFeedHistory, type FeedHistory } from "./feedHistory";
 import { declareMediaNamespace, mediaContent, rssEnclosure } from "./feedImages";
-import { RSS_PLAIN_TEXT, withHexReferences } from "./hexReferences";
+import { RSS_PLAIN_TEXT } from "./feedPlainText";
+import { parseXmlDocument, serializeXmlDocument } from "./xmlDocument";
 import { xmlJsCdata, xmlJsText } from "./xmlJs";
+import { onlyChild } from "./xmlTree";
 
 /**
  * RSS 2.0 (https://www.rssboard.org/rss-specification), built with `feed`.
- * What `feed` would get wrong is set explicitly: item titles as escaped text rather than CDATA
- * (`feed` splits only the first `]]>`), and the credit as `dc:creator`, because RSS `<author>` must
- * be an e-mail address and the source has none. A lead image is an `<enclosure>` and a
- * `<media:content>` (feedImages.ts). Titles, descriptions and categories carry `&`, `<` and `>` as
- * hexadecimal references (hexReferences.ts). `history` makes it an RFC 5005 archive document or
- * links the current feed to its archives (feedHistory.ts). `ttlMinutes` is the `<ttl>` polling
- * hint, which the caller derives from the feed's HTTP freshness. `channel` names the feed: the
- * site's own, or a section's (feedChannel.ts).
+ * What `feed` would get wrong is set explicitly through its extensions: item titles as escaped
+ * text rather than CDATA (`feed` splits only the first `]]>`), and the credit as `dc:creator`,
+ * because RSS `<author>` must be an e-mail address and the source has none. A lead image is an
+ * `<enclosure>` and a `<media:content>` (feedImages.ts). Where `feed` has no option, its document
+ * is amended as a tree: the `media` namespace, and `history`, which makes it an RFC 5005 archive
+ * document or links the current feed to its archives (feedHistory.ts). Titles, descriptions and
+ * categories carry `&`, `<` and `>` as hexadecimal references (feedPlainText.ts). `ttlMinutes` is
+ * the `<ttl>` polling hint, which the caller derives from the feed's HTTP freshness. `channel`
+ * names the feed: the site's own, or a section's (feedChannel.ts).
  */
 export function renderRss(
 	site: Site,
@@ -39,7 +36,7 @@ export function renderRss(
 		language: site.language,
 		ttl: ttlMinutes,
 		updated: feedUpdated(entries),
-		generator: site.title,
+		generator: xmlJsText(site.title),
 		// This exact URL also tells the W3C validator that extension attributes are expected.
 		docs: "http://www.rssboard.org/rss-specification",
 		// Makes `feed` write <image> in its place; the extension below gives its full content.
@@ -70,12 +67,11 @@ export function renderRss(
 			],
 		});
 	}
-	const rss = declareMediaNamespace(feed.rss2(), entries);
-	const xml = insertBeforeFirst(withHexReferences(rss, RSS_PLAIN_TEXT), "item", [
-		...linkElements("atom:link", history),
-		...archiveMarker(history),
-	]);
-	return history.archive === undefined ? xml : declareHistoryNamespace(xml, '<rss version="2.0"');
+	const root = parseXmlDocument(feed.rss2());
+	declareMediaNamespace(root, entries);
+	const place = { container: onlyChild(root, "channel"), item: "item", link: "atom:link" };
+	addFeedHistory(root, place, history);
+	return serializeXmlDocument(root, { encoding: "utf-8", indent: "    ", hexText: RSS_PLAIN_TEXT });
 }
 
 /** RSS 2.0 `<image>` is at most 144 pixels wide (and 400 high); the square icon at full size. */

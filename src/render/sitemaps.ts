@@ -1,13 +1,15 @@
 /**
  * Sitemaps (https://www.sitemaps.org/protocol.html), the Google News sitemap extension
- * (https://www.google.com/schemas/sitemap-news/0.9) and robots.txt. Every URL is absolute and
- * entity-escaped; every date is a W3C Datetime.
+ * (https://www.google.com/schemas/sitemap-news/0.9) and robots.txt. The sitemaps are built as
+ * trees and written by the XML serializer (xmlDocument.ts), which escapes; every URL is absolute,
+ * every date a W3C Datetime.
  */
 import type { Article } from "../content/articleSchema";
 import { machineReadableDate, type PublicationDate } from "../content/publicationDate";
 import type { Site } from "../site/siteSchema";
 import { absoluteUrl, sitePaths } from "../site/siteUrls";
-import { escapeHtml } from "./html";
+import { serializeXmlDocument } from "./xmlDocument";
+import { element, type XmlElement } from "./xmlTree";
 
 export const SITEMAP_NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9";
 export const NEWS_NAMESPACE = "http://www.google.com/schemas/sitemap-news/0.9";
@@ -18,11 +20,11 @@ export const SITEMAP_MAX_BYTES = 50 * 1024 * 1024;
 export const NEWS_MAX_URLS = 1_000;
 export const NEWS_WINDOW_MS = 2 * 86_400_000;
 
-const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
-
 /** W3C Datetime in UTC to the second: `2026-11-30T10:48:12Z`. */
 export function w3cDatetime(ms: number): string {
-	return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+	const date = new Date(ms);
+	date.setUTCMilliseconds(0);
+	return date.toISOString().replace(".000Z", "Z");
 }
 
 export interface SitemapUrl {
@@ -32,20 +34,36 @@ export interface SitemapUrl {
 
 /** A `<urlset>`: one `<url>` per page with its `<lastmod>`. */
 export function renderSitemap(urls: readonly SitemapUrl[]): string {
-	const entries = urls.map(
-		(url) =>
-			`  <url><loc>${escapeHtml(url.loc)}</loc>${url.lastmod === undefined ? "" : `<lastmod>${w3cDatetime(url.lastmod)}</lastmod>`}</url>`,
+	return sitemapXml(
+		element(
+			"urlset",
+			{ xmlns: SITEMAP_NAMESPACE },
+			urls.map((url) => located("url", url)),
+		),
 	);
-	return `${XML_DECLARATION}\n<urlset xmlns="${SITEMAP_NAMESPACE}">\n${entries.join("\n")}\n</urlset>\n`;
 }
 
 /** A `<sitemapindex>`: one `<sitemap>` per file with its `<lastmod>`. */
 export function renderSitemapIndex(files: readonly SitemapUrl[]): string {
-	const entries = files.map(
-		(file) =>
-			`  <sitemap><loc>${escapeHtml(file.loc)}</loc>${file.lastmod === undefined ? "" : `<lastmod>${w3cDatetime(file.lastmod)}</lastmod>`}</sitemap>`,
+	return sitemapXml(
+		element(
+			"sitemapindex",
+			{ xmlns: SITEMAP_NAMESPACE },
+			files.map((file) => located("sitemap", file)),
+		),
 	);
-	return `${XML_DECLARATION}\n<sitemapindex xmlns="${SITEMAP_NAMESPACE}">\n${entries.join("\n")}\n</sitemapindex>\n`;
+}
+
+/** `<url>` or `<sitemap>`: its `<loc>` and, when known, its `<lastmod>`. */
+function located(name: string, url: SitemapUrl): XmlElement {
+	return element(name, {}, [
+		element("loc", {}, [url.loc]),
+		...(url.lastmod === undefined ? [] : [element("lastmod", {}, [w3cDatetime(url.lastmod)])]),
+	]);
+}
+
+function sitemapXml(root: XmlElement): string {
+	return serializeXmlDocument(root, { encoding: "UTF-8", indent: "  " });
 }
 
 /** ISO 639 language of the publication (Google News: `nl`, `en`, but `zh-cn` and `zh-tw`). */
@@ -61,23 +79,33 @@ export function newsLanguage(language: string): string {
  * the home page alone, without news tags: a `<urlset>` must hold at least one `<url>`.
  */
 export function renderNewsSitemap(site: Site, articles: readonly Article[]): string {
+	const attributes = { xmlns: SITEMAP_NAMESPACE, "xmlns:news": NEWS_NAMESPACE };
 	if (articles.length === 0) {
-		return `${XML_DECLARATION}\n<urlset xmlns="${SITEMAP_NAMESPACE}" xmlns:news="${NEWS_NAMESPACE}">\n  <url><loc>${escapeHtml(absoluteUrl(site, sitePaths.home))}</loc></url>\n</urlset>\n`;
+		return sitemapXml(
+			element("urlset", attributes, [
+				element("url", {}, [element("loc", {}, [absoluteUrl(site, sitePaths.home)])]),
+			]),
+		);
 	}
-	const entries = articles.map(
-		(article) => `  <url>
-    <loc>${escapeHtml(absoluteUrl(site, sitePaths.article(article.slug)))}</loc>
-    <news:news>
-      <news:publication>
-        <news:name>${escapeHtml(site.title)}</news:name>
-        <news:language>${escapeHtml(newsLanguage(article.language))}</news:language>
-      </news:publication>
-      <news:publication_date>${escapeHtml(newsDate(article.published))}</news:publication_date>
-      <news:title>${escapeHtml(article.headline)}</news:title>
-    </news:news>
-  </url>`,
+	return sitemapXml(
+		element(
+			"urlset",
+			attributes,
+			articles.map((article) =>
+				element("url", {}, [
+					element("loc", {}, [absoluteUrl(site, sitePaths.article(article.slug))]),
+					element("news:news", {}, [
+						element("news:publication", {}, [
+							element("news:name", {}, [site.title]),
+							element("news:language", {}, [newsLanguage(article.language)]),
+						]),
+						element("news:publication_date", {}, [newsDate(article.published)]),
+						element("news:title", {}, [article.headline]),
+					]),
+				]),
+			),
+		),
 	);
-	return `${XML_DECLARATION}\n<urlset xmlns="${SITEMAP_NAMESPACE}" xmlns:news="${NEWS_NAMESPACE}">\n${entries.join("\n")}\n</urlset>\n`;
 }
 
 /**

@@ -1,5 +1,7 @@
 /**
- * Inputs for `feed`@6, which writes XML through xml-js. Three of xml-js's habits are owned here:
+ * Inputs for `feed`@6, which writes XML through xml-js, so that its document (which
+ * xmlDocument.ts then reads as a tree) is well-formed and says exactly the text given. Three of
+ * xml-js's habits are owned here:
  *
  * - its writeText first turns every `&amp;` back into `&` ("to avoid double sanitization"), so the
  *   literal text `&amp;` would come out as `&`. Escaping `&` first makes the round trip exact;

@@ -115,7 +115,7 @@ describe("GET /sitemap.xml", () => {
 
 	it("entity-escapes what it writes (a URL with & stays well-formed and reads back)", () => {
 		const xml = renderSitemap([{ loc: "https://news.example.org/zoek?q=a&b='c'", lastmod: 0 }]);
-		expect(xml).toContain("<loc>https://news.example.org/zoek?q=a&amp;b=&#39;c&#39;</loc>");
+		expect(xml).toContain("<loc>https://news.example.org/zoek?q=a&amp;b='c'</loc>");
 		expect(locs(parseXml(xml))).toEqual(["https://news.example.org/zoek?q=a&b='c'"]);
 	});
 });

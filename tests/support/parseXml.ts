@@ -70,3 +70,38 @@ export function atomLinks(parent: XmlElement): Map<string, string> {
 	const links = parent.children.filter((el) => el.uri === ATOM_NS && el.local === "link");
 	return new Map(links.map((link) => [link.attributes.rel ?? "", link.attributes.href ?? ""]));
 }
+
+/** A leaf element's qualified name, its parent's, and the source text between its tags. */
+export interface ElementSource {
+	readonly name: string;
+	readonly parent: string;
+	readonly source: string;
+}
+
+/**
+ * Every element of `xml` without child elements, with its content as written (references
+ * undecoded, CDATA markers kept), in document order: for asserting how text is escaped, which a
+ * parsed tree cannot tell. Read by the same strict parser, so markup is never taken for text.
+ */
+export function elementSources(xml: string): ElementSource[] {
+	const parser = new SaxesParser({ xmlns: true, position: true });
+	const open: { name: string; start: number; leaf: boolean }[] = [];
+	const sources: ElementSource[] = [];
+	parser.on("error", (error) => {
+		throw error;
+	});
+	parser.on("opentag", (tag) => {
+		const parent = open.at(-1);
+		if (parent !== undefined) parent.leaf = false;
+		open.push({ name: tag.name, start: parser.position, leaf: true });
+	});
+	parser.on("closetag", (tag) => {
+		const element = open.pop();
+		if (element === undefined || !element.leaf) return;
+		const end = tag.isSelfClosing ? element.start : parser.position - `</${tag.name}>`.length;
+		const parent = open.at(-1)?.name ?? "";
+		sources.push({ name: tag.name, parent, source: xml.slice(element.start, end) });
+	});
+	parser.write(xml).close();
+	return sources;
+}
