@@ -5,6 +5,8 @@ export default {
 	title: "Edgewire",
 	description: "Nieuwsberichten van de NOS, gepubliceerd als feed, pagina en insluitbaar fragment.",
 	language: "nl",
+	// Times of day are shown to readers in the newsroom's zone, summer time included.
+	timeZone: "Europe/Amsterdam",
 	// Stable entry ids are tag URIs (RFC 4151) minted under this authority, so they never depend on
 	// the host the site is served from. Never change these two once published.
 	idAuthority: "edgewire.news",

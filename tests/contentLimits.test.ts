@@ -107,7 +107,7 @@ describe("what a problem quotes from input", () => {
 		const problems = problemsOf({ "\u001b[2J\u001b[31mEVIL": 1, slug: "\u001b[31mrood" });
 		expect(problems.join("\n")).not.toContain("\u001b");
 		expect(problems).toContain(
-			'["\\u001b[2J\\u001b[31mEVIL"]: unknown field; expected one of slug, headline, published, updated, language, source, summary, tags, body, image',
+			'["\\u001b[2J\\u001b[31mEVIL"]: unknown field; expected one of slug, headline, published, updated, language, source, summary, tags, authors, body, image, changes',
 		);
 	});
 });

@@ -150,7 +150,7 @@ describe("content validation names the file, the field and what was expected", (
 
 	it("rejects a missing source and a misspelt field", () => {
 		expect(problemsOf(entry(FILE, { source: undefined, tgas: [] }))).toEqual([
-			`${FILE}: tgas: unknown field; expected one of slug, headline, published, updated, language, source, summary, tags, body, image`,
+			`${FILE}: tgas: unknown field; expected one of slug, headline, published, updated, language, source, summary, tags, authors, body, image, changes`,
 			`${FILE}: source: expected an object, got nothing`,
 		]);
 	});

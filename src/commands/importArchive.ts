@@ -19,7 +19,7 @@ import {
 import { commitPlan, withVersionRetry } from "./applyPlan";
 import type { ArchiveLine } from "./archiveLines";
 import { isEmptyPlan, planPublish } from "./planPublish";
-import { articleWrite, changedSections, snapshotFor } from "./publishContent";
+import { articleWrite, changedCollections, snapshotFor } from "./publishContent";
 import { withStoreRetry } from "./storeRetry";
 
 export interface ImportSummary {
@@ -30,8 +30,9 @@ export interface ImportSummary {
 	readonly changed: number;
 	readonly unchanged: number;
 	readonly publicChange: boolean;
-	/** The sections whose feeds change, for WebSub. */
+	/** The sections and the authors whose feeds change, for WebSub. */
 	readonly sections: readonly string[];
+	readonly authors: readonly string[];
 }
 
 export interface ImportOptions {
@@ -114,15 +115,15 @@ export async function importArchive(
 	const writes: ArticleWrite[] = [];
 	for (const article of articles) writes.push(await articleWrite(article, origin));
 	return withVersionRetry(async () => {
-		const { snapshot, tagMembers } = await snapshotFor(db, "all rows", writes);
-		const planned = planPublish(snapshot, writes, options.now, "import", tagMembers);
+		const { snapshot, read } = await snapshotFor(db, "all rows", writes, options.now);
+		const planned = planPublish(snapshot, writes, options.now, "import", read);
 		if (!planned.ok) throw new ContentError(planned.problems);
 		// A fresh id per attempt: a retry never promotes rows staged for an older plan.
 		const importId = crypto.randomUUID();
 		const { unchanged } = planned.value;
 		const plan = { ...planned.value.plan, appendAfter: undefined, importId };
 		const summary = {
-			sections: await changedSections(db, plan),
+			...(await changedCollections(db, plan)),
 			baseVersion: plan.baseVersion,
 			lines,
 			added: plan.added.length,

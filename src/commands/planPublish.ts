@@ -4,11 +4,14 @@
  * content/ and are withdrawn, whether the public sees any of it now, and whether positions must be
  * renumbered.
  */
+import { changeLogOf } from "../content/articleDocument";
+import type { ChangeInput } from "../content/articleSchema";
 import { type Checked, invalid, valid } from "../content/checked";
+import { type CollectionKind, type CollectionRef, collectionKey } from "../content/collections";
 import type { ContentProblem } from "../content/contentError";
 import { tagKey } from "../content/tagSlug";
 import { isContentFile, type PublishSnapshot, type StoredSummary } from "../store/publishSnapshot";
-import type { ArticleWrite, PublishPlan, Withdrawal } from "../store/publishWrites";
+import type { ArticleWrite, MemberWrite, PublishPlan, Withdrawal } from "../store/publishWrites";
 
 export interface PlannedPublish {
 	readonly plan: PublishPlan;
@@ -35,9 +38,9 @@ export function planPublish(
 	writes: readonly ArticleWrite[],
 	now: number,
 	command: PublishPlan["command"] = "publish",
-	/** The articles of stored sections another spelling of this publish would take over. */
-	tagMembers: ReadonlyMap<string, readonly string[]> = new Map(),
+	read: StoredForPlan = {},
 ): Checked<PlannedPublish, ContentProblem> {
+	const { membersOf = new Map(), publishedLogs = new Map() } = read;
 	const problems: ContentProblem[] = [];
 	const added: ArticleWrite[] = [];
 	const changed: ArticleWrite[] = [];
@@ -64,7 +67,8 @@ export function planPublish(
 					.filter((row) => isContentFile(row.origin) && !present.has(row.slug))
 					.map((row) => ({ slug: row.slug, wasPublic: row.publishedAt <= now }));
 	const rewritten = new Set([...present, ...withdrawn.map((withdrawal) => withdrawal.slug)]);
-	problems.push(...tagProblems(snapshot, writes, tagMembers, rewritten));
+	problems.push(...spellingProblems(snapshot, writes, membersOf, rewritten));
+	problems.push(...changed.flatMap((write) => logProblems(write, publishedLogs.get(write.slug))));
 	const [problem, ...more] = problems;
 	if (problem !== undefined) return invalid(problem, ...more);
 
@@ -88,46 +92,107 @@ export function planPublish(
 	});
 }
 
+/** What a plan needs from the store beyond the snapshot (publishContent.ts `snapshotFor` reads it). */
+export interface StoredForPlan {
+	/** The articles of stored collections another spelling of this publish would take over. */
+	readonly membersOf?: ReadonlyMap<string, readonly string[]>;
+	/** The log of corrections and updates of each public article this publish changes. */
+	readonly publishedLogs?: ReadonlyMap<string, readonly ChangeInput[]>;
+}
+
 /**
- * Sections whose URL a stored tag of another spelling holds: refused, unless every article of the
- * stored spelling is rewritten or withdrawn by this publish (the spelling is being corrected).
+ * The log of a published article only grows: every entry it had must stay as it was, in its place
+ * (a mistake in a note is itself a correction, made by a new entry). A change of text without a new
+ * entry is allowed, as before.
  */
-function tagProblems(
+function logProblems(
+	write: ArticleWrite,
+	published: readonly ChangeInput[] | undefined,
+): ContentProblem[] {
+	if (published === undefined || published.length === 0) return [];
+	const now = changeLogOf(write.document);
+	const problems: ContentProblem[] = [];
+	published.forEach((entry, i) => {
+		const kept = now[i];
+		const shown = `${entry.kind} of ${entry.at}: ${JSON.stringify(entry.note)}`;
+		if (kept === undefined) {
+			problems.push({
+				file: write.file,
+				path: "changes",
+				message: `removes the published entry changes[${i}] (${shown}): the log of a published article only grows`,
+			});
+		} else if (kept.at !== entry.at || kept.kind !== entry.kind || kept.note !== entry.note) {
+			problems.push({
+				file: write.file,
+				path: `changes[${i}]`,
+				message: `rewrites a published entry (${shown}): keep it as it was; a mistake in it is itself a correction, added as a new entry at the end`,
+			});
+		}
+	});
+	return problems;
+}
+
+/** How a collection's kind is named in a problem: the field, and what its URL is. */
+const KIND_WORDS: Record<
+	CollectionKind,
+	{ field: (i: number) => string; url: string; noun: string }
+> = {
+	tag: { field: (i) => `tags[${i}]`, url: "/tags/", noun: "tag" },
+	author: { field: (i) => `authors[${i}].name`, url: "/authors/", noun: "author" },
+};
+
+/** Each member of `write` with its index among the members of its kind (its field's index). */
+function indexedMembers(write: ArticleWrite): [MemberWrite, number][] {
+	const counts: Record<CollectionKind, number> = { tag: 0, author: 0 };
+	return write.members.map((member) => [member, counts[member.kind]++]);
+}
+
+/**
+ * Collections (sections, authors' pages) whose URL a stored collection of another spelling holds:
+ * refused, unless every article of the stored spelling is rewritten or withdrawn by this publish
+ * (the spelling is being corrected).
+ */
+function spellingProblems(
 	snapshot: PublishSnapshot,
 	writes: readonly ArticleWrite[],
-	tagMembers: ReadonlyMap<string, readonly string[]>,
+	membersOf: ReadonlyMap<string, readonly string[]>,
 	rewritten: ReadonlySet<string>,
 ): ContentProblem[] {
 	const problems: ContentProblem[] = [];
 	for (const write of writes) {
-		write.tags.forEach((tag, i) => {
-			const stored = snapshot.tags.get(tag.slug);
-			if (stored === undefined || tagKey(stored) === tagKey(tag.name)) return;
-			const members = tagMembers.get(tag.slug) ?? [];
-			if (members.length > 0 && members.every((slug) => rewritten.has(slug))) return;
+		for (const [member, i] of indexedMembers(write)) {
+			const key = collectionKey(member);
+			const stored = snapshot.collections.get(key);
+			if (stored === undefined || tagKey(stored) === tagKey(member.name)) continue;
+			const members = membersOf.get(key) ?? [];
+			if (members.length > 0 && members.every((slug) => rewritten.has(slug))) continue;
+			const words = KIND_WORDS[member.kind];
 			problems.push({
 				file: write.file,
-				path: `tags[${i}]`,
-				message: `${JSON.stringify(tag.name)} would have the URL /tags/${tag.slug} of the published tag ${JSON.stringify(stored)}: write it the same way`,
+				path: words.field(i),
+				message: `${JSON.stringify(member.name)} would have the URL ${words.url}${member.segment} of the published ${words.noun} ${JSON.stringify(stored)}: write it the same way`,
 			});
-		});
+		}
 	}
 	return problems;
 }
 
-/** The stored sections that another spelling in `writes` maps to: their members are needed. */
-export function respelledTags(
+/** The stored collections that another spelling in `writes` maps to: their members are needed. */
+export function respelledCollections(
 	snapshot: PublishSnapshot,
 	writes: readonly ArticleWrite[],
-): string[] {
-	const respelled = new Set<string>();
+): CollectionRef[] {
+	const respelled = new Map<string, CollectionRef>();
 	for (const write of writes) {
-		for (const tag of write.tags) {
-			const stored = snapshot.tags.get(tag.slug);
-			if (stored !== undefined && tagKey(stored) !== tagKey(tag.name)) respelled.add(tag.slug);
+		for (const member of write.members) {
+			const key = collectionKey(member);
+			const stored = snapshot.collections.get(key);
+			if (stored !== undefined && tagKey(stored) !== tagKey(member.name)) {
+				respelled.set(key, { kind: member.kind, segment: member.segment });
+			}
 		}
 	}
-	return [...respelled];
+	return [...respelled.values()];
 }
 
 /** A row of a content file belongs to that file; a public article cannot be scheduled again. */

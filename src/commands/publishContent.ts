@@ -2,16 +2,22 @@
  * `npm run publish`, as a function: validates every content file, compares it with the store,
  * and writes only what changed, in one batch. Withdraws the articles whose file was removed.
  */
-import { articleDocument } from "../content/articleDocument";
+import { articleDocument, changeLogOf } from "../content/articleDocument";
 import type { Article, ContentEntry } from "../content/articleSchema";
+import { type CollectionKind, collectionKey } from "../content/collections";
 import { ContentError, type ContentProblem } from "../content/contentError";
 import { loadArticles } from "../content/loadContent";
 import { tagSlug } from "../content/tagSlug";
-import { type PublishSnapshot, readPublishSnapshot, tagMembers } from "../store/publishSnapshot";
+import { collectionsOf } from "../store/collectionListings";
+import {
+	collectionMembers,
+	type PublishSnapshot,
+	readPublishSnapshot,
+	storedDocuments,
+} from "../store/publishSnapshot";
 import type { ArticleWrite, PublishPlan } from "../store/publishWrites";
-import { sectionsOf } from "../store/sectionListings";
 import { commitPlan, withVersionRetry } from "./applyPlan";
-import { isEmptyPlan, planPublish, respelledTags } from "./planPublish";
+import { isEmptyPlan, planPublish, respelledCollections, type StoredForPlan } from "./planPublish";
 import { withStoreRetry } from "./storeRetry";
 
 export interface PublishSummary {
@@ -29,6 +35,8 @@ export interface PublishSummary {
 	readonly plan: PublishPlan;
 	/** The sections whose feeds change (of the added, changed and withdrawn articles), for WebSub. */
 	readonly sections: readonly string[];
+	/** The authors whose feeds change, likewise. */
+	readonly authors: readonly string[];
 }
 
 export interface PublishOptions {
@@ -48,29 +56,59 @@ export async function articleWrite(article: Article, origin: string): Promise<Ar
 		document,
 		contentHash,
 		publishedAt: article.published.instant.getTime(),
-		tags: article.tags.map((name) => ({ slug: tagSlug(name), name })),
+		members: [
+			...article.tags.map((name) => ({ kind: "tag" as const, segment: tagSlug(name), name })),
+			...article.authors.map((author) => ({
+				kind: "author" as const,
+				segment: author.slug,
+				name: author.name,
+				...(author.url !== undefined && { url: author.url }),
+				...(author.handle !== undefined && { handle: author.handle }),
+			})),
+		],
 	};
 }
 
-/** Reads the snapshot a plan of `writes` needs, sections included. */
+/** Reads the snapshot a plan of `writes` needs, collections (sections, authors) included. */
 export async function snapshotFor(
 	db: D1Database,
 	rowsOf: "content files" | "all rows",
 	writes: readonly ArticleWrite[],
-): Promise<{ snapshot: PublishSnapshot; tagMembers: Map<string, readonly string[]> }> {
-	const tagSlugs = writes.flatMap((write) => write.tags.map((tag) => tag.slug));
+	now: number,
+): Promise<{ snapshot: PublishSnapshot; read: StoredForPlan }> {
+	const collections = writes.flatMap((write) => write.members);
 	const slugs = rowsOf === "content files" ? writes.map((write) => write.slug) : [];
-	const snapshot = await withStoreRetry(() => readPublishSnapshot(db, rowsOf, slugs, tagSlugs), {
+	const snapshot = await withStoreRetry(() => readPublishSnapshot(db, rowsOf, slugs, collections), {
 		doing: "reading the store",
 	});
-	const members = new Map<string, readonly string[]>();
-	for (const tag of respelledTags(snapshot, writes)) {
-		members.set(
-			tag,
-			await withStoreRetry(() => tagMembers(db, tag), { doing: "reading a section" }),
+	const membersOf = new Map<string, readonly string[]>();
+	for (const collection of respelledCollections(snapshot, writes)) {
+		membersOf.set(
+			collectionKey(collection),
+			await withStoreRetry(() => collectionMembers(db, collection), {
+				doing: "reading a collection",
+			}),
 		);
 	}
-	return { snapshot, tagMembers: members };
+	// What the public has seen of each public article this publish rewrites: its log of changes.
+	const rewritten = writes.filter((write) => {
+		const stored = snapshot.rows.get(write.slug);
+		return (
+			stored !== undefined && stored.contentHash !== write.contentHash && stored.publishedAt <= now
+		);
+	});
+	const documents = await withStoreRetry(
+		() =>
+			storedDocuments(
+				db,
+				rewritten.map((write) => write.slug),
+			),
+		{ doing: "reading changed articles" },
+	);
+	const publishedLogs = new Map(
+		[...documents].map(([slug, document]) => [slug, changeLogOf(document)]),
+	);
+	return { snapshot, read: { membersOf, publishedLogs } };
 }
 
 /**
@@ -86,14 +124,15 @@ export async function publishContent(
 	const articles = validated(entries, loadProblems, options.now);
 	const writes = await Promise.all(articles.map((article) => articleWrite(article, article.file)));
 	return withVersionRetry(async () => {
-		const { snapshot, tagMembers } = await snapshotFor(db, "content files", writes);
-		const planned = planPublish(snapshot, writes, options.now, "publish", tagMembers);
+		const { snapshot, read } = await snapshotFor(db, "content files", writes, options.now);
+		const planned = planPublish(snapshot, writes, options.now, "publish", read);
 		if (!planned.ok) throw new ContentError(planned.problems);
 		const { plan, unchanged } = planned.value;
 		const write = !isEmptyPlan(plan) && options.dryRun !== true;
-		const sections = await changedSections(db, plan);
+		const { sections, authors } = await changedCollections(db, plan);
 		return {
 			sections,
+			authors,
 			version: write ? await commitPlan(db, plan) : undefined,
 			baseVersion: plan.baseVersion,
 			added: plan.added.map((article) => article.slug),
@@ -106,17 +145,37 @@ export async function publishContent(
 	});
 }
 
-/** The sections a plan changes: those of what it writes, and those its rewrites and withdrawals leave. */
-export async function changedSections(db: D1Database, plan: PublishPlan): Promise<string[]> {
+/** The sections and the authors' pages whose feeds a plan changes (for WebSub), each sorted. */
+export interface ChangedCollections {
+	readonly sections: readonly string[];
+	readonly authors: readonly string[];
+}
+
+/**
+ * The collections a plan changes: those of what it writes, and those its rewrites and withdrawals
+ * leave.
+ */
+export async function changedCollections(
+	db: D1Database,
+	plan: PublishPlan,
+): Promise<ChangedCollections> {
 	const leaving = [
 		...plan.changed.map((write) => write.slug),
 		...plan.withdrawn.map((w) => w.slug),
 	];
-	const joined = [...plan.added, ...plan.changed].flatMap((write) =>
-		write.tags.map((tag) => tag.slug),
-	);
-	const left = await withStoreRetry(() => sectionsOf(db, leaving), { doing: "reading sections" });
-	return [...new Set([...left, ...joined])].sort();
+	const joined = [...plan.added, ...plan.changed].flatMap((write) => write.members);
+	const left = await withStoreRetry(() => collectionsOf(db, leaving), {
+		doing: "reading collections",
+	});
+	const segments = (kind: CollectionKind) =>
+		[
+			...new Set(
+				[...left, ...joined]
+					.filter((collection) => collection.kind === kind)
+					.map((collection) => collection.segment),
+			),
+		].sort();
+	return { sections: segments("tag"), authors: segments("author") };
 }
 
 /** Every content file validated, or one ContentError with every problem (loading included). */

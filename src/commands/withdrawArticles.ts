@@ -7,7 +7,7 @@ import { ContentError, type ContentProblem } from "../content/contentError";
 import { isContentFile, readPublishSnapshot } from "../store/publishSnapshot";
 import type { PublishPlan, Withdrawal } from "../store/publishWrites";
 import { commitPlan, withVersionRetry } from "./applyPlan";
-import { changedSections } from "./publishContent";
+import { changedCollections } from "./publishContent";
 import { withStoreRetry } from "./storeRetry";
 
 export interface WithdrawSummary {
@@ -15,8 +15,9 @@ export interface WithdrawSummary {
 	readonly withdrawn: readonly string[];
 	/** Whether one was public (withdrawing scheduled articles changes nothing the public sees). */
 	readonly publicChange: boolean;
-	/** The sections whose feeds change, for WebSub. */
+	/** The sections and the authors whose feeds change, for WebSub. */
 	readonly sections: readonly string[];
+	readonly authors: readonly string[];
 }
 
 /** Withdraws `slugs` in one version; throws a ContentError naming each slug it cannot take down. */
@@ -56,13 +57,14 @@ export async function withdrawArticles(
 			publicChange: withdrawals.some((withdrawal) => withdrawal.wasPublic),
 			appendAfter: undefined,
 		};
-		const sections = await changedSections(db, plan);
+		const { sections, authors } = await changedCollections(db, plan);
 		const version = options.dryRun === true ? undefined : await commitPlan(db, plan);
 		return {
 			version,
 			withdrawn: withdrawals.map((withdrawal) => withdrawal.slug),
 			publicChange: plan.publicChange,
 			sections,
+			authors,
 		};
 	});
 }

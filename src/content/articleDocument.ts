@@ -4,7 +4,7 @@
  * same bytes and the same hash. The store keeps this text; the Worker validates it again on read.
  */
 import { hex } from "../encoding/hex";
-import type { Article, ArticleInput } from "./articleSchema";
+import type { Article, ArticleInput, ChangeInput } from "./articleSchema";
 
 /** The article as an editor could have written it, with every value in its normalised form. */
 export function toArticleInput(article: Article): ArticleInput {
@@ -19,9 +19,28 @@ export function toArticleInput(article: Article): ArticleInput {
 		// The default summary is the lead paragraph: stored only when the editor wrote another one.
 		...(article.summary !== lead?.text && { summary: article.summary }),
 		tags: [...article.tags],
+		...(article.authors.length > 0 && {
+			authors: article.authors.map(({ name, url, handle }) => ({
+				name,
+				...(url !== undefined && { url }),
+				...(handle !== undefined && { handle }),
+			})),
+		}),
 		body: article.body.map((block) => ({ ...block })),
 		...(article.image !== undefined && { image: { ...article.image } }),
+		...(article.changes.length > 0 && {
+			changes: article.changes.map(({ at, kind, note }) => ({ at: at.text, kind, note })),
+		}),
 	};
+}
+
+/**
+ * The log of corrections and updates of a stored document, as written (the store's documents
+ * passed validation when they were written).
+ */
+export function changeLogOf(document: string): readonly ChangeInput[] {
+	const input = JSON.parse(document) as Partial<ArticleInput>;
+	return input.changes ?? [];
 }
 
 /** Canonical JSON: object keys sorted, no whitespace. Equal content gives equal text. */

@@ -53,6 +53,32 @@ export interface LeadImageInput {
 	readonly length?: number;
 }
 
+/** Who wrote the article (its byline). The source stays credited beside its authors. */
+export interface AuthorInput {
+	/** As the byline shows it: one line of plain text. */
+	readonly name: string;
+	/** Their own page (http or https), when they have one. */
+	readonly url?: string;
+	/** Their fediverse account, `@user@host` (Mastodon's link-preview attribution). Never fetched. */
+	readonly handle?: string;
+}
+
+/** What kind of change to a published article a log entry records. */
+export type ChangeKind = "correction" | "update";
+export const CHANGE_KINDS: readonly ChangeKind[] = ["correction", "update"];
+
+/**
+ * One entry of an article's log of changes made after publication (append-only once public): a
+ * correction of an error, or an update with new information.
+ */
+export interface ChangeInput {
+	/** When the change was made: an RFC 3339 instant, not before `published`, not in the future. */
+	readonly at: string;
+	readonly kind: ChangeKind;
+	/** What changed, for readers: one line of plain text. */
+	readonly note: string;
+}
+
 export interface ArticleInput {
 	/** URL path segment: lower-case letters, digits and single hyphens. */
 	readonly slug: string;
@@ -66,8 +92,12 @@ export interface ArticleInput {
 	/** Defaults to the first paragraph, verbatim: no sentence is invented. */
 	readonly summary?: string;
 	readonly tags: readonly string[];
+	/** The byline: who wrote it. Without authors the source alone is credited. */
+	readonly authors?: readonly AuthorInput[];
 	readonly body: readonly Block[];
 	readonly image?: LeadImageInput;
+	/** Corrections and updates made after publication, oldest first. */
+	readonly changes?: readonly ChangeInput[];
 }
 
 /** One registered content file: where it lives (for error messages) and what it exports. */
@@ -81,6 +111,22 @@ export interface Source {
 	readonly url: string;
 }
 
+export interface Author {
+	readonly name: string;
+	/** Their author page's URL segment (`/authors/<slug>`), made like a section's. */
+	readonly slug: string;
+	readonly url?: string;
+	/** `@user@host`, as written. */
+	readonly handle?: string;
+}
+
+export interface Change {
+	/** An instant (full timestamp). */
+	readonly at: PublicationDate;
+	readonly kind: ChangeKind;
+	readonly note: string;
+}
+
 /** A validated article: dates parsed, language canonical, summary filled in. */
 export interface Article {
 	readonly file: string;
@@ -92,7 +138,11 @@ export interface Article {
 	readonly source: Source;
 	readonly summary: string;
 	readonly tags: readonly string[];
+	/** Empty when the article names none. */
+	readonly authors: readonly Author[];
 	readonly body: readonly Block[];
 	/** Validated: https URL in its serialised form, whole-number sizes within bounds. */
 	readonly image?: LeadImageInput;
+	/** Oldest first; empty when nothing changed after publication. */
+	readonly changes: readonly Change[];
 }

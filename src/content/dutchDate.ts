@@ -1,4 +1,4 @@
-import type { PublicationDate } from "./publicationDate";
+import type { DateParts, PublicationDate } from "./publicationDate";
 
 const MONTHS = [
 	"januari",
@@ -17,14 +17,47 @@ const MONTHS = [
 
 /**
  * The date as a Dutch reader expects it, at exactly the known precision: `2023`, `juli 2023`,
- * `7 juli 2023`, or `7 juli 2023, 01:45` in the offset the content gave (the writer's clock).
+ * `7 juli 2023`, or `7 juli 2023, 01:45`: an instant in `timeZone` (an IANA zone, the site's) when
+ * given, else in the offset the content gave (the writer's clock).
  */
-export function formatDutchDate(date: PublicationDate): string {
-	const { year, month, day, hour, minute } = date.parts;
+export function formatDutchDate(date: PublicationDate, timeZone?: string): string {
+	const { year, month, day, hour, minute } =
+		timeZone !== undefined && date.precision === "instant"
+			? partsIn(date.instant, timeZone)
+			: date.parts;
 	if (month === undefined) return String(year);
 	const monthName = MONTHS[month - 1] ?? String(month);
 	if (day === undefined) return `${monthName} ${year}`;
 	if (hour === undefined || minute === undefined) return `${day} ${monthName} ${year}`;
 	const clock = `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`;
 	return `${day} ${monthName} ${year}, ${clock}`;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar and clock of `instant` in `timeZone` (summer time included), to the minute. */
+function partsIn(instant: Date, timeZone: string): DateParts {
+	let formatter = formatters.get(timeZone);
+	if (formatter === undefined) {
+		formatter = new Intl.DateTimeFormat("en-GB", {
+			timeZone,
+			year: "numeric",
+			month: "numeric",
+			day: "numeric",
+			hour: "numeric",
+			minute: "numeric",
+			hourCycle: "h23",
+		});
+		formatters.set(timeZone, formatter);
+	}
+	const parts = formatter.formatToParts(instant);
+	const value = (type: Intl.DateTimeFormatPartTypes) =>
+		Number(parts.find((part) => part.type === type)?.value);
+	return {
+		year: value("year"),
+		month: value("month"),
+		day: value("day"),
+		hour: value("hour"),
+		minute: value("minute"),
+	};
 }

@@ -169,6 +169,17 @@ export class FieldChecker {
 		}
 	}
 
+	/** An IANA time zone the runtime knows (`Europe/Amsterdam`), in its canonical spelling. */
+	timeZone(value: unknown, path: string): string | undefined {
+		const problem = `expected an IANA time zone such as "Europe/Amsterdam", got ${describeValue(value)}`;
+		if (typeof value !== "string" || value === "") return this.report(path, problem);
+		try {
+			return new Intl.DateTimeFormat("en", { timeZone: value }).resolvedOptions().timeZone;
+		} catch {
+			return this.report(path, problem);
+		}
+	}
+
 	object(value: unknown, path: string): Record<string, unknown> | undefined {
 		if (typeof value !== "object" || value === null || Array.isArray(value)) {
 			return this.report(path, `expected an object, got ${describeValue(value)}`);

@@ -23,6 +23,12 @@ export const LIMITS = {
 	name: 100,
 	/** Characters of the whole body and summary together. */
 	articleText: 200_000,
+	/** Authors of one article. */
+	authors: 20,
+	/** Entries in an article's log of corrections and updates. */
+	changes: 100,
+	/** Characters of a log entry's note. */
+	changeNote: 500,
 	/** Characters of a value shown in a problem: longer ones are cut, with an ellipsis. */
 	quoted: 80,
 } as const;

@@ -28,7 +28,7 @@ export interface PublicationDate {
 	readonly parts: DateParts;
 }
 
-interface DateParts {
+export interface DateParts {
 	readonly year: number;
 	readonly month?: number;
 	readonly day?: number;

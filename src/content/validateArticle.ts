@@ -5,6 +5,8 @@ import type { FieldChecker } from "./fieldChecks";
 import { LIMITS } from "./limits";
 import { type PublicationDate, parsePublicationDate } from "./publicationDate";
 import { tagKey, tagSlug } from "./tagSlug";
+import { validateAuthors } from "./validateAuthors";
+import { validateChanges } from "./validateChanges";
 import { validateLeadImage } from "./validateLeadImage";
 
 const ARTICLE_FIELDS = [
@@ -16,8 +18,10 @@ const ARTICLE_FIELDS = [
 	"source",
 	"summary",
 	"tags",
+	"authors",
 	"body",
 	"image",
+	"changes",
 ] as const;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const SLUG_MAX = 120;
@@ -71,6 +75,7 @@ export function validateArticle(
 			? undefined
 			: check.text(raw.summary, "summary", { multiline: true, maxLength: LIMITS.summary });
 	const tags = validateTags(raw.tags, check);
+	const authors = validateAuthors(raw.authors, check);
 	const body = validateBody(raw.body, check);
 	if (body !== undefined) {
 		const characters = [...body.map(blockText), summary ?? ""].reduce(
@@ -85,9 +90,11 @@ export function validateArticle(
 		}
 	}
 	const image = raw.image === undefined ? undefined : validateLeadImage(raw.image, check);
+	const changes = validateChanges(raw.changes, published, check, options.now, dateKey);
 
 	if (check.problems.length > before) return undefined;
 	if (!slug || !headline || !published || !language || !source || !tags || !body) return undefined;
+	if (!authors || !changes) return undefined;
 	const lead = body.find((block) => block.type === "paragraph");
 	return {
 		file: check.file,
@@ -99,8 +106,10 @@ export function validateArticle(
 		source,
 		summary: summary ?? lead?.text ?? "",
 		tags,
+		authors,
 		body,
 		...(image && { image }),
+		changes,
 	};
 }
 

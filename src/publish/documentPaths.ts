@@ -3,6 +3,7 @@
  * paths). A path that can name nothing answers 404 without a storage round trip; whether a named
  * article, section or page exists is the store's to say (loadDocument.ts).
  */
+import type { CollectionKind } from "../content/collections";
 import { isSlug } from "../content/validateArticle";
 import type { FeedFormat } from "../render/feedChannel";
 import { sitePaths } from "../site/siteUrls";
@@ -15,10 +16,21 @@ export type DocumentRequest =
 	| { readonly type: "archive"; readonly format: "rss" | "atom"; readonly page: number }
 	| { readonly type: "home"; readonly page: number }
 	| { readonly type: "article"; readonly view: ArticleView; readonly slug: string }
-	| { readonly type: "tag"; readonly tag: string; readonly page: number }
-	| { readonly type: "tagFeed"; readonly tag: string; readonly format: FeedFormat }
+	| {
+			readonly type: "collection";
+			readonly kind: CollectionKind;
+			readonly segment: string;
+			readonly page: number;
+	  }
+	| {
+			readonly type: "collectionFeed";
+			readonly kind: CollectionKind;
+			readonly segment: string;
+			readonly format: FeedFormat;
+	  }
 	| { readonly type: "sitemap" }
 	| { readonly type: "sitemapPart"; readonly part: number }
+	| { readonly type: "authorsSitemap" }
 	| { readonly type: "newsSitemap" }
 	| { readonly type: "robots" }
 	| { readonly type: "stylesheet" };
@@ -30,6 +42,7 @@ const FIXED: ReadonlyMap<string, DocumentRequest> = new Map<string, DocumentRequ
 	[sitePaths.jsonFeed, { type: "feed", format: "jsonFeed" }],
 	[sitePaths.sitemap, { type: "sitemap" }],
 	[sitePaths.newsSitemap, { type: "newsSitemap" }],
+	[sitePaths.authorsSitemap, { type: "authorsSitemap" }],
 	[sitePaths.robots, { type: "robots" }],
 	[sitePaths.stylesheet, { type: "stylesheet" }],
 ]);
@@ -46,8 +59,9 @@ const HOME_PAGE = new RegExp(`^/page/${PAGE_NUMBER}$`);
 const ARCHIVE = new RegExp(`^/archive/(rss|atom)/${PAGE_NUMBER}\\.xml$`);
 const SITEMAP_PART = new RegExp(`^/sitemaps/${PAGE_NUMBER}\\.xml$`);
 const ARTICLE = /^\/articles\/([^/]+)(?:\/(fragment|embed))?$/;
-const TAG = new RegExp(
-	`^/tags/([^/]+)(?:/page/${PAGE_NUMBER}|/(feed\\.xml|atom\\.xml|feed\\.json))?$`,
+// A section (/tags/...) or an author's page (/authors/...): its pages and its three feeds.
+const COLLECTION = new RegExp(
+	`^/(tags|authors)/([^/]+)(?:/page/${PAGE_NUMBER}|/(feed\\.xml|atom\\.xml|feed\\.json))?$`,
 );
 
 /** The document `path` names, or undefined when it cannot name one. */
@@ -61,8 +75,11 @@ export function documentRequest(path: string): DocumentRequest | undefined {
 		const view = article[2] === "fragment" || article[2] === "embed" ? article[2] : "page";
 		return { type: "article", view, slug };
 	}
-	const tag = TAG.exec(path);
-	if (tag !== null) return tagRequest(tag[1] ?? "", tag[2], tag[3]);
+	const collection = COLLECTION.exec(path);
+	if (collection !== null) {
+		const kind = collection[1] === "tags" ? "tag" : "author";
+		return collectionRequest(kind, collection[2] ?? "", collection[3], collection[4]);
+	}
 	const home = HOME_PAGE.exec(path);
 	// Page 1 is `/` itself: /page/1 names nothing, so every page has one URL.
 	if (home !== null) return pageAfterFirst(Number(home[1]), (page) => ({ type: "home", page }));
@@ -76,16 +93,17 @@ export function documentRequest(path: string): DocumentRequest | undefined {
 	return undefined;
 }
 
-function tagRequest(
-	tag: string,
+function collectionRequest(
+	kind: CollectionKind,
+	segment: string,
 	page: string | undefined,
 	file: string | undefined,
 ): DocumentRequest | undefined {
-	if (!isSlug(tag)) return undefined;
+	if (!isSlug(segment)) return undefined;
 	const format = file === undefined ? undefined : FEED_FILES[file];
-	if (format !== undefined) return { type: "tagFeed", tag, format };
-	if (page === undefined) return { type: "tag", tag, page: 1 };
-	return pageAfterFirst(Number(page), (n) => ({ type: "tag", tag, page: n }));
+	if (format !== undefined) return { type: "collectionFeed", kind, segment, format };
+	if (page === undefined) return { type: "collection", kind, segment, page: 1 };
+	return pageAfterFirst(Number(page), (n) => ({ type: "collection", kind, segment, page: n }));
 }
 
 /** Pages 2 and up have their own path; page 1 is the listing's own URL. */

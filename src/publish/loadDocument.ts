@@ -13,12 +13,18 @@ import type { Site } from "../site/siteSchema";
 import { publicArticle } from "../store/articleLookup";
 import { articlesOf } from "../store/articleRows";
 import { articlesByPosition, newestArticles } from "../store/listings";
+import { loadCollectionFeed, loadCollectionPage } from "./collectionDocuments";
 import type { DocumentOutcome, DocumentSource, PublishedDocument } from "./documentOutcome";
 import type { DocumentRequest } from "./documentPaths";
 import { archiveHistory, archivePageCount, currentFeedHistory } from "./feedArchives";
 import { feedBody, listing, pageCount } from "./listingDocuments";
-import { loadSectionFeed, loadSectionPage } from "./sectionDocuments";
-import { loadNewsSitemap, loadRobots, loadSitemap, loadSitemapPart } from "./sitemapDocuments";
+import {
+	loadAuthorsSitemap,
+	loadNewsSitemap,
+	loadRobots,
+	loadSitemap,
+	loadSitemapPart,
+} from "./sitemapDocuments";
 import { stylesheet } from "./stylesheet";
 
 const NOT_FOUND = { status: 404 } as const;
@@ -40,10 +46,12 @@ export async function loadDocument(
 			return loadSitemapPart(source, request.part);
 		case "newsSitemap":
 			return loadNewsSitemap(source);
-		case "tag":
-			return loadSectionPage(source, request.tag, request.page);
-		case "tagFeed":
-			return loadSectionFeed(source, request.tag, request.format);
+		case "authorsSitemap":
+			return loadAuthorsSitemap(source);
+		case "collection":
+			return loadCollectionPage(source, request, request.page);
+		case "collectionFeed":
+			return loadCollectionFeed(source, request, request.format);
 		case "article":
 			return loadArticleView(source, request.slug, request.view);
 		case "feed": {

@@ -15,7 +15,12 @@ import {
 } from "../render/sitemaps";
 import { absoluteUrl, sitePaths } from "../site/siteUrls";
 import { articlesOf } from "../store/articleRows";
-import { lastPublishedBefore, recentArticles, sitemapEntries } from "../store/sitemapListings";
+import {
+	lastPublishedBefore,
+	publicAuthors,
+	recentArticles,
+	sitemapEntries,
+} from "../store/sitemapListings";
 import type { DocumentOutcome, DocumentSource } from "./documentOutcome";
 
 /**
@@ -40,10 +45,10 @@ export async function loadSitemap(
 	const layout = sitemapLayout(state.publicCount, maxUrls);
 	const lastModified = state.publicChangedAt;
 	if (layout.index) {
-		const parts = Array.from({ length: layout.parts }, (_, i) => ({
-			loc: absoluteUrl(site, sitePaths.sitemapPart(i + 1)),
-			lastmod: lastModified,
-		}));
+		const parts = [
+			...Array.from({ length: layout.parts }, (_, i) => sitePaths.sitemapPart(i + 1)),
+			sitePaths.authorsSitemap,
+		].map((path) => ({ loc: absoluteUrl(site, path), lastmod: lastModified }));
 		return sitemapDocument(renderSitemapIndex(parts), lastModified);
 	}
 	const entries = await sitemapEntries(db, 1, state.publicCount);
@@ -95,6 +100,21 @@ export async function loadNewsSitemap(source: DocumentSource): Promise<DocumentO
 		...sitemapDocument(body, lastModified),
 		...(oldest !== undefined && { expiresAt: oldest + NEWS_WINDOW_MS }),
 	};
+}
+
+/**
+ * `/sitemaps/authors.xml`: the page of every author with a public article (at most
+ * SITEMAP_MAX_URLS), each dated by their newest article. A scheduled article's author is not
+ * listed before its instant.
+ */
+export async function loadAuthorsSitemap(source: DocumentSource): Promise<DocumentOutcome> {
+	const { site, db, state, now } = source;
+	const authors = await publicAuthors(db, now, SITEMAP_MAX_URLS);
+	const urls = authors.map((author) => ({
+		loc: absoluteUrl(site, sitePaths.author(author.segment)),
+		lastmod: author.lastPublished,
+	}));
+	return sitemapDocument(renderSitemap(urls), state.publicChangedAt);
 }
 
 export function loadRobots(source: DocumentSource): DocumentOutcome {

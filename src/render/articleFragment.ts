@@ -1,7 +1,10 @@
+import { modified } from "../content/articleChanges";
 import type { Article } from "../content/articleSchema";
 import type { Site } from "../site/siteSchema";
 import { absoluteUrl, sitePaths } from "../site/siteUrls";
 import { articleBodyHtml, sourceCreditHtml } from "./articleBody";
+import { bylineHtml } from "./articleByline";
+import { changeLogHtml } from "./changeLog";
 import { html, type SafeHtml } from "./html";
 import { leadImageHtml } from "./leadImage";
 import { timeHtml } from "./publicationDateHtml";
@@ -13,16 +16,17 @@ import { textDirection } from "./textDirection";
  */
 export function articleFragment(site: Site, article: Article): SafeHtml {
 	const canonical = absoluteUrl(site, sitePaths.article(article.slug));
+	const lastModified = modified(article);
 	const updated =
-		article.updated === undefined
+		lastModified === undefined
 			? undefined
-			: html` · bijgewerkt ${timeHtml(article.updated, "ew-updated")}`;
+			: html` · bijgewerkt ${timeHtml(lastModified, "ew-updated", site.timeZone)}`;
 	// dir as well as lang: a partner page of either direction must lay the article out its own way.
 	return html`<article class="ew-article" lang="${article.language}" dir="${textDirection(article.language)}">
 <header class="ew-header">
 <h1 class="ew-headline">${article.headline}</h1>
-<p class="ew-meta">${timeHtml(article.published, "ew-date")}${updated} · ${sourceCreditHtml(article)}</p>
+${bylineHtml(site, article)}<p class="ew-meta">${timeHtml(article.published, "ew-date")}${updated} · ${sourceCreditHtml(article)}</p>
 </header>
-${article.image === undefined ? "" : html`${leadImageHtml(article.image)}\n`}${articleBodyHtml(article)}<footer class="ew-footer"><p>${sourceCreditHtml(article)} · <a class="ew-canonical" href="${canonical}">Lees dit artikel op ${site.title}</a></p></footer>
+${article.image === undefined ? "" : html`${leadImageHtml(article.image)}\n`}${articleBodyHtml(article)}${changeLogHtml(site, article)}<footer class="ew-footer"><p>${sourceCreditHtml(article)} · <a class="ew-canonical" href="${canonical}">Lees dit artikel op ${site.title}</a></p></footer>
 </article>`;
 }

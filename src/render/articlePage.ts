@@ -12,8 +12,14 @@ import { sectionFeedLinks, sectionList } from "./sectionLinks";
 /** What lets other sites find, preview and embed the article: oEmbed discovery, Open Graph, JSON-LD. */
 function syndicationHead(site: Site, article: Article): SafeHtml {
 	const page = absoluteUrl(site, sitePaths.article(article.slug));
+	// Mastodon's link previews credit the author whose account the page names (fediverse:creator).
+	const creators = article.authors.map((author) =>
+		author.handle === undefined
+			? ""
+			: html`<meta name="fediverse:creator" content="${author.handle}">\n`,
+	);
 	return html`<link rel="alternate" type="application/json+oembed" title="${article.headline}" href="${oembedUrl(site, page)}">
-${openGraphMeta(site, article)}${jsonLdScript(newsArticle(site, article))}`;
+${openGraphMeta(site, article)}${creators}${jsonLdScript(newsArticle(site, article))}`;
 }
 
 /** The article's page for people: the embeddable fragment inside the site's document. */

@@ -49,3 +49,28 @@ export function sectionChannel(site: Site, section: { slug: string; name: string
 		id: `tag:${site.idAuthority},${site.idDate}:tags/${section.slug}`,
 	};
 }
+
+/** An author's feeds: `Edgewire: Anna de Vries`, at /authors/anna-de-vries/feed.xml and its siblings. */
+export function authorChannel(site: Site, author: { segment: string; name: string }): FeedChannel {
+	return {
+		title: `${site.title}: ${author.name}`,
+		description: `Artikelen van ${author.name} op ${site.title}.`,
+		home: absoluteUrl(site, sitePaths.author(author.segment)),
+		self: {
+			rss: absoluteUrl(site, sitePaths.authorRss(author.segment)),
+			atom: absoluteUrl(site, sitePaths.authorAtom(author.segment)),
+			jsonFeed: absoluteUrl(site, sitePaths.authorJsonFeed(author.segment)),
+		},
+		id: `tag:${site.idAuthority},${site.idDate}:authors/${author.segment}`,
+	};
+}
+
+/** A collection's feeds: a section's or an author's. */
+export function collectionChannel(
+	site: Site,
+	collection: { kind: "tag" | "author"; segment: string; name: string },
+): FeedChannel {
+	return collection.kind === "tag"
+		? sectionChannel(site, { slug: collection.segment, name: collection.name })
+		: authorChannel(site, collection);
+}

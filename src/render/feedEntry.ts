@@ -3,6 +3,7 @@ import type { Article, LeadImageInput, Source } from "../content/articleSchema";
 import type { Site } from "../site/siteSchema";
 import { absoluteUrl, articleId, sitePaths } from "../site/siteUrls";
 import { articleBodyHtml, sourceCreditHtml } from "./articleBody";
+import { changeLogHtml } from "./changeLog";
 import { html } from "./html";
 
 /** What every feed format says about one article, computed once and shared by all three. */
@@ -22,9 +23,25 @@ export interface FeedEntry {
 	readonly updated: Date;
 	readonly language: string;
 	readonly source: Source;
+	/** The byline's authors, each with their page on this site; empty when it names none. */
+	readonly authors: readonly FeedAuthor[];
 	readonly tags: readonly string[];
 	/** The lead image, named beside the content (enclosure, media:content, image), not in it. */
 	readonly image?: LeadImageInput;
+}
+
+export interface FeedAuthor {
+	readonly name: string;
+	/** Their author page on this site. */
+	readonly url: string;
+}
+
+/**
+ * Who a feed names for an entry, in order: its authors, then its source, which is credited
+ * whether or not there are authors (RSS dc:creator, Atom author, JSON Feed authors).
+ */
+export function entryCredits(entry: FeedEntry): readonly FeedAuthor[] {
+	return [...entry.authors, { name: entry.source.name, url: entry.source.url }];
 }
 
 export function feedEntry(site: Site, article: Article): FeedEntry {
@@ -34,12 +51,17 @@ export function feedEntry(site: Site, article: Article): FeedEntry {
 		title: article.headline,
 		summary: article.summary,
 		summaryHtml: html`<p>${article.summary}</p>`.toString(),
+		// The log of corrections and updates travels with the text, so readers see what changed.
 		contentHtml:
-			html`${articleBodyHtml(article)}<p class="ew-credit">${sourceCreditHtml(article)}</p>`.toString(),
+			html`${articleBodyHtml(article)}${changeLogHtml(site, article)}<p class="ew-credit">${sourceCreditHtml(article)}</p>`.toString(),
 		published: article.published.instant,
 		updated: lastChanged(article),
 		language: article.language,
 		source: article.source,
+		authors: article.authors.map((author) => ({
+			name: author.name,
+			url: absoluteUrl(site, sitePaths.author(author.slug)),
+		})),
 		tags: article.tags,
 		...(article.image !== undefined && { image: article.image }),
 	};

@@ -1,4 +1,6 @@
 import type { Article } from "../content/articleSchema";
+import type { Collection } from "../content/collections";
+import { handleUrl } from "../content/fediverseHandle";
 import type { Site } from "../site/siteSchema";
 import { absoluteUrl, sitePaths } from "../site/siteUrls";
 import { sourceCreditHtml } from "./articleBody";
@@ -23,6 +25,8 @@ interface Listing {
 	readonly pagePath: (page: number) => string;
 	/** The listing's own feeds, for autodiscovery beside the site's. */
 	readonly channel?: FeedChannel;
+	/** Shown under the description (an author's links). */
+	readonly intro?: SafeHtml;
 }
 
 /** A page of the newest articles, newest first: `/` is page 1, older ones are `/page/2`, .... */
@@ -39,21 +43,44 @@ export function indexPage(
 	return listingPage(site, listing, articles, pagination);
 }
 
-/** A page of a section by tag (`/tags/asiel`, `/tags/asiel/page/2`), with its own feeds. */
-export function sectionPage(
+/**
+ * A page of a collection, with its own feeds: a section by tag (`/tags/asiel`, `/tags/asiel/page/2`)
+ * or an author's page (`/authors/anna-de-vries`), which also links the author's own page and
+ * fediverse account, with `rel="me"` so that they can verify this page from their profile.
+ */
+export function collectionPage(
 	site: Site,
-	section: { readonly slug: string; readonly name: string },
+	collection: Collection,
 	channel: FeedChannel,
 	articles: readonly Article[],
 	pagination: Pagination,
 ): SafeHtml {
+	const pagePath =
+		collection.kind === "tag"
+			? (page: number) => sitePaths.tagPage(collection.segment, page)
+			: (page: number) => sitePaths.authorPage(collection.segment, page);
 	const listing = {
-		title: section.name,
+		title: collection.name,
 		description: channel.description,
-		pagePath: (page: number) => sitePaths.tagPage(section.slug, page),
+		pagePath,
 		channel,
+		...(collection.kind === "author" && { intro: authorLinks(collection) }),
 	};
 	return listingPage(site, listing, articles, pagination);
+}
+
+/** An author's own page and fediverse account, when their newest article names them. */
+function authorLinks(author: Collection): SafeHtml {
+	const links = [
+		author.url === undefined
+			? undefined
+			: html`<a class="ew-author-url" rel="me" href="${author.url}">${author.url}</a>`,
+		author.handle === undefined
+			? undefined
+			: html`<a class="ew-author-handle" rel="me" href="${handleUrl(author.handle)}">${author.handle}</a>`,
+	].filter((link) => link !== undefined);
+	if (links.length === 0) return html``;
+	return html`<p class="ew-author-links">${links.map((link, i) => html`${i > 0 ? " · " : ""}${link}`)}</p>\n`;
 }
 
 function listingPage(
@@ -91,7 +118,7 @@ function listingPage(
 		head: html`${feeds}${prev === undefined ? "" : html`<link rel="prev" href="${prev}">\n`}${next === undefined ? "" : html`<link rel="next" href="${next}">\n`}`,
 		main: html`<h1 class="site-title">${listing.title}</h1>
 <p class="site-description">${listing.description}</p>
-${list}
+${listing.intro}${list}
 ${nav}`,
 	});
 }

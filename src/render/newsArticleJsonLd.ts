@@ -2,7 +2,9 @@
  * Structured data for search engines and link previews: a schema.org `NewsArticle` as JSON-LD
  * (https://schema.org/NewsArticle), in a `<script type="application/ld+json">` data block.
  */
-import type { Article } from "../content/articleSchema";
+import { modified } from "../content/articleChanges";
+import type { Article, Author } from "../content/articleSchema";
+import { handleUrl } from "../content/fediverseHandle";
 import { machineReadableDate } from "../content/publicationDate";
 import { stripForbiddenChars } from "../content/text";
 import type { Site } from "../site/siteSchema";
@@ -15,6 +17,8 @@ type Json = string | number | boolean | null | readonly Json[] | { readonly [key
 export function newsArticle(site: Site, article: Article): Json {
 	const url = absoluteUrl(site, sitePaths.article(article.slug));
 	const source = { "@type": "Organization", name: article.source.name, url: article.source.url };
+	const lastModified = modified(article);
+	const corrections = article.changes.filter((change) => change.kind === "correction");
 	return {
 		"@context": "https://schema.org",
 		"@type": "NewsArticle",
@@ -25,9 +29,11 @@ export function newsArticle(site: Site, article: Article): Json {
 		description: article.summary,
 		inLanguage: article.language,
 		datePublished: machineReadableDate(article.published),
-		...(article.updated !== undefined && { dateModified: machineReadableDate(article.updated) }),
-		// NOS wrote it; this site republishes it with credit.
-		author: source,
+		...(lastModified !== undefined && { dateModified: machineReadableDate(lastModified) }),
+		// Its authors when the byline names them, else the source: NOS wrote it, this site
+		// republishes it with credit, and the source stays credited either way.
+		author:
+			article.authors.length === 0 ? source : article.authors.map((author) => person(site, author)),
 		sourceOrganization: source,
 		publisher: {
 			"@type": "Organization",
@@ -36,6 +42,14 @@ export function newsArticle(site: Site, article: Article): Json {
 		},
 		keywords: article.tags,
 		isAccessibleForFree: true,
+		// schema.org `correction`: each correction, with its text and date (updates are not errors).
+		...(corrections.length > 0 && {
+			correction: corrections.map((change) => ({
+				"@type": "CorrectionComment",
+				text: change.note,
+				datePublished: machineReadableDate(change.at),
+			})),
+		}),
 		...(article.image !== undefined && {
 			image: {
 				"@type": "ImageObject",
@@ -46,6 +60,21 @@ export function newsArticle(site: Site, article: Article): Json {
 				creditText: article.image.credit,
 			},
 		}),
+	};
+}
+
+/** An author as a schema.org Person: their page here, and their own page and account beside it. */
+function person(site: Site, author: Author): Json {
+	const elsewhere = [
+		author.url,
+		author.handle === undefined ? undefined : handleUrl(author.handle),
+	];
+	const sameAs = elsewhere.filter((url): url is string => url !== undefined);
+	return {
+		"@type": "Person",
+		name: author.name,
+		url: absoluteUrl(site, sitePaths.author(author.slug)),
+		...(sameAs.length > 0 && { sameAs }),
 	};
 }
 

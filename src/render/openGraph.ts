@@ -1,4 +1,5 @@
 /** Open Graph tags (https://ogp.me/) for link previews on social sites and chat apps. */
+import { modified } from "../content/articleChanges";
 import type { Article, LeadImageInput } from "../content/articleSchema";
 import { machineReadableDate } from "../content/publicationDate";
 import type { Site } from "../site/siteSchema";
@@ -19,6 +20,7 @@ export function openGraphLocale(language: string): string | undefined {
 }
 
 export function openGraphMeta(site: Site, article: Article): SafeHtml {
+	const lastModified = modified(article);
 	const tags: [string, string | undefined][] = [
 		["og:type", "article"],
 		["og:title", article.headline],
@@ -27,7 +29,10 @@ export function openGraphMeta(site: Site, article: Article): SafeHtml {
 		["og:site_name", site.title],
 		["og:locale", openGraphLocale(article.language)],
 		["article:published_time", machineReadableDate(article.published)],
-		["article:modified_time", article.updated && machineReadableDate(article.updated)],
+		[
+			"article:modified_time",
+			lastModified === undefined ? undefined : machineReadableDate(lastModified),
+		],
 		...article.tags.map((tag): [string, string] => ["article:tag", tag]),
 		...imageTags(article.image),
 	];

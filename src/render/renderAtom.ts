@@ -2,7 +2,7 @@ import { Feed } from "feed";
 import type { Site } from "../site/siteSchema";
 import { absoluteUrl, sitePaths } from "../site/siteUrls";
 import { type FeedChannel, siteChannel } from "./feedChannel";
-import { type FeedEntry, feedUpdated } from "./feedEntry";
+import { entryCredits, type FeedEntry, feedUpdated } from "./feedEntry";
 import { addFeedHistory, type FeedHistory } from "./feedHistory";
 import { atomEnclosure } from "./feedImages";
 import { ATOM_PLAIN_TEXT } from "./feedPlainText";
@@ -57,7 +57,11 @@ export function renderAtom(
 			published: entry.published,
 			description: xmlJsCdata(entry.summaryHtml),
 			content: xmlJsCdata(entry.contentHtml),
-			author: [{ name: xmlJsText(entry.source.name), link: entry.source.url }],
+			// RFC 4287 §4.2.1: one <author> each, the source last.
+			author: entryCredits(entry).map((credit) => ({
+				name: xmlJsText(credit.name),
+				link: credit.url,
+			})),
 			category: entry.tags.map((tag) => ({ name: tag, term: tag })),
 		});
 	}

@@ -2,7 +2,7 @@ import { stripForbiddenChars } from "../content/text";
 import type { Site } from "../site/siteSchema";
 import { absoluteUrl, sitePaths } from "../site/siteUrls";
 import { type FeedChannel, siteChannel } from "./feedChannel";
-import { type FeedEntry, feedSources } from "./feedEntry";
+import { entryCredits, type FeedEntry, feedSources } from "./feedEntry";
 
 /** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/). `feed` writes only 1.0, so this is ours. */
 export interface JsonFeed {
@@ -34,6 +34,8 @@ interface JsonFeedItem {
 	readonly date_published: string;
 	readonly date_modified: string;
 	readonly authors: readonly JsonFeedAuthor[];
+	/** JSON Feed 1.0's single author, for readers that know only it (Python's feedparser). */
+	readonly author: JsonFeedAuthor;
 	readonly tags: readonly string[];
 	readonly language: string;
 	/** The lead image's URL. */
@@ -63,19 +65,27 @@ export function jsonFeed(
 		// The feed's authors are the sources of what it carries.
 		authors: feedSources(entries).map((source) => ({ name: text(source.name), url: source.url })),
 		...(site.websubHub !== undefined && { hubs: [{ type: "WebSub", url: site.websubHub }] }),
-		items: entries.map((entry) => ({
-			id: entry.id,
-			url: entry.url,
-			title: text(entry.title),
-			summary: text(entry.summary),
-			content_html: entry.contentHtml,
-			date_published: rfc3339(entry.published),
-			date_modified: rfc3339(entry.updated),
-			authors: [{ name: text(entry.source.name), url: entry.source.url }],
-			tags: entry.tags,
-			language: entry.language,
-			...(entry.image !== undefined && { image: entry.image.url }),
-		})),
+		items: entries.map((entry) => {
+			const credits = entryCredits(entry).map((credit) => ({
+				name: text(credit.name),
+				url: credit.url,
+			}));
+			return {
+				id: entry.id,
+				url: entry.url,
+				title: text(entry.title),
+				summary: text(entry.summary),
+				content_html: entry.contentHtml,
+				date_published: rfc3339(entry.published),
+				date_modified: rfc3339(entry.updated),
+				authors: credits,
+				// The first credit: the first author, else the source.
+				author: credits[0] ?? { name: text(entry.source.name), url: entry.source.url },
+				tags: entry.tags,
+				language: entry.language,
+				...(entry.image !== undefined && { image: entry.image.url }),
+			};
+		}),
 	};
 }
 

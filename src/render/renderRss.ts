@@ -2,13 +2,13 @@ import { Feed } from "feed";
 import type { Site } from "../site/siteSchema";
 import { absoluteUrl, sitePaths } from "../site/siteUrls";
 import { type FeedChannel, siteChannel } from "./feedChannel";
-import { type FeedEntry, feedUpdated } from "./feedEntry";
+import { entryCredits, type FeedEntry, feedUpdated } from "./feedEntry";
 import { addFeedHistory, type FeedHistory } from "./feedHistory";
 import { declareMediaNamespace, mediaContent, rssEnclosure } from "./feedImages";
 import { RSS_PLAIN_TEXT } from "./feedPlainText";
 import { parseXmlDocument, serializeXmlDocument } from "./xmlDocument";
 import { xmlJsCdata, xmlJsText } from "./xmlJs";
-import { onlyChild } from "./xmlTree";
+import { childElements, element, onlyChild, textContent, type XmlElement } from "./xmlTree";
 
 /**
  * RSS 2.0 (https://www.rssboard.org/rss-specification), built with `feed`.
@@ -60,7 +60,8 @@ export function renderRss(
 			extensions: [
 				// Replaces feed's CDATA title (same key, same position).
 				{ name: "title", objects: { _text: xmlJsText(entry.title) } },
-				{ name: "dc:creator", objects: { _text: xmlJsText(entry.source.name) } },
+				// The first credit; the others follow it in the tree (creditsAfterFirst).
+				{ name: "dc:creator", objects: { _text: xmlJsText(entryCredits(entry)[0]?.name ?? "") } },
 				...(entry.image === undefined
 					? []
 					: [{ name: "media:content", objects: mediaContent(entry.image) }]),
@@ -69,9 +70,28 @@ export function renderRss(
 	}
 	const root = parseXmlDocument(feed.rss2());
 	declareMediaNamespace(root, entries);
-	const place = { container: onlyChild(root, "channel"), item: "item", link: "atom:link" };
+	const channelElement = onlyChild(root, "channel");
+	const byId = new Map(entries.map((entry) => [entry.id, entry]));
+	for (const item of childElements(channelElement, "item")) {
+		const entry = byId.get(textContent(onlyChild(item, "guid")));
+		if (entry === undefined) throw new Error("feed wrote an RSS item that was not added");
+		creditsAfterFirst(item, entry);
+	}
+	const place = { container: channelElement, item: "item", link: "atom:link" };
 	addFeedHistory(root, place, history);
 	return serializeXmlDocument(root, { encoding: "utf-8", indent: "    ", hexText: RSS_PLAIN_TEXT });
+}
+
+/**
+ * One `dc:creator` per author, then the source (Dublin Core's creator repeats; RSS `<author>` needs
+ * an e-mail address, which nobody here has): the rest after the first, which `feed` wrote.
+ */
+function creditsAfterFirst(item: XmlElement, entry: FeedEntry): void {
+	const first = onlyChild(item, "dc:creator");
+	const more = entryCredits(entry)
+		.slice(1)
+		.map((credit) => element("dc:creator", {}, [credit.name]));
+	item.children.splice(item.children.indexOf(first) + 1, 0, ...more);
 }
 
 /** RSS 2.0 `<image>` is at most 144 pixels wide (and 400 high); the square icon at full size. */

@@ -125,5 +125,6 @@ Disallow: ${sitePaths.preview}
 
 Sitemap: ${absoluteUrl(site, sitePaths.sitemap)}
 Sitemap: ${absoluteUrl(site, sitePaths.newsSitemap)}
+Sitemap: ${absoluteUrl(site, sitePaths.authorsSitemap)}
 `;
 }

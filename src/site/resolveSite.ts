@@ -18,6 +18,7 @@ export function resolveSite(
 	const title = check.text(input.title, "title", { maxLength: 100 });
 	const description = check.text(input.description, "description", { maxLength: 500 });
 	const language = check.language(input.language, "language");
+	const timeZone = check.timeZone(input.timeZone, "timeZone");
 	if (!DOMAIN.test(input.idAuthority)) {
 		check.report(
 			"idAuthority",
@@ -56,13 +57,14 @@ export function resolveSite(
 			? undefined
 			: vars_.httpUrl(vars.WEBSUB_HUB, "WEBSUB_HUB");
 	const problems = [...check.problems, ...vars_.problems];
-	if (problems.length > 0 || !title || !description || !language || !origin) {
+	if (problems.length > 0 || !title || !description || !language || !timeZone || !origin) {
 		throw new ContentError(problems);
 	}
 	return {
 		title,
 		description,
 		language,
+		timeZone,
 		idAuthority: input.idAuthority,
 		idDate: input.idDate,
 		feedSize: input.feedSize,

@@ -4,6 +4,8 @@ export interface SiteInput {
 	readonly description: string;
 	/** BCP 47 language tag of the site's own text. */
 	readonly language: string;
+	/** The newsroom's IANA time zone (`Europe/Amsterdam`): where people read times of day in it. */
+	readonly timeZone: string;
 	/** Domain under which entry ids are minted as tag URIs (RFC 4151 §2.1). */
 	readonly idAuthority: string;
 	/** `YYYY`, `YYYY-MM` or `YYYY-MM-DD` on which the publisher held `idAuthority`. */
@@ -24,6 +26,7 @@ export interface Site {
 	readonly title: string;
 	readonly description: string;
 	readonly language: string;
+	readonly timeZone: string;
 	readonly idAuthority: string;
 	readonly idDate: string;
 	readonly feedSize: number;

@@ -31,6 +31,8 @@ export const sitePaths = {
 	/** Part `n` of the sitemap once the site has more URLs than one sitemap file may hold. */
 	sitemapPart: (part: number | string) => `/sitemaps/${part}.xml`,
 	newsSitemap: "/news-sitemap.xml",
+	/** Every author's page (sitemaps.org urlset), named in robots.txt and in the sitemap index. */
+	authorsSitemap: "/sitemaps/authors.xml",
 	/** A section by tag: its pages and its feeds. */
 	tag: (slug: string) => `/tags/${slug}`,
 	tagPage: (slug: string, page: number) =>
@@ -38,6 +40,13 @@ export const sitePaths = {
 	tagRss: (slug: string) => `/tags/${slug}/feed.xml`,
 	tagAtom: (slug: string) => `/tags/${slug}/atom.xml`,
 	tagJsonFeed: (slug: string) => `/tags/${slug}/feed.json`,
+	/** An author's page (like a section's): their articles, pages and feeds. */
+	author: (slug: string) => `/authors/${slug}`,
+	authorPage: (slug: string, page: number) =>
+		page === 1 ? `/authors/${slug}` : `/authors/${slug}/page/${page}`,
+	authorRss: (slug: string) => `/authors/${slug}/feed.xml`,
+	authorAtom: (slug: string) => `/authors/${slug}/atom.xml`,
+	authorJsonFeed: (slug: string) => `/authors/${slug}/feed.json`,
 	/** The editors' preview: a form (GET), its sign-in (POST), and one article before its time. */
 	preview: "/preview",
 	previewArticle: (slug: string) => `/preview/${slug}`,

@@ -4,6 +4,7 @@
  * guards the writes (publishWrites.ts).
  */
 
+import { type CollectionRef, collectionKey } from "../content/collections";
 import { chunked, MAX_BOUND_PARAMETERS, placeholders } from "./boundParameters";
 import { listStatement, prepare, statement } from "./statements";
 
@@ -25,8 +26,11 @@ export interface PublishSnapshot {
 	readonly rows: ReadonlyMap<string, StoredSummary>;
 	/** Of `slugs`, those withdrawn (their URL answers 410). */
 	readonly withdrawn: ReadonlySet<string>;
-	/** Stored sections by URL segment, with the spelling shown: those named in `tagSlugs`. */
-	readonly tags: ReadonlyMap<string, string>;
+	/**
+	 * Stored collections (sections, authors' pages) by `collectionKey`, with their stored spelling:
+	 * those named in `collections`.
+	 */
+	readonly collections: ReadonlyMap<string, string>;
 }
 
 interface SummaryRow {
@@ -87,13 +91,14 @@ const ROWS_BY_SLUG = listStatement(
 	WHERE slug IN (${placeholders(count)})`,
 	MAX_BOUND_PARAMETERS,
 );
-const TAGS_BY_SLUG = listStatement(
-	"tagsBySlug",
+const COLLECTIONS_BY_KEY = listStatement(
+	"collectionsByKey",
 	"command",
-	(count) => `SELECT slug, name FROM tags
-	WHERE slug IN (${placeholders(count)})`,
-	MAX_BOUND_PARAMETERS,
+	(count) => `SELECT kind, segment, name FROM collections
+	WHERE (kind, segment) IN (VALUES ${Array.from({ length: count }, (_, i) => `(${placeholders(2, 2 * i + 1)})`).join(", ")})`,
+	MAX_BOUND_PARAMETERS / 2,
 );
+
 const WITHDRAWN_BY_SLUG = listStatement(
 	"withdrawnBySlug",
 	"command",
@@ -110,13 +115,20 @@ export async function readPublishSnapshot(
 	db: D1Database,
 	rowsOf: "content files" | "all rows",
 	slugs: readonly string[],
-	tagSlugs: readonly string[] = [],
+	collections: readonly CollectionRef[] = [],
 ): Promise<PublishSnapshot> {
 	// An import reads every row anyway; content files look up only the slugs they name.
 	const chunks = rowsOf === "content files" ? chunked(slugs) : [];
-	const tagChunks = chunked([...new Set(tagSlugs)]);
+	const distinct = new Map(
+		collections.map((collection) => [collectionKey(collection), collection]),
+	);
+	const collectionChunks = chunked([...distinct.values()], COLLECTIONS_BY_KEY.maxCount);
 	const statements = [
-		...tagChunks.map((chunk) => prepare(db, TAGS_BY_SLUG, chunk.length).bind(...chunk)),
+		...collectionChunks.map((chunk) =>
+			prepare(db, COLLECTIONS_BY_KEY, chunk.length).bind(
+				...chunk.flatMap((collection) => [collection.kind, collection.segment]),
+			),
+		),
 		prepare(db, VERSION),
 		prepare(db, NEWEST),
 		rowsOf === "content files"
@@ -128,10 +140,10 @@ export async function readPublishSnapshot(
 			: chunks.map((chunk) => prepare(db, WITHDRAWN_BY_SLUG, chunk.length).bind(...chunk))),
 	];
 	const results = await db.batch<Record<string, unknown>>(statements);
-	const tags = new Map<string, string>();
-	for (const result of results.splice(0, tagChunks.length)) {
-		for (const row of (result?.results ?? []) as unknown as { slug: string; name: string }[]) {
-			tags.set(row.slug, row.name);
+	const stored = new Map<string, string>();
+	for (const result of results.splice(0, collectionChunks.length)) {
+		for (const row of (result?.results ?? []) as unknown as (CollectionRef & { name: string })[]) {
+			stored.set(collectionKey(row), row.name);
 		}
 	}
 	const [version, newest, owned, ...rest] = results;
@@ -167,18 +179,48 @@ export async function readPublishSnapshot(
 				: { publishedAt: newestRow.published_at, slug: newestRow.slug },
 		rows,
 		withdrawn,
-		tags,
+		collections: stored,
 	};
 }
 
-const TAG_MEMBERS = statement(
-	"tagMembers",
+const MEMBERS = statement(
+	"collectionMembers",
 	"command",
-	"SELECT slug FROM article_tags WHERE tag = ?1",
+	"SELECT article FROM collection_members WHERE kind = ?1 AND segment = ?2",
 );
 
-/** The articles in section `tag` (to tell whether a publish empties it of another spelling). */
-export async function tagMembers(db: D1Database, tag: string): Promise<string[]> {
-	const { results } = await prepare(db, TAG_MEMBERS).bind(tag).all<{ slug: string }>();
-	return results.map((row) => row.slug);
+/** The articles in a collection (to tell whether a publish empties it of another spelling). */
+export async function collectionMembers(
+	db: D1Database,
+	collection: CollectionRef,
+): Promise<string[]> {
+	const { results } = await prepare(db, MEMBERS)
+		.bind(collection.kind, collection.segment)
+		.all<{ article: string }>();
+	return results.map((row) => row.article);
+}
+
+const DOCUMENTS = listStatement(
+	"storedDocuments",
+	"command",
+	(count) => `SELECT slug, document FROM articles WHERE slug IN (${placeholders(count)})`,
+	MAX_BOUND_PARAMETERS,
+);
+
+/** The stored documents of the articles `slugs` (for what a publish must keep of them). */
+export async function storedDocuments(
+	db: D1Database,
+	slugs: readonly string[],
+): Promise<Map<string, string>> {
+	const documents = new Map<string, string>();
+	// A thousand documents a round trip: a few MB at most, however many an import rewrites.
+	for (const group of chunked(chunked(slugs), 10)) {
+		const results = await db.batch<{ slug: string; document: string }>(
+			group.map((chunk) => prepare(db, DOCUMENTS, chunk.length).bind(...chunk)),
+		);
+		for (const result of results) {
+			for (const row of result.results) documents.set(row.slug, row.document);
+		}
+	}
+	return documents;
 }

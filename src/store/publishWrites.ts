@@ -5,6 +5,7 @@
  * that id exists, the insert fails, and the whole batch rolls back with nothing written.
  */
 
+import type { CollectionKind } from "../content/collections";
 import { chunked, MAX_BOUND_PARAMETERS, placeholders } from "./boundParameters";
 import { listStatement, prepare, statement } from "./statements";
 
@@ -17,13 +18,18 @@ export interface ArticleWrite {
 	readonly document: string;
 	readonly contentHash: string;
 	readonly publishedAt: number;
-	/** Its sections: URL segment and spelling, in the article's order. */
-	readonly tags: readonly TagWrite[];
+	/** The collections it is in (its sections, its authors' pages), in the article's order. */
+	readonly members: readonly MemberWrite[];
 }
 
-export interface TagWrite {
-	readonly slug: string;
+/** One collection an article is in, as that article spells and describes it. */
+export interface MemberWrite {
+	readonly kind: CollectionKind;
+	readonly segment: string;
 	readonly name: string;
+	/** An author's own page and fediverse handle, as the article gives them. */
+	readonly url?: string;
+	readonly handle?: string;
 }
 
 export interface Withdrawal {
@@ -110,73 +116,81 @@ const RENUMBER = statement(
 	},
 );
 
-// Sections (migrations/0003, 0005): an article's rows are replaced whole; the sections it leaves
-// or joins are renumbered and renamed at the end of the batch, unless the article is appended
-// (newest in each). A section's name is the spelling of its oldest article: an appended article,
-// public or scheduled, never changes it, and a section that loses or gains an older article is
-// renamed from what it holds then, so a scheduled article removed before its instant leaves no
-// trace.
-const NOTE_OLD_TAGS = statement(
-	"noteOldTags",
+// Collections (migrations/0006: sections by tag, authors' pages): an article's memberships are
+// replaced whole; the collections it leaves or joins are renumbered and renamed at the end of the
+// batch, unless the article is appended (newest in each). A collection's stored name is the
+// spelling of its oldest article: an appended article, public or scheduled, never changes it, and
+// a collection that loses or gains an older article is renamed from what it holds then, so a
+// scheduled article removed before its instant leaves no trace.
+const NOTE_OLD_MEMBERSHIPS = statement(
+	"noteOldMemberships",
 	"command",
-	`INSERT INTO tags_to_renumber (tag)
-	SELECT tag FROM article_tags WHERE slug = ?1 ON CONFLICT DO NOTHING`,
+	`INSERT INTO collections_to_renumber (kind, segment)
+	SELECT kind, segment FROM collection_members WHERE article = ?1 ON CONFLICT DO NOTHING`,
 );
-const CLEAR_ARTICLE_TAGS = statement(
-	"clearArticleTags",
+const CLEAR_MEMBERSHIPS = statement(
+	"clearMemberships",
 	"command",
-	"DELETE FROM article_tags WHERE slug = ?1",
+	"DELETE FROM collection_members WHERE article = ?1",
 );
-const NEW_TAG = statement(
-	"newTag",
+const NEW_COLLECTION = statement(
+	"newCollection",
 	"command",
-	"INSERT INTO tags (slug, name) VALUES (?1, ?2) ON CONFLICT (slug) DO NOTHING",
+	`INSERT INTO collections (kind, segment, name) VALUES (?1, ?2, ?3)
+	ON CONFLICT (kind, segment) DO NOTHING`,
 );
-const APPEND_TAG = statement(
-	"appendTag",
+const APPEND_MEMBER = statement(
+	"appendMember",
 	"command",
-	`INSERT INTO article_tags (tag, slug, published_at, name, position)
-	VALUES (?1, ?2, ?3, ?4, (SELECT coalesce(max(position), 0) + 1 FROM article_tags WHERE tag = ?1))`,
+	`INSERT INTO collection_members (kind, segment, article, published_at, name, url, handle, position)
+	VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, (SELECT coalesce(max(position), 0) + 1
+		FROM collection_members WHERE kind = ?1 AND segment = ?2))`,
 );
-const INSERT_TAG = statement(
-	"insertTag",
+const INSERT_MEMBER = statement(
+	"insertMember",
 	"command",
-	`INSERT INTO article_tags (tag, slug, published_at, name, position)
-	VALUES (?1, ?2, ?3, ?4, 0)`,
+	`INSERT INTO collection_members (kind, segment, article, published_at, name, url, handle, position)
+	VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 0)`,
 );
-const NOTE_TAG = statement(
-	"noteTag",
+const NOTE_COLLECTION = statement(
+	"noteCollection",
 	"command",
-	"INSERT INTO tags_to_renumber (tag) VALUES (?1) ON CONFLICT DO NOTHING",
+	"INSERT INTO collections_to_renumber (kind, segment) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
 );
-/** Positions 1..n per noted section, writing only the rows whose position changes. */
-const RENUMBER_TAGS = statement(
-	"renumberTags",
+/** Positions 1..n per noted collection, writing only the rows whose position changes. */
+const RENUMBER_COLLECTIONS = statement(
+	"renumberCollections",
 	"command",
-	`UPDATE article_tags SET position = ranked.n
-	FROM (SELECT tag, slug, row_number() OVER (PARTITION BY tag ORDER BY published_at, slug) AS n
-		FROM article_tags WHERE tag IN (SELECT tag FROM tags_to_renumber)) AS ranked
-	WHERE article_tags.tag = ranked.tag AND article_tags.slug = ranked.slug
-		AND article_tags.position != ranked.n`,
+	`UPDATE collection_members SET position = ranked.n
+	FROM (SELECT kind, segment, article,
+			row_number() OVER (PARTITION BY kind, segment ORDER BY published_at, article) AS n
+		FROM collection_members
+		WHERE (kind, segment) IN (SELECT kind, segment FROM collections_to_renumber)) AS ranked
+	WHERE collection_members.kind = ranked.kind AND collection_members.segment = ranked.segment
+		AND collection_members.article = ranked.article AND collection_members.position != ranked.n`,
 );
-/** Each noted section is named by the spelling of its oldest article. */
-const RENAME_TAGS = statement(
-	"renameTags",
+/** Each noted collection is named by the spelling of its oldest article. */
+const RENAME_COLLECTIONS = statement(
+	"renameCollections",
 	"command",
-	`UPDATE tags SET name = (SELECT t.name FROM article_tags AS t WHERE t.tag = tags.slug
-		ORDER BY t.published_at, t.slug LIMIT 1)
-	WHERE slug IN (SELECT tag FROM tags_to_renumber)
-		AND EXISTS (SELECT 1 FROM article_tags AS t WHERE t.tag = tags.slug)`,
+	`UPDATE collections SET name = (SELECT m.name FROM collection_members AS m
+			WHERE m.kind = collections.kind AND m.segment = collections.segment
+			ORDER BY m.published_at, m.article LIMIT 1)
+	WHERE (kind, segment) IN (SELECT kind, segment FROM collections_to_renumber)
+		AND EXISTS (SELECT 1 FROM collection_members AS m
+			WHERE m.kind = collections.kind AND m.segment = collections.segment)`,
 );
-/** Sections left without any article disappear (their spelling no longer holds the URL). */
-const FORGET_EMPTY_TAGS = statement(
-	"forgetEmptyTags",
+/** Collections left without any article disappear (their spelling no longer holds the URL). */
+const FORGET_EMPTY_COLLECTIONS = statement(
+	"forgetEmptyCollections",
 	"command",
-	`DELETE FROM tags WHERE slug IN (SELECT tag FROM tags_to_renumber)
-	AND NOT EXISTS (SELECT 1 FROM article_tags WHERE article_tags.tag = tags.slug)`,
+	`DELETE FROM collections
+	WHERE (kind, segment) IN (SELECT kind, segment FROM collections_to_renumber)
+		AND NOT EXISTS (SELECT 1 FROM collection_members AS m
+			WHERE m.kind = collections.kind AND m.segment = collections.segment)`,
 );
-// The batch's own list of sections to renumber, emptied at its end (SQLite truncates it).
-const CLEAR_RENUMBER = statement("clearRenumber", "command", "DELETE FROM tags_to_renumber");
+// The batch's own list of collections to renumber, emptied at its end (SQLite truncates it).
+const CLEAR_RENUMBER = statement("clearRenumber", "command", "DELETE FROM collections_to_renumber");
 
 const PROMOTE = statement(
 	"promoteImport",
@@ -189,42 +203,44 @@ const PROMOTE = statement(
 		content_hash = excluded.content_hash, published_at = excluded.published_at,
 		revised_at = excluded.revised_at`,
 );
-// An import's sections come from the staged JSON [[slug, name], ...] of each row.
-const NOTE_STAGED_OLD_TAGS = statement(
-	"noteStagedOldTags",
+// An import's collections come from the staged JSON [[kind, segment, name, url, handle], ...].
+const STAGED_MEMBER = (index: number) => `json_extract(t.value, '$[${index}]')`;
+const NOTE_STAGED_OLD_MEMBERSHIPS = statement(
+	"noteStagedOldMemberships",
 	"command",
-	`INSERT INTO tags_to_renumber (tag)
-	SELECT DISTINCT t.tag FROM article_tags AS t
-	JOIN import_staging AS s ON s.slug = t.slug WHERE s.import_id = ?1
+	`INSERT INTO collections_to_renumber (kind, segment)
+	SELECT DISTINCT m.kind, m.segment FROM collection_members AS m
+	JOIN import_staging AS s ON s.slug = m.article WHERE s.import_id = ?1
 	ON CONFLICT DO NOTHING`,
 );
-const CLEAR_STAGED_TAGS = statement(
-	"clearStagedTags",
+const CLEAR_STAGED_MEMBERSHIPS = statement(
+	"clearStagedMemberships",
 	"command",
-	`DELETE FROM article_tags
-	WHERE slug IN (SELECT slug FROM import_staging WHERE import_id = ?1)`,
+	`DELETE FROM collection_members
+	WHERE article IN (SELECT slug FROM import_staging WHERE import_id = ?1)`,
 );
-const STAGED_NEW_TAGS = statement(
-	"stagedNewTags",
+const STAGED_NEW_COLLECTIONS = statement(
+	"stagedNewCollections",
 	"command",
-	`INSERT INTO tags (slug, name)
-	SELECT json_extract(t.value, '$[0]'), json_extract(t.value, '$[1]')
-	FROM import_staging AS s, json_each(s.tags) AS t WHERE s.import_id = ?1
-	ON CONFLICT (slug) DO NOTHING`,
+	`INSERT INTO collections (kind, segment, name)
+	SELECT ${STAGED_MEMBER(0)}, ${STAGED_MEMBER(1)}, ${STAGED_MEMBER(2)}
+	FROM import_staging AS s, json_each(s.members) AS t WHERE s.import_id = ?1
+	ON CONFLICT (kind, segment) DO NOTHING`,
 );
-const STAGED_TAGS = statement(
-	"stagedTags",
+const STAGED_MEMBERS = statement(
+	"stagedMembers",
 	"command",
-	`INSERT INTO article_tags (tag, slug, published_at, name, position)
-	SELECT json_extract(t.value, '$[0]'), s.slug, s.published_at, json_extract(t.value, '$[1]'), 0
-	FROM import_staging AS s, json_each(s.tags) AS t WHERE s.import_id = ?1`,
+	`INSERT INTO collection_members (kind, segment, article, published_at, name, url, handle, position)
+	SELECT ${STAGED_MEMBER(0)}, ${STAGED_MEMBER(1)}, s.slug, s.published_at, ${STAGED_MEMBER(2)},
+		${STAGED_MEMBER(3)}, ${STAGED_MEMBER(4)}, 0
+	FROM import_staging AS s, json_each(s.members) AS t WHERE s.import_id = ?1`,
 );
-const NOTE_STAGED_TAGS = statement(
-	"noteStagedTags",
+const NOTE_STAGED_COLLECTIONS = statement(
+	"noteStagedCollections",
 	"command",
-	`INSERT INTO tags_to_renumber (tag)
-	SELECT DISTINCT json_extract(t.value, '$[0]')
-	FROM import_staging AS s, json_each(s.tags) AS t WHERE s.import_id = ?1
+	`INSERT INTO collections_to_renumber (kind, segment)
+	SELECT DISTINCT ${STAGED_MEMBER(0)}, ${STAGED_MEMBER(1)}
+	FROM import_staging AS s, json_each(s.members) AS t WHERE s.import_id = ?1
 	ON CONFLICT DO NOTHING`,
 );
 const UNWITHDRAW_STAGED = statement(
@@ -256,8 +272,8 @@ export function publishStatements(db: D1Database, plan: PublishPlan): D1Prepared
 	for (const { slug, wasPublic } of plan.withdrawn) {
 		statements.push(
 			prepare(db, DELETE).bind(slug),
-			prepare(db, NOTE_OLD_TAGS).bind(slug),
-			prepare(db, CLEAR_ARTICLE_TAGS).bind(slug),
+			prepare(db, NOTE_OLD_MEMBERSHIPS).bind(slug),
+			prepare(db, CLEAR_MEMBERSHIPS).bind(slug),
 		);
 		if (wasPublic) statements.push(prepare(db, WITHDRAW).bind(slug, version));
 	}
@@ -265,11 +281,11 @@ export function publishStatements(db: D1Database, plan: PublishPlan): D1Prepared
 		statements.push(
 			prepare(db, PROMOTE).bind(plan.importId, version),
 			prepare(db, UNWITHDRAW_STAGED).bind(plan.importId, version),
-			prepare(db, NOTE_STAGED_OLD_TAGS).bind(plan.importId),
-			prepare(db, CLEAR_STAGED_TAGS).bind(plan.importId),
-			prepare(db, STAGED_NEW_TAGS).bind(plan.importId),
-			prepare(db, STAGED_TAGS).bind(plan.importId),
-			prepare(db, NOTE_STAGED_TAGS).bind(plan.importId),
+			prepare(db, NOTE_STAGED_OLD_MEMBERSHIPS).bind(plan.importId),
+			prepare(db, CLEAR_STAGED_MEMBERSHIPS).bind(plan.importId),
+			prepare(db, STAGED_NEW_COLLECTIONS).bind(plan.importId),
+			prepare(db, STAGED_MEMBERS).bind(plan.importId),
+			prepare(db, NOTE_STAGED_COLLECTIONS).bind(plan.importId),
 			prepare(db, CLEAR_STAGING).bind(plan.importId),
 		);
 	} else {
@@ -277,43 +293,46 @@ export function publishStatements(db: D1Database, plan: PublishPlan): D1Prepared
 			const position = plan.appendAfter === undefined ? 0 : plan.appendAfter + i + 1;
 			statements.push(upsert(db, write, version, position));
 			statements.push(prepare(db, UNWITHDRAW).bind(write.slug, version));
-			statements.push(...tagStatements(db, write, plan.appendAfter !== undefined));
+			statements.push(...membershipStatements(db, write, plan.appendAfter !== undefined));
 		});
 		for (const write of plan.changed) {
-			statements.push(upsert(db, write, version, 0), ...tagStatements(db, write, false));
+			statements.push(upsert(db, write, version, 0), ...membershipStatements(db, write, false));
 		}
 	}
 	if (plan.appendAfter === undefined) statements.push(prepare(db, RENUMBER));
 	statements.push(
-		prepare(db, RENUMBER_TAGS),
-		prepare(db, RENAME_TAGS),
-		prepare(db, FORGET_EMPTY_TAGS),
+		prepare(db, RENUMBER_COLLECTIONS),
+		prepare(db, RENAME_COLLECTIONS),
+		prepare(db, FORGET_EMPTY_COLLECTIONS),
 		prepare(db, CLEAR_RENUMBER),
 	);
 	return statements;
 }
 
-/** An article's sections, replaced whole: appended at the end of each, or noted for renumbering. */
-function tagStatements(
+/** An article's memberships, replaced whole: appended at the end of each, or noted for renumbering. */
+function membershipStatements(
 	db: D1Database,
 	write: ArticleWrite,
 	append: boolean,
 ): D1PreparedStatement[] {
 	const statements = [
-		prepare(db, NOTE_OLD_TAGS).bind(write.slug),
-		prepare(db, CLEAR_ARTICLE_TAGS).bind(write.slug),
+		prepare(db, NOTE_OLD_MEMBERSHIPS).bind(write.slug),
+		prepare(db, CLEAR_MEMBERSHIPS).bind(write.slug),
 	];
-	for (const tag of write.tags) {
-		statements.push(prepare(db, NEW_TAG).bind(tag.slug, tag.name));
+	for (const member of write.members) {
+		statements.push(prepare(db, NEW_COLLECTION).bind(member.kind, member.segment, member.name));
 		statements.push(
-			prepare(db, append ? APPEND_TAG : INSERT_TAG).bind(
-				tag.slug,
+			prepare(db, append ? APPEND_MEMBER : INSERT_MEMBER).bind(
+				member.kind,
+				member.segment,
 				write.slug,
 				write.publishedAt,
-				tag.name,
+				member.name,
+				member.url ?? null,
+				member.handle ?? null,
 			),
 		);
-		if (!append) statements.push(prepare(db, NOTE_TAG).bind(tag.slug));
+		if (!append) statements.push(prepare(db, NOTE_COLLECTION).bind(member.kind, member.segment));
 	}
 	return statements;
 }
@@ -346,7 +365,7 @@ const STAGE = listStatement(
 			{ length: rows },
 			(_, r) => `(${placeholders(STAGE_COLUMNS, r * STAGE_COLUMNS + 1)})`,
 		);
-		return `INSERT OR REPLACE INTO import_staging (import_id, slug, origin, document, content_hash, published_at, staged_at, tags)
+		return `INSERT OR REPLACE INTO import_staging (import_id, slug, origin, document, content_hash, published_at, staged_at, members)
 	VALUES ${values.join(", ")}`;
 	},
 	STAGE_ROWS_PER_STATEMENT,
@@ -369,7 +388,9 @@ export function stageImportStatements(
 				row.contentHash,
 				row.publishedAt,
 				stagedAt,
-				JSON.stringify(row.tags.map((tag) => [tag.slug, tag.name])),
+				JSON.stringify(
+					row.members.map((m) => [m.kind, m.segment, m.name, m.url ?? null, m.handle ?? null]),
+				),
 			]),
 		),
 	);

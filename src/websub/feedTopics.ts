@@ -4,11 +4,24 @@
  */
 import { sitePaths } from "../site/siteUrls";
 
-/** The feeds' paths, the site's first, then each section's in the order of `sections`. */
-export function feedTopicPaths(sections: readonly string[]): string[] {
+/**
+ * The feeds' paths: the site's first, then each section's in the order of `sections`, then each
+ * author's in the order of `authors`.
+ */
+export function feedTopicPaths(
+	sections: readonly string[],
+	authors: readonly string[] = [],
+): string[] {
 	const paths: string[] = [sitePaths.rss, sitePaths.atom, sitePaths.jsonFeed];
 	for (const tag of sections) {
 		paths.push(sitePaths.tagRss(tag), sitePaths.tagAtom(tag), sitePaths.tagJsonFeed(tag));
+	}
+	for (const author of authors) {
+		paths.push(
+			sitePaths.authorRss(author),
+			sitePaths.authorAtom(author),
+			sitePaths.authorJsonFeed(author),
+		);
 	}
 	return paths;
 }

@@ -4,11 +4,13 @@
  * waits for it: articles go public at their instant whatever the hub does.
  */
 import siteInput from "../../content/site";
+import type { CollectionRef } from "../content/collections";
 import type { Env } from "../env";
 import { CONTENT_CHECK_SECONDS } from "../site/freshness";
 import { resolveSite } from "../site/resolveSite";
 import type { Site } from "../site/siteSchema";
 import { absoluteUrl } from "../site/siteUrls";
+import { collectionsOf } from "../store/collectionListings";
 import {
 	claimPendingTopics,
 	noticeReleases,
@@ -18,7 +20,6 @@ import {
 	unclaimTopics,
 	unnoticedReleases,
 } from "../store/releaseQueue";
-import { sectionsOf } from "../store/sectionListings";
 import { feedTopicPaths } from "./feedTopics";
 import { DEFAULT_TIMEOUT_MS, notifyHub, type PingResult } from "./notifyHub";
 
@@ -51,9 +52,14 @@ export interface ReleaseReport {
 	readonly pings: readonly PingResult[];
 }
 
-/** The feeds a release changes: the site's feeds and those of the released articles' sections. */
-function feedTopics(site: Site, sections: readonly string[]): string[] {
-	return feedTopicPaths(sections).map((path) => absoluteUrl(site, path));
+/**
+ * The feeds a release changes: the site's feeds and those of the released articles' sections and
+ * authors.
+ */
+function feedTopics(site: Site, collections: readonly CollectionRef[]): string[] {
+	const segments = (kind: CollectionRef["kind"]) =>
+		collections.filter((collection) => collection.kind === kind).map((c) => c.segment);
+	return feedTopicPaths(segments("tag"), segments("author")).map((path) => absoluteUrl(site, path));
 }
 
 /**
@@ -70,11 +76,11 @@ export async function notifyReleases(
 	if (site.websubHub === undefined) return { released: [], pings: [] };
 	const released = await unnoticedReleases(env.DB, now, CONTENT_CHECK_SECONDS * 1000);
 	if (released.length > 0) {
-		const sections = await sectionsOf(
+		const collections = await collectionsOf(
 			env.DB,
 			released.map((release) => release.slug),
 		);
-		await noticeReleases(env.DB, released, feedTopics(site, sections), now);
+		await noticeReleases(env.DB, released, feedTopics(site, collections), now);
 	}
 	const claimed = await claimPendingTopics(env.DB, now, CLAIM_MS);
 	const deadline = now + CLAIM_MS - LEASE_MARGIN_MS;

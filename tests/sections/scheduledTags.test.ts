@@ -47,7 +47,9 @@ async function seen(paths: readonly string[]) {
 }
 
 async function storedTags(): Promise<{ slug: string; name: string }[]> {
-	const { results } = await env.DB.prepare("SELECT slug, name FROM tags ORDER BY slug").all<{
+	const { results } = await env.DB.prepare(
+		"SELECT segment AS slug, name FROM collections WHERE kind = 'tag' ORDER BY segment",
+	).all<{
 		slug: string;
 		name: string;
 	}>();
@@ -81,7 +83,7 @@ describe("a scheduled article's spelling of an existing section", () => {
 		await publishEntries(content, start + 2_000);
 		expect(await storedTags()).toEqual(tagsBefore);
 		const { results } = await env.DB.prepare(
-			"SELECT tag FROM article_tags WHERE slug = 'later'",
+			"SELECT segment FROM collection_members WHERE article = 'later'",
 		).all();
 		expect(results).toEqual([]);
 		expect(await seen(SECTION_PATHS)).toEqual(before);

@@ -216,7 +216,7 @@ describe("publishing sections", () => {
 	it("keeps each section's positions dense and in date order through inserts and withdrawals", async () => {
 		const expectDense = async (asiel: string[]) => {
 			const { results } = await env.DB.prepare(
-				"SELECT tag, slug, position FROM article_tags ORDER BY tag, position",
+				"SELECT segment AS tag, article AS slug, position FROM collection_members WHERE kind = 'tag' ORDER BY segment, position",
 			).all<{ tag: string; slug: string; position: number }>();
 			const byTag = new Map<string, number[]>();
 			for (const row of results) byTag.set(row.tag, [...(byTag.get(row.tag) ?? []), row.position]);

@@ -74,6 +74,7 @@ describe("GET /robots.txt", () => {
 				"Disallow: /preview",
 				`Sitemap: ${url("/sitemap.xml")}`,
 				`Sitemap: ${url("/news-sitemap.xml")}`,
+				`Sitemap: ${url("/sitemaps/authors.xml")}`,
 			]),
 		);
 	});
@@ -146,6 +147,7 @@ describe("a sitemap index once one file is not enough", () => {
 		expect(parts.map((part) => child(part, "loc").text)).toEqual([
 			url("/sitemaps/1.xml"),
 			url("/sitemaps/2.xml"),
+			url("/sitemaps/authors.xml"),
 		]);
 		for (const part of parts) expect(child(part, "lastmod").text).toMatch(W3C_DATETIME);
 		const listed: string[] = [];

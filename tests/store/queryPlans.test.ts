@@ -44,7 +44,7 @@ async function plan(sql: string): Promise<string[]> {
 }
 
 const TABLES =
-	"articles|withdrawn|versions|import_staging|tags|article_tags|tags_to_renumber|websub_releases|websub_pending";
+	"articles|withdrawn|versions|import_staging|collections|collection_members|collections_to_renumber|websub_releases|websub_pending";
 
 /**
  * Plan steps that read a whole table without an index: `SCAN articles`. (`SCAN articles USING
@@ -93,10 +93,11 @@ async function exerciseEverything(db: D1Database): Promise<void> {
 	const publish = (entries: readonly ContentEntry[]) =>
 		publishContent(db, entries, { now: Date.now() });
 	// Appends to an empty store, then a back-dated article (renumbering) with a second section.
-	await publish([...content, article("nieuw", { published: "2024-05-01" })]);
+	const byline = { authors: [{ name: "Anna de Vries", handle: "@anna@nos.social" }] };
+	await publish([...content, article("nieuw", { published: "2024-05-01", ...byline })]);
 	await publish([
 		...content,
-		article("nieuw", { published: "2024-05-01" }),
+		article("nieuw", { published: "2024-05-01", ...byline }),
 		article("oud", { published: "2020-01-01", tags: ["test", "Archief"] }),
 	]);
 	// A respelling of a section (same URL, other key), a retagging, a withdrawal, then restoring it.
@@ -153,9 +154,12 @@ async function exerciseEverything(db: D1Database): Promise<void> {
 		sitePaths.article("archief-1"),
 		sitePaths.tag("test"),
 		sitePaths.tagAtom("test"),
+		sitePaths.author("anna-de-vries"),
+		sitePaths.authorRss("anna-de-vries"),
 		sitePaths.sitemap,
 		sitePaths.sitemapPart(1),
 		sitePaths.newsSitemap,
+		sitePaths.authorsSitemap,
 		sitePaths.robots,
 		`${sitePaths.oembed}?url=${encodeURIComponent(url(sitePaths.article("nieuw")))}`,
 	];

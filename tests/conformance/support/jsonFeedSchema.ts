@@ -108,6 +108,8 @@ const item = object(
 		date_published: date,
 		date_modified: date,
 		authors: arrayOf(author),
+		// 1.1 §items: `author` is 1.0's; a publisher may keep it beside `authors` for older readers.
+		author,
 		tags: arrayOf(string),
 		language: string,
 		attachments: arrayOf(attachment),
