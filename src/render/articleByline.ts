@@ -3,16 +3,10 @@
  * beside the source's credit, which stays wherever the article goes.
  */
 import type { Article } from "../content/articleSchema";
+import { dutchListSeparators } from "../content/dutchList";
 import type { Site } from "../site/siteSchema";
 import { absoluteUrl, sitePaths } from "../site/siteUrls";
 import { html, type SafeHtml } from "./html";
-
-/** `a`, `a en b`, `a, b en c`: a Dutch list. */
-function dutchList(items: readonly SafeHtml[]): SafeHtml {
-	return html`${items.map((item, i) =>
-		i === 0 ? item : html`${i === items.length - 1 ? " en " : ", "}${item}`,
-	)}`;
-}
 
 /** The article's byline paragraph, or nothing when it names no author. */
 export function bylineHtml(site: Site, article: Article): SafeHtml {
@@ -21,5 +15,6 @@ export function bylineHtml(site: Site, article: Article): SafeHtml {
 		(author) =>
 			html`<a class="ew-author" rel="author" href="${absoluteUrl(site, sitePaths.author(author.slug))}">${author.name}</a>`,
 	);
-	return html`<p class="ew-byline">Door ${dutchList(names)}</p>\n`;
+	const separators = dutchListSeparators(names.length);
+	return html`<p class="ew-byline">Door ${names.map((name, i) => html`${separators[i]}${name}`)}</p>\n`;
 }

@@ -1,5 +1,6 @@
 import type { Article } from "../content/articleSchema";
 import type { Collection } from "../content/collections";
+import { dutchList } from "../content/dutchList";
 import { handleUrl } from "../content/fediverseHandle";
 import type { Site } from "../site/siteSchema";
 import { absoluteUrl, sitePaths } from "../site/siteUrls";
@@ -94,7 +95,7 @@ function listingPage(
 			article,
 		) => html`<li class="ew-teaser" lang="${article.language}" dir="${textDirection(article.language)}">
 <h2 class="ew-teaser-headline"><a href="${absoluteUrl(site, sitePaths.article(article.slug))}">${article.headline}</a></h2>
-<p class="ew-meta">${timeHtml(article.published, "ew-date")} · ${sourceCreditHtml(article)}</p>
+<p class="ew-meta">${timeHtml(article.published, "ew-date")} · ${article.authors.length === 0 ? "" : html`Door ${dutchList(article.authors.map((author) => author.name))} · `}${sourceCreditHtml(article)}</p>
 <p class="ew-summary">${article.summary}</p>
 </li>
 `,

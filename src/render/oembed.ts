@@ -5,6 +5,7 @@
  * providers it does not know).
  */
 import type { Article } from "../content/articleSchema";
+import { dutchList } from "../content/dutchList";
 import type { PublicationDate } from "../content/publicationDate";
 import { stripForbiddenChars } from "../content/text";
 import type { Site } from "../site/siteSchema";
@@ -52,6 +53,10 @@ export interface OEmbedSubject {
 	readonly published: PublicationDate;
 	readonly sourceName: string;
 	readonly sourceUrl: string;
+	/** The byline's names as one Dutch list (`A, B en C`), absent without authors. */
+	readonly byline?: string;
+	/** oEmbed's author: the first author's page here, else the source. */
+	readonly authorUrl: string;
 	readonly articleUrl: string;
 	readonly embedUrl: string;
 	readonly providerName: string;
@@ -59,12 +64,16 @@ export interface OEmbedSubject {
 }
 
 export function oembedSubject(site: Site, article: Article): OEmbedSubject {
+	const [first] = article.authors;
 	return {
 		headline: article.headline,
 		language: article.language,
 		published: article.published,
 		sourceName: article.source.name,
 		sourceUrl: article.source.url,
+		...(first !== undefined && { byline: dutchList(article.authors.map((a) => a.name)) }),
+		authorUrl:
+			first === undefined ? article.source.url : absoluteUrl(site, sitePaths.author(first.slug)),
 		articleUrl: absoluteUrl(site, sitePaths.article(article.slug)),
 		embedUrl: absoluteUrl(site, sitePaths.embed(article.slug)),
 		providerName: site.title,
@@ -84,7 +93,7 @@ export function fitEmbedSize(maxwidth?: number, maxheight?: number): EmbedSize {
 export function oembedHtml(subject: OEmbedSubject, size: EmbedSize): SafeHtml {
 	const { headline, providerName } = subject;
 	return html`<iframe class="edgewire-embed" src="${subject.embedUrl}" width="${size.width}" height="${size.height}" title="${headline} (${providerName})" sandbox="${EMBED_SANDBOX}" loading="lazy" referrerpolicy="strict-origin-when-cross-origin"></iframe>
-<blockquote class="edgewire-embed-fallback" cite="${subject.articleUrl}" lang="${subject.language}" dir="${textDirection(subject.language)}"><p><a href="${subject.articleUrl}">${headline}</a></p><p>Bron: <a href="${subject.sourceUrl}">${subject.sourceName}</a> · ${timeHtml(subject.published, "ew-date")}</p></blockquote>`;
+<blockquote class="edgewire-embed-fallback" cite="${subject.articleUrl}" lang="${subject.language}" dir="${textDirection(subject.language)}"><p><a href="${subject.articleUrl}">${headline}</a></p><p>${subject.byline === undefined ? "" : html`Door ${subject.byline} · `}Bron: <a href="${subject.sourceUrl}">${subject.sourceName}</a> · ${timeHtml(subject.published, "ew-date")}</p></blockquote>`;
 }
 
 export function oembed(subject: OEmbedSubject, size: EmbedSize): OEmbedRich {
@@ -93,8 +102,9 @@ export function oembed(subject: OEmbedSubject, size: EmbedSize): OEmbedRich {
 		type: "rich",
 		version: "1.0",
 		title: text(subject.headline),
-		author_name: text(subject.sourceName),
-		author_url: subject.sourceUrl,
+		// The byline when there is one; the source stays credited in the html either way.
+		author_name: text(subject.byline ?? subject.sourceName),
+		author_url: subject.authorUrl,
 		provider_name: text(subject.providerName),
 		provider_url: subject.providerUrl,
 		cache_age: OEMBED_CACHE_AGE,
