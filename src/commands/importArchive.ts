@@ -5,9 +5,9 @@
  * interrupted import leaves the public site exactly as it was.
  */
 import type { Article } from "../content/articleSchema";
+import { CollectionRegistry } from "../content/collectionRegistry";
 import { ContentError, type ContentProblem } from "../content/contentError";
 import { FieldChecker } from "../content/fieldChecks";
-import { TagRegistry } from "../content/tagRegistry";
 import { validateArticle } from "../content/validateArticle";
 import {
 	type ArticleWrite,
@@ -57,7 +57,7 @@ export async function readArchive(
 	const problems: ContentProblem[] = [];
 	const articles: Article[] = [];
 	const lineOf = new Map<string, number>();
-	const tags = new TagRegistry();
+	const collections = new CollectionRegistry();
 	let number = 0;
 	for await (const line of lines) {
 		number++;
@@ -93,7 +93,7 @@ export async function readArchive(
 			continue;
 		}
 		lineOf.set(article.slug, number);
-		problems.push(...tags.claim(article.tags, where));
+		problems.push(...collections.claim(article, where));
 		articles.push(article);
 	}
 	if (articles.length === 0 && problems.length === 0) {

@@ -1,7 +1,7 @@
 import type { Article, ContentEntry } from "./articleSchema";
+import { CollectionRegistry } from "./collectionRegistry";
 import { ContentError, type ContentProblem } from "./contentError";
 import { FieldChecker } from "./fieldChecks";
-import { TagRegistry } from "./tagRegistry";
 import { type ValidationOptions, validateArticle } from "./validateArticle";
 
 /**
@@ -15,7 +15,7 @@ export function loadArticles(
 	const problems: ContentProblem[] = [];
 	const articles: Article[] = [];
 	const slugOwners = new Map<string, string>();
-	const tags = new TagRegistry();
+	const collections = new CollectionRegistry();
 	for (const entry of entries) {
 		const check = new FieldChecker(entry.file);
 		const article = validateArticle(entry.input, check, options);
@@ -31,7 +31,7 @@ export function loadArticles(
 			continue;
 		}
 		slugOwners.set(article.slug, entry.file);
-		problems.push(...tags.claim(article.tags, entry.file));
+		problems.push(...collections.claim(article, entry.file));
 		articles.push(article);
 	}
 	if (entries.length === 0) {
