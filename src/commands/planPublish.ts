@@ -101,9 +101,9 @@ export interface StoredForPlan {
 }
 
 /**
- * The log of a published article only grows: every entry it had must stay as it was, in its place
- * (a mistake in a note is itself a correction, made by a new entry). A change of text without a new
- * entry is allowed, as before.
+ * The log of a published article only grows: every entry it had must stay as it was, in its
+ * place, and new entries go at its end (a mistake in a note is itself a correction, made by a new
+ * entry). A change of text without a new entry is allowed, as before.
  */
 function logProblems(
 	write: ArticleWrite,
@@ -111,22 +111,34 @@ function logProblems(
 ): ContentProblem[] {
 	if (published === undefined || published.length === 0) return [];
 	const now = changeLogOf(write.document);
+	const same = (a: ChangeInput | undefined, b: ChangeInput) =>
+		a !== undefined && a.at === b.at && a.kind === b.kind && a.note === b.note;
 	const problems: ContentProblem[] = [];
+	const problem = (path: string, message: string) =>
+		problems.push({ file: write.file, path, message });
+	// Walks both logs together: j is where the published entry i should be.
+	let j = 0;
 	published.forEach((entry, i) => {
-		const kept = now[i];
 		const shown = `${entry.kind} of ${entry.at}: ${JSON.stringify(entry.note)}`;
-		if (kept === undefined) {
-			problems.push({
-				file: write.file,
-				path: "changes",
-				message: `removes the published entry changes[${i}] (${shown}): the log of a published article only grows`,
-			});
-		} else if (kept.at !== entry.at || kept.kind !== entry.kind || kept.note !== entry.note) {
-			problems.push({
-				file: write.file,
-				path: `changes[${i}]`,
-				message: `rewrites a published entry (${shown}): keep it as it was; a mistake in it is itself a correction, added as a new entry at the end`,
-			});
+		if (same(now[j], entry)) {
+			j++;
+			return;
+		}
+		const later = now.findIndex((candidate, k) => k > j && same(candidate, entry));
+		if (later !== -1) {
+			problem(`changes[${j}]`, "is a new entry before published ones: new entries go at the end");
+			j = later + 1;
+		} else if (now[j]?.at === entry.at) {
+			problem(
+				`changes[${j}]`,
+				`rewrites a published entry (${shown}): keep it as it was; a mistake in it is itself a correction, added as a new entry at the end`,
+			);
+			j++;
+		} else {
+			problem(
+				"changes",
+				`removes the published entry changes[${i}] (${shown}): the log of a published article only grows`,
+			);
 		}
 	});
 	return problems;

@@ -8,6 +8,7 @@ import { ContentError } from "../../src/content/contentError";
 import { loadArticles } from "../../src/content/loadContent";
 import { articleId } from "../../src/site/siteUrls";
 import { entry } from "../fixtures/articleInputs";
+import { advanceClock, startClock } from "../support/clock";
 import { fetchPath } from "../support/http";
 import {
 	attr,
@@ -259,5 +260,28 @@ describe("GET /authors/<author>", () => {
 		expect(await (await fetchPath("/robots.txt")).text()).toContain(
 			`Sitemap: ${url("/sitemaps/authors.xml")}`,
 		);
+	});
+});
+
+describe("a scheduled article's authors", () => {
+	it("show nowhere before its instant: no page, no feed, no sitemap entry", async () => {
+		const start = startClock();
+		await publishEntries(
+			[
+				...corpus,
+				article(9, {
+					published: new Date(start + 3_600_000).toISOString(),
+					authors: [{ name: "Nieuwe Auteur" }],
+				}),
+			],
+			start,
+		);
+		expect((await fetchPath("/authors/nieuwe-auteur")).status).toBe(404);
+		expect((await fetchPath("/authors/nieuwe-auteur/feed.xml")).status).toBe(404);
+		expect(await (await fetchPath("/sitemaps/authors.xml")).text()).not.toContain("nieuwe-auteur");
+		advanceClock(3_600_000);
+		expect((await fetchPath("/authors/nieuwe-auteur")).status).toBe(200);
+		expect(await (await fetchPath("/sitemaps/authors.xml")).text()).toContain("nieuwe-auteur");
+		await publishEntries(corpus, Date.now());
 	});
 });
