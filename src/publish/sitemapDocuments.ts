@@ -45,9 +45,10 @@ export async function loadSitemap(
 	const layout = sitemapLayout(state.publicCount, maxUrls);
 	const lastModified = state.publicChangedAt;
 	if (layout.index) {
+		const authors = (await publicAuthors(db, source.now, 1)).length > 0;
 		const parts = [
 			...Array.from({ length: layout.parts }, (_, i) => sitePaths.sitemapPart(i + 1)),
-			sitePaths.authorsSitemap,
+			...(authors ? [sitePaths.authorsSitemap] : []),
 		].map((path) => ({ loc: absoluteUrl(site, path), lastmod: lastModified }));
 		return sitemapDocument(renderSitemapIndex(parts), lastModified);
 	}
@@ -110,6 +111,8 @@ export async function loadNewsSitemap(source: DocumentSource): Promise<DocumentO
 export async function loadAuthorsSitemap(source: DocumentSource): Promise<DocumentOutcome> {
 	const { site, db, state, now } = source;
 	const authors = await publicAuthors(db, now, SITEMAP_MAX_URLS);
+	// No author with a public article: no such sitemap (an empty <urlset> is not a valid one).
+	if (authors.length === 0) return { status: 404 };
 	const urls = authors.map((author) => ({
 		loc: absoluteUrl(site, sitePaths.author(author.segment)),
 		lastmod: author.lastPublished,
@@ -117,8 +120,14 @@ export async function loadAuthorsSitemap(source: DocumentSource): Promise<Docume
 	return sitemapDocument(renderSitemap(urls), state.publicChangedAt);
 }
 
-export function loadRobots(source: DocumentSource): DocumentOutcome {
-	return { status: 200, document: { kind: "robots", body: renderRobots(source.site) } };
+/** robots.txt: what may be crawled, and every sitemap that exists now. */
+export async function loadRobots(source: DocumentSource): Promise<DocumentOutcome> {
+	const authors = (await publicAuthors(source.db, source.now, 1)).length > 0;
+	const body = renderRobots(source.site, { authors });
+	return {
+		status: 200,
+		document: { kind: "robots", body, lastModified: source.state.publicChangedAt },
+	};
 }
 
 function sitemapDocument(body: string, lastModified: number) {

@@ -118,13 +118,16 @@ export function newsDate(date: PublicationDate): string {
 }
 
 /** robots.txt: everything may be crawled but previews; where the sitemaps are. */
-export function renderRobots(site: Site): string {
+export function renderRobots(site: Site, options: { readonly authors: boolean }): string {
+	const sitemaps = [
+		sitePaths.sitemap,
+		sitePaths.newsSitemap,
+		// Only while an author has a public article: an empty <urlset> is not a valid sitemap.
+		...(options.authors ? [sitePaths.authorsSitemap] : []),
+	];
 	return `User-agent: *
 Allow: /
 Disallow: ${sitePaths.preview}
 
-Sitemap: ${absoluteUrl(site, sitePaths.sitemap)}
-Sitemap: ${absoluteUrl(site, sitePaths.newsSitemap)}
-Sitemap: ${absoluteUrl(site, sitePaths.authorsSitemap)}
-`;
+${sitemaps.map((path) => `Sitemap: ${absoluteUrl(site, path)}\n`).join("")}`;
 }

@@ -74,9 +74,13 @@ describe("GET /robots.txt", () => {
 				"Disallow: /preview",
 				`Sitemap: ${url("/sitemap.xml")}`,
 				`Sitemap: ${url("/news-sitemap.xml")}`,
-				`Sitemap: ${url("/sitemaps/authors.xml")}`,
 			]),
 		);
+	});
+
+	it("names no authors' sitemap while no author has a public article, and that sitemap is 404", async () => {
+		expect(await (await fetchPath("/robots.txt")).text()).not.toContain("/sitemaps/authors.xml");
+		expect((await fetchPath("/sitemaps/authors.xml")).status).toBe(404);
 	});
 });
 
@@ -147,7 +151,6 @@ describe("a sitemap index once one file is not enough", () => {
 		expect(parts.map((part) => child(part, "loc").text)).toEqual([
 			url("/sitemaps/1.xml"),
 			url("/sitemaps/2.xml"),
-			url("/sitemaps/authors.xml"),
 		]);
 		for (const part of parts) expect(child(part, "lastmod").text).toMatch(W3C_DATETIME);
 		const listed: string[] = [];
