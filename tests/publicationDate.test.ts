@@ -15,6 +15,8 @@ import { bodyOf, renderedDocuments } from "./support/render";
 import { seedArticle, site } from "./support/site";
 import { emptyStore, publishEntries } from "./support/store";
 
+const AMSTERDAM = "Europe/Amsterdam";
+
 /** Dates of an article whose slug is `datum`: its partial dates fall 41:56.588 after noon. */
 function parsed(text: string, slug = "datum"): PublicationDate {
 	const result = parsePublicationDate(text, slug);
@@ -74,7 +76,7 @@ describe("the full-timestamp rule for partial dates (first day of the period, in
 	});
 
 	it("shows people exactly the known precision in <time>", () => {
-		expect(timeHtml(parsed("2023-07"), "ew-date").toString()).toBe(
+		expect(timeHtml(parsed("2023-07"), "ew-date", AMSTERDAM).toString()).toBe(
 			'<time class="ew-date" datetime="2023-07">juli 2023</time>',
 		);
 	});
@@ -109,8 +111,31 @@ describe("full RFC 3339 timestamps", () => {
 	});
 
 	it("uses the writer's offset in the datetime attribute", () => {
-		expect(timeHtml(parsed("2023-07-07T01:45:00+02:00"), "ew-date").toString()).toBe(
+		expect(timeHtml(parsed("2023-07-07T01:45:00+02:00"), "ew-date", AMSTERDAM).toString()).toBe(
 			'<time class="ew-date" datetime="2023-07-07T01:45:00+02:00">7 juli 2023, 01:45</time>',
+		);
+	});
+
+	it("shows people an instant in the newsroom's zone, whatever offset it was written with", () => {
+		// 10:22 UTC is 11:22 in Amsterdam in winter (CET) and 12:22 in summer (CEST).
+		expect(timeHtml(parsed("2026-12-04T10:22:00+00:00"), "ew-date", AMSTERDAM).toString()).toBe(
+			'<time class="ew-date" datetime="2026-12-04T10:22:00+00:00">4 december 2026, 11:22</time>',
+		);
+		expect(timeHtml(parsed("2026-07-04T10:22:00Z"), "ew-date", AMSTERDAM).toString()).toBe(
+			'<time class="ew-date" datetime="2026-07-04T10:22:00Z">4 juli 2026, 12:22</time>',
+		);
+		// The date moves too when the zone's clock is past midnight.
+		expect(timeHtml(parsed("2026-12-04T23:30:00Z"), "ew-date", AMSTERDAM).toString()).toContain(
+			">5 december 2026, 00:30<",
+		);
+		expect(
+			timeHtml(parsed("2026-12-04T10:22:00Z"), "ew-date", "America/New_York").toString(),
+		).toContain(">4 december 2026, 05:22<");
+	});
+
+	it("keeps a partial date partial in any zone", () => {
+		expect(timeHtml(parsed("2023-07-07"), "ew-date", "Pacific/Kiritimati").toString()).toBe(
+			'<time class="ew-date" datetime="2023-07-07">7 juli 2023</time>',
 		);
 	});
 });
@@ -126,7 +151,7 @@ describe("fractional seconds", () => {
 	});
 
 	it("gives <time datetime> a valid global date and time string (HTML: 1-3 fraction digits)", () => {
-		expect(timeHtml(parsed(nanoseconds), "ew-date").toString()).toBe(
+		expect(timeHtml(parsed(nanoseconds), "ew-date", AMSTERDAM).toString()).toBe(
 			'<time class="ew-date" datetime="2023-08-09T10:11:12.123+02:00">9 augustus 2023, 10:11</time>',
 		);
 	});

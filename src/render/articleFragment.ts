@@ -25,7 +25,7 @@ export function articleFragment(site: Site, article: Article): SafeHtml {
 	return html`<article class="ew-article" lang="${article.language}" dir="${textDirection(article.language)}">
 <header class="ew-header">
 <h1 class="ew-headline">${article.headline}</h1>
-${bylineHtml(site, article)}<p class="ew-meta">${timeHtml(article.published, "ew-date")}${updated} · ${sourceCreditHtml(article)}</p>
+${bylineHtml(site, article)}<p class="ew-meta">${timeHtml(article.published, "ew-date", site.timeZone)}${updated} · ${sourceCreditHtml(article)}</p>
 </header>
 ${article.image === undefined ? "" : html`${leadImageHtml(article.image)}\n`}${articleBodyHtml(article)}${changeLogHtml(site, article)}<footer class="ew-footer"><p>${sourceCreditHtml(article)} · <a class="ew-canonical" href="${canonical}">Lees dit artikel op ${site.title}</a></p></footer>
 </article>`;

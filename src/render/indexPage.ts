@@ -95,7 +95,7 @@ function listingPage(
 			article,
 		) => html`<li class="ew-teaser" lang="${article.language}" dir="${textDirection(article.language)}">
 <h2 class="ew-teaser-headline"><a href="${absoluteUrl(site, sitePaths.article(article.slug))}">${article.headline}</a></h2>
-<p class="ew-meta">${timeHtml(article.published, "ew-date")} · ${article.authors.length === 0 ? "" : html`Door ${dutchList(article.authors.map((author) => author.name))} · `}${sourceCreditHtml(article)}</p>
+<p class="ew-meta">${timeHtml(article.published, "ew-date", site.timeZone)} · ${article.authors.length === 0 ? "" : html`Door ${dutchList(article.authors.map((author) => author.name))} · `}${sourceCreditHtml(article)}</p>
 <p class="ew-summary">${article.summary}</p>
 </li>
 `,

@@ -51,6 +51,8 @@ export interface OEmbedSubject {
 	readonly headline: string;
 	readonly language: string;
 	readonly published: PublicationDate;
+	/** The newsroom's time zone, in which a published instant is shown. */
+	readonly timeZone: string;
 	readonly sourceName: string;
 	readonly sourceUrl: string;
 	/** The byline's names as one Dutch list (`A, B en C`), absent without authors. */
@@ -69,6 +71,7 @@ export function oembedSubject(site: Site, article: Article): OEmbedSubject {
 		headline: article.headline,
 		language: article.language,
 		published: article.published,
+		timeZone: site.timeZone,
 		sourceName: article.source.name,
 		sourceUrl: article.source.url,
 		...(first !== undefined && { byline: dutchList(article.authors.map((a) => a.name)) }),
@@ -93,7 +96,7 @@ export function fitEmbedSize(maxwidth?: number, maxheight?: number): EmbedSize {
 export function oembedHtml(subject: OEmbedSubject, size: EmbedSize): SafeHtml {
 	const { headline, providerName } = subject;
 	return html`<iframe class="edgewire-embed" src="${subject.embedUrl}" width="${size.width}" height="${size.height}" title="${headline} (${providerName})" sandbox="${EMBED_SANDBOX}" loading="lazy" referrerpolicy="strict-origin-when-cross-origin"></iframe>
-<blockquote class="edgewire-embed-fallback" cite="${subject.articleUrl}" lang="${subject.language}" dir="${textDirection(subject.language)}"><p><a href="${subject.articleUrl}">${headline}</a></p><p>${subject.byline === undefined ? "" : html`Door ${subject.byline} · `}Bron: <a href="${subject.sourceUrl}">${subject.sourceName}</a> · ${timeHtml(subject.published, "ew-date")}</p></blockquote>`;
+<blockquote class="edgewire-embed-fallback" cite="${subject.articleUrl}" lang="${subject.language}" dir="${textDirection(subject.language)}"><p><a href="${subject.articleUrl}">${headline}</a></p><p>${subject.byline === undefined ? "" : html`Door ${subject.byline} · `}Bron: <a href="${subject.sourceUrl}">${subject.sourceName}</a> · ${timeHtml(subject.published, "ew-date", subject.timeZone)}</p></blockquote>`;
 }
 
 export function oembed(subject: OEmbedSubject, size: EmbedSize): OEmbedRich {

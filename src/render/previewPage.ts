@@ -15,8 +15,8 @@ const NOINDEX = html`<meta name="robots" content="noindex, nofollow">\n`;
  */
 export function previewPage(site: Site, article: Article, isPublic: boolean): SafeHtml {
 	const status = isPublic
-		? html`is openbaar sinds ${timeHtml(article.published, "ew-preview-date")}`
-		: html`wordt openbaar op ${timeHtml(article.published, "ew-preview-date")}`;
+		? html`is openbaar sinds ${timeHtml(article.published, "ew-preview-date", site.timeZone)}`
+		: html`wordt openbaar op ${timeHtml(article.published, "ew-preview-date", site.timeZone)}`;
 	return pageLayout(site, {
 		title: pageTitle(`Voorvertoning: ${article.headline}`, site.title),
 		description: article.summary,
