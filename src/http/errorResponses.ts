@@ -4,6 +4,7 @@
  */
 import { errorPage } from "../render/errorPage";
 import type { Site } from "../site/siteSchema";
+import { absoluteUrl, sitePaths } from "../site/siteUrls";
 import { ALLOWED_METHODS, BASE_HEADERS, ERROR_CACHE_CONTROL, imageSources } from "./responsePolicy";
 
 export type ErrorStatus = 400 | 404 | 405 | 410;
@@ -47,7 +48,8 @@ function errorResponse(
 		...BASE_HEADERS,
 		[
 			"Content-Security-Policy",
-			`default-src 'none'; style-src 'self'; ${imageSources(site)}; frame-ancestors 'none'`,
+			// The page's header has the search form (pageLayout.ts): it may go there, nowhere else.
+			`default-src 'none'; style-src 'self'; ${imageSources(site)}; form-action ${absoluteUrl(site, sitePaths.search)}; frame-ancestors 'none'`,
 		],
 		["Access-Control-Allow-Origin", "*"],
 	]);

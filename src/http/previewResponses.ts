@@ -8,11 +8,9 @@ import { BASE_HEADERS, imageSources } from "./responsePolicy";
 
 export const PREVIEW_CACHE_CONTROL = "private, no-store";
 
-function previewHeaders(
-	site: Site,
-	formAction: "'none'" | "'self'",
-	imageOrigins: readonly string[],
-): Headers {
+function previewHeaders(site: Site, form: boolean, imageOrigins: readonly string[]): Headers {
+	// Every page's header has the search form (pageLayout.ts); the sign-in form posts here too.
+	const formAction = `${form ? "'self' " : ""}${absoluteUrl(site, sitePaths.search)}`;
 	return new Headers([
 		["Content-Type", "text/html; charset=utf-8"],
 		["Cache-Control", PREVIEW_CACHE_CONTROL],
@@ -37,11 +35,7 @@ export function previewAnswer(
 	request: Request,
 	options: { readonly form?: boolean; readonly imageOrigins?: readonly string[] } = {},
 ): Response {
-	const headers = previewHeaders(
-		site,
-		options.form === true ? "'self'" : "'none'",
-		options.imageOrigins ?? [],
-	);
+	const headers = previewHeaders(site, options.form === true, options.imageOrigins ?? []);
 	return new Response(request.method === "HEAD" ? null : body, { status: 200, headers });
 }
 

@@ -1,7 +1,8 @@
 /**
  * Which document a request path names, decided from the path alone (siteUrls.ts builds the same
  * paths). A path that can name nothing answers 404 without a storage round trip; whether a named
- * article, section or page exists is the store's to say (loadDocument.ts).
+ * article, section or page exists is the store's to say (loadDocument.ts). Searches are not among
+ * them: their answer depends on the query string too (routes/searchRoutes.ts).
  */
 import type { CollectionKind } from "../content/collections";
 import { isSlug } from "../content/validateArticle";
@@ -33,7 +34,8 @@ export type DocumentRequest =
 	| { readonly type: "authorsSitemap" }
 	| { readonly type: "newsSitemap" }
 	| { readonly type: "robots" }
-	| { readonly type: "stylesheet" };
+	| { readonly type: "stylesheet" }
+	| { readonly type: "openSearch" };
 
 const FIXED: ReadonlyMap<string, DocumentRequest> = new Map<string, DocumentRequest>([
 	[sitePaths.home, { type: "home", page: 1 }],
@@ -45,6 +47,7 @@ const FIXED: ReadonlyMap<string, DocumentRequest> = new Map<string, DocumentRequ
 	[sitePaths.authorsSitemap, { type: "authorsSitemap" }],
 	[sitePaths.robots, { type: "robots" }],
 	[sitePaths.stylesheet, { type: "stylesheet" }],
+	[sitePaths.openSearch, { type: "openSearch" }],
 ]);
 
 const FEED_FILES: Readonly<Record<string, FeedFormat>> = {

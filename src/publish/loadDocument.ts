@@ -9,6 +9,7 @@ import { articleFragment } from "../render/articleFragment";
 import { articlePage } from "../render/articlePage";
 import { indexPage } from "../render/indexPage";
 import { imageOrigins } from "../render/leadImage";
+import { renderOpenSearch } from "../render/openSearch";
 import type { Site } from "../site/siteSchema";
 import { publicArticle } from "../store/articleLookup";
 import { articlesOf } from "../store/articleRows";
@@ -38,6 +39,9 @@ export async function loadDocument(
 	switch (request.type) {
 		case "stylesheet":
 			return { status: 200, document: { kind: "stylesheet", body: stylesheet } };
+		case "openSearch":
+			// Depends on the settings alone: dated like the rest of the site's documents.
+			return listing("openSearch", renderOpenSearch(site), state);
 		case "robots":
 			return loadRobots(source);
 		case "sitemap":

@@ -3,6 +3,13 @@ export const stylesheet = `:root { color-scheme: light dark; }
 body { font: 1.125rem/1.6 system-ui, sans-serif; max-width: 42rem; margin: 0 auto; padding: 1rem; }
 .site-header { margin-bottom: 2rem; }
 .site-name { font-weight: 700; text-decoration: none; }
+.site-search { margin-top: 0.5rem; }
+.site-search input { font: inherit; max-width: 60%; }
+.ew-search-results { padding-left: 1.5rem; }
+.ew-search-result { margin-bottom: 1.5rem; }
+.ew-search-result h2 { font-size: 1.2rem; line-height: 1.3; margin-bottom: 0.25rem; }
+.ew-snippet { margin-top: 0.25rem; }
+mark { background: #ffe58a; color: #000; }
 .site-footer { margin-top: 3rem; font-size: 0.9rem; }
 .ew-headline { line-height: 1.2; }
 .ew-meta, .ew-footer, .ew-caption { font-size: 0.9rem; opacity: 0.85; }

@@ -13,4 +13,7 @@ export type DocumentKind =
 	| "oembed"
 	| "sitemap"
 	| "robots"
-	| "stylesheet";
+	| "stylesheet"
+	| "searchPage"
+	| "searchJson"
+	| "openSearch";
