@@ -55,7 +55,9 @@ export function wordsIn(text: string): { word: string; start: number; end: numbe
  * snippet: lower case, diacritics dropped (`België` and `belgie` are one word).
  */
 export function foldWord(word: string): string {
-	return word.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
+	const lower = word.toLowerCase();
+	// Most words are ASCII: nothing to decompose (a snippet folds every word of an article).
+	return /^[a-z0-9]*$/.test(lower) ? lower : lower.normalize("NFD").replace(/\p{M}/gu, "");
 }
 
 /** A phrase of the words in `text`, or undefined when it has none; prefix when a `*` follows the last. */

@@ -64,35 +64,43 @@ const WORD_COUNTS = listStatement(
 				`(SELECT count(*) FROM (SELECT 1 FROM search_archive WHERE search_archive MATCH ?${i + 2} LIMIT ?1)) AS n${i}`,
 		).join(", ")}`,
 	MAX_QUERY_WORDS,
+	{ matchBound: "each word's MATCH stops at LIMIT ?1 (SELECTIVE_BELOW) rows" },
 );
 
 /** Which index a query is ranked in: the whole archive, or the newest articles. */
 export type SearchScope = "archive" | "recent";
 
 /**
- * One page of matches, best first. `scope: "archive" | "recent"` picks the index; `section` keeps
- * only the articles of that section (a correlated lookup per match: bounded by the matches).
+ * One page of matches, best first, each row with how many match in all. From `search_archive` or
+ * `search_recent`; with `section`, only the articles of that section (a lookup per match, so
+ * bounded by the matches). The matches are ranked on the index and its ids alone; the articles'
+ * documents are read for the page's rows only.
  */
 function searchStatement(table: "search_archive" | "search_recent", section: boolean) {
-	const inSection = section
-		? `AND EXISTS (SELECT 1 FROM collection_members AS m
-			WHERE m.kind = 'tag' AND m.segment = ?4 AND m.article = d.slug)`
-		: "";
-	// bm25() can be read only where the MATCH is, so the matches are materialised with their score
-	// before the window function counts them.
+	const inSection = (alias: string) =>
+		section
+			? `AND EXISTS (SELECT 1 FROM collection_members AS m
+				WHERE m.kind = 'tag' AND m.segment = ?4 AND m.article = ${alias}.slug)`
+			: "";
+	const name = `search${table === "search_archive" ? "Archive" : "Recent"}${section ? "InSection" : ""}`;
+	const matchBound =
+		table === "search_recent"
+			? "search_recent holds RECENT_ARTICLES articles (searchIndex.ts), so no MATCH yields more"
+			: "run only for a query every phrase of which holds a word in fewer than SELECTIVE_BELOW articles (searchScope), so it matches fewer";
 	return statement(
-		`search${table === "search_archive" ? "Archive" : "Recent"}${section ? "InSection" : ""}`,
+		name,
 		"request",
-		`WITH matched AS MATERIALIZED (
-		SELECT d.slug, d.published_at, bm25(${table}, ${BM25_WEIGHTS}) AS score
+		`SELECT a.slug, a.document, a.published_at, a.revised_at, r.total
+	FROM (
+		SELECT d.slug, d.published_at, bm25(${table}, ${BM25_WEIGHTS}) AS score,
+			(SELECT count(*) FROM ${table} CROSS JOIN search_documents AS e ON e.id = ${table}.rowid
+				WHERE ${table} MATCH ?1 ${inSection("e")}) AS total
 		FROM ${table} CROSS JOIN search_documents AS d ON d.id = ${table}.rowid
-		WHERE ${table} MATCH ?1 ${inSection}),
-	ranked AS (
-		SELECT slug, published_at, score, count(*) OVER () AS total FROM matched
-		ORDER BY score, published_at DESC, slug DESC LIMIT ?2 OFFSET ?3)
-	SELECT a.slug, a.document, a.published_at, a.revised_at, r.total
-	FROM ranked AS r CROSS JOIN articles AS a ON a.slug = r.slug
+		WHERE ${table} MATCH ?1 ${inSection("d")}
+		ORDER BY score, d.published_at DESC, d.slug DESC LIMIT ?2 OFFSET ?3) AS r
+	CROSS JOIN articles AS a ON a.slug = r.slug
 	ORDER BY r.score, r.published_at DESC, r.slug DESC`,
+		{ matchBound },
 	);
 }
 

@@ -220,17 +220,13 @@ const CLEAR_RECENT = statement(
 	"command",
 	"INSERT INTO search_recent (search_recent) VALUES ('delete-all')",
 );
+// SQLite empties a table without reading it (the truncate optimisation): no full read to excuse.
 const CLEAR_DOCUMENTS = statement(
 	"searchClearDocuments",
 	"command",
 	"DELETE FROM search_documents",
-	{
-		fullScan: "a rebuild of the search index starts by forgetting every id it gave",
-	},
 );
-const CLEAR_PENDING = statement("searchClearPending", "command", "DELETE FROM search_pending", {
-	fullScan: "a rebuild of the search index queues every article again",
-});
+const CLEAR_PENDING = statement("searchClearPending", "command", "DELETE FROM search_pending");
 const QUEUE_ALL = statement(
 	"searchQueueAll",
 	"command",
