@@ -98,5 +98,20 @@ export function renderSearchJson(site: Site, results: SearchResults): string {
 		...(results.page > 1 && { prev: pageUrl(results.page - 1) }),
 		...(results.page < results.pages && { next: pageUrl(results.page + 1) }),
 	};
-	return `${JSON.stringify(answer)}\n`;
+	return `${jsonText(answer)}\n`;
+}
+
+const MARKUP_CHARACTERS: Readonly<Record<string, string>> = {
+	"<": "\\u003c",
+	">": "\\u003e",
+	"&": "\\u0026",
+};
+
+/**
+ * JSON text of `value` with `<`, `>` and `&` written as `\u` escapes (RFC 8259 §7: any character
+ * of a string may be), as Go's encoding/json does: the answer echoes the query, and no byte of it
+ * then reads as markup to anything that sniffs or embeds it. Outside strings JSON has none of them.
+ */
+function jsonText(value: unknown): string {
+	return JSON.stringify(value).replace(/[<>&]/g, (char) => MARKUP_CHARACTERS[char] ?? char);
 }
