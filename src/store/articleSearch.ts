@@ -93,7 +93,7 @@ function searchStatement(table: "search_archive" | "search_recent", section: boo
 		`SELECT a.slug, a.document, a.published_at, a.revised_at, r.total
 	FROM (
 		SELECT d.slug, d.published_at, bm25(${table}, ${BM25_WEIGHTS}) AS score,
-			(SELECT count(*) FROM ${table} CROSS JOIN search_documents AS e ON e.id = ${table}.rowid
+			(SELECT count(*) FROM ${table}${section ? ` CROSS JOIN search_documents AS e ON e.id = ${table}.rowid` : ""}
 				WHERE ${table} MATCH ?1 ${inSection("e")}) AS total
 		FROM ${table} CROSS JOIN search_documents AS d ON d.id = ${table}.rowid
 		WHERE ${table} MATCH ?1 ${inSection("d")}
