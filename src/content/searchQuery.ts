@@ -1,6 +1,6 @@
 /**
  * What a person types into a search box, as data: phrases of words. A word is a run of letters,
- * digits and marks, the runs FTS5's unicode61 tokenizer makes tokens of (migrations/0007); every
+ * digits and marks, the runs FTS5's unicode61 tokenizer makes tokens of (migrations/0008); every
  * other character only separates words. Double quotes make a phrase (`"het kabinet"`), a `*` right
  * after a word makes it a prefix (`kabin*`). Nothing else a person types means anything: `-`, `^`,
  * `:`, `NEAR(`, `AND`, `OR`, `NOT` and parentheses are not operators here, and the store quotes

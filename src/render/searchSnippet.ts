@@ -1,7 +1,7 @@
 /**
  * Where a search result's words were found: a short stretch of the article's text with the words
  * that match the query marked, as parts (plain or matched) that each renderer escapes its own way.
- * The index holds no text (migrations/0007), so the stretch is found here, in the article itself,
+ * The index holds no text (migrations/0008), so the stretch is found here, in the article itself,
  * matching words as FTS5 does: case and diacritics folded, a phrase's words in a row, a prefix's
  * last word by its beginning.
  */

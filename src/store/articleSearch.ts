@@ -1,5 +1,5 @@
 /**
- * Searching the index (migrations/0007, searchIndex.ts): one page of the articles that match a query,
+ * Searching the index (migrations/0008, searchIndex.ts): one page of the articles that match a query,
  * best first, with how many match. docs/search.md gives the design and the measured costs.
  *
  * Ranking is FTS5's bm25 with the column weights of RANK_WEIGHTS (headline above summary above

@@ -1,5 +1,5 @@
 /**
- * What enters and leaves the search index (migrations/0007_search.sql), as statements for the
+ * What enters and leaves the search index (migrations/0008_search.sql), as statements for the
  * batches that write articles: a publish, import or withdrawal changes the index in the same D1
  * batch as the articles, so the index and the site never disagree.
  *

@@ -27,7 +27,7 @@ export interface Statement {
 	/** Why reading a whole table is right here, when it is. */
 	readonly fullScan?: string;
 	/**
-	 * For a full-text MATCH (FTS5, migrations/0007): why the rows it yields are bounded. A MATCH
+	 * For a full-text MATCH (FTS5, migrations/0008): why the rows it yields are bounded. A MATCH
 	 * searches the index, but its plan cannot say how many articles hold the words.
 	 */
 	readonly matchBound?: string;

@@ -1,5 +1,5 @@
 /**
- * What the search index holds (migrations/0007, src/store/searchIndex.ts): every public article,
+ * What the search index holds (migrations/0008, src/store/searchIndex.ts): every public article,
  * from the batch that makes it public; nothing else, ever. A scheduled article's words change no
  * answer, count or page before its instant, are found from that instant on (a search indexes a
  * release the cron has not reached yet), and leave no trace when it is removed unreleased. A

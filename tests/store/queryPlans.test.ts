@@ -50,7 +50,7 @@ const TABLES =
 	"articles|withdrawn|versions|import_staging|collections|collection_members|collections_to_renumber|websub_releases|websub_pending|search_documents|search_pending";
 
 /**
- * A step on the search index's FTS5 tables (migrations/0007): `SCAN <table> VIRTUAL TABLE INDEX
+ * A step on the search index's FTS5 tables (migrations/0008): `SCAN <table> VIRTUAL TABLE INDEX
  * n:<idx>`, where FTS5's idx string says what it searches by: `M` a full-text MATCH (the inverted
  * index), `=` one rowid, `<` `>` a range of rowids. With none of those it reads the whole index.
  * (Other virtual tables, json_each, walk one document's JSON.)
