@@ -95,7 +95,10 @@ async function loadArticleView(
 	view: "page" | "fragment" | "embed",
 ): Promise<DocumentOutcome> {
 	const found = await publicArticle(source.db, slug, source.now);
-	if (found.state === "withdrawn") return { status: 410 };
+	if (found.state === "withdrawn") {
+		const { at, headline } = found;
+		return { status: 410, withdrawn: { at, ...(headline !== undefined && { headline }) } };
+	}
 	if (found.state === "unknown") return NOT_FOUND;
 	const { article, changedAt } = found.stored;
 	return { status: 200, document: articleDocument(source.site, article, view, changedAt) };

@@ -14,7 +14,12 @@
 import siteInput from "../../content/site";
 import { fnv1a32 } from "../encoding/fnv1a";
 import type { Env } from "../env";
-import { type ErrorResponse, type ErrorStatus, prepareErrors } from "../http/errorResponses";
+import {
+	type ErrorResponse,
+	type ErrorStatus,
+	prepareErrors,
+	prepareGone,
+} from "../http/errorResponses";
 import type { PreparedResponse } from "../http/preparedResponse";
 import type { OEmbedSubject } from "../render/oembed";
 import type { DocumentKind } from "../site/documentKind";
@@ -41,7 +46,12 @@ export type PreparedAnswer =
 			/** A document that changes with the clock alone is not kept past this instant (ms). */
 			readonly expiresAt?: number;
 	  }
-	| { readonly status: 404 | 410 };
+	| { readonly status: 404 }
+	| {
+			readonly status: 410;
+			/** The article's own 410 page, naming what was withdrawn; else the site's. */
+			readonly page?: ErrorResponse;
+	  };
 
 /**
  * Up to 2,000 answers and 16 MiB of bodies per isolate: the feeds, hundreds of article pages and
@@ -121,7 +131,10 @@ export class PreparedSite {
 	async document(path: string, request: DocumentRequest, now: number): Promise<PreparedAnswer> {
 		return this.#answer(path, now, async (state) => {
 			const outcome = await loadDocument({ site: this.site, db: this.db, state, now }, request);
-			if (outcome.status !== 200) return outcome;
+			if (outcome.status === 410 && outcome.withdrawn !== undefined) {
+				return { status: 410, page: prepareGone(this.site, outcome.withdrawn) };
+			}
+			if (outcome.status !== 200) return { status: outcome.status };
 			const { document, expiresAt } = outcome;
 			const response = prepareDocument(this.site, path, document, this.deployment.at);
 			return { status: 200, kind: document.kind, response, ...(expiresAt && { expiresAt }) };
