@@ -5,8 +5,8 @@ body { font: 1.125rem/1.6 system-ui, sans-serif; max-width: 42rem; margin: 0 aut
 .site-name { font-weight: 700; text-decoration: none; }
 .site-footer { margin-top: 3rem; font-size: 0.9rem; }
 .ew-headline { line-height: 1.2; }
-.ew-meta, .ew-footer, .ew-caption { font-size: 0.9rem; opacity: 0.85; }
-.ew-media { margin: 1.5rem 0; padding-left: 1rem; border-left: 3px solid currentColor; }
+.ew-meta, .ew-footer, .ew-media-caption { font-size: 0.9rem; opacity: 0.85; }
+.ew-media-kind { font-weight: 600; }
 .ew-lead-image { margin: 1.5rem 0; }
 .ew-image { display: block; max-width: 100%; height: auto; }
 .ew-image-credit { font-size: 0.9rem; opacity: 0.85; }
