@@ -12,4 +12,6 @@ body { font: 1.125rem/1.6 system-ui, sans-serif; max-width: 42rem; margin: 0 aut
 .ew-image-credit { font-size: 0.9rem; opacity: 0.85; }
 .ew-articles { list-style: none; padding: 0; }
 .ew-teaser { margin-bottom: 2rem; }
+.ew-preview-banner { margin: 0 0 2rem; padding: 0.75rem 1rem; border: 3px solid #b45309; background: #fef3c7; color: #451a03; }
+.ew-form-problem { padding: 0.5rem 1rem; border-left: 4px solid #b91c1c; }
 `;
