@@ -69,7 +69,7 @@ export class PreparedSite {
 	readonly #settings: string;
 	readonly #answers = new BoundedCache<string, PreparedAnswer>(
 		ANSWER_LIMITS,
-		(answer) => ANSWER_OVERHEAD + (answer.status === 200 ? answer.response.body.byteLength : 0),
+		(answer) => ANSWER_OVERHEAD + answerBytes(answer),
 	);
 	#state: ContentState | undefined;
 	#validUntil = Number.NEGATIVE_INFINITY;
@@ -166,6 +166,13 @@ export class PreparedSite {
 		if (this.#state === state) this.#answers.set(key, answer);
 		return answer;
 	}
+}
+
+/** The body bytes an answer keeps: a document's, or a withdrawn article's own 410 page. */
+function answerBytes(answer: PreparedAnswer): number {
+	if (answer.status === 200) return answer.response.body.byteLength;
+	if (answer.status === 410) return answer.page?.body.byteLength ?? 0;
+	return 0;
 }
 
 /** A short, stable tag of the settings documents depend on (FNV-1a of origin and hub). */
