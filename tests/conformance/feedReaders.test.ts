@@ -191,7 +191,7 @@ for (const reader of independentReaders) {
 					const old = itemOf(was, article(before, CORRECTED), origin);
 					const now = itemOf(is, article(after, CORRECTED), origin);
 					// The same item: its id and link as before, and no other item with its link.
-					expect(now, `${path}: the item is gone after the correction`).toBeDefined();
+					expect(now, `${path}: no item has the id it had before the correction`).toBeDefined();
 					expect([now?.id, now?.link], path).toEqual([expected.id, expected.link]);
 					expect([now?.id, now?.link], path).toEqual([old?.id, old?.link]);
 					expect(is.items.filter((item) => item.link === expected.link).length, path).toBe(1);
