@@ -11,7 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readContentFiles } from "../../src/commands/contentFiles";
 import type { Article } from "../../src/content/articleSchema";
 import type { DocumentKind } from "../../src/site/documentKind";
-import { entry } from "../fixtures/articleInputs";
+import {
+	CORRECTED_SLUG,
+	correctionCorpus,
+	FIRST_CHANGE,
+	NEW_CORRECTION,
+	UNCHANGED_SLUG,
+} from "../fixtures/correctionCorpus";
 import { expectedItem } from "./support/expectedItem";
 import type { FeedFormat } from "./support/independentParsers";
 import {
@@ -41,37 +47,8 @@ const FEED_FILE: Record<FeedFormat, string> = {
 };
 
 const content = (await readContentFiles()).entries;
-const CORRECTED = "gecorrigeerd";
-const UNCHANGED = "ongewijzigd";
-const FIRST_CHANGE = {
-	at: "2024-03-06T09:30:00+01:00",
-	kind: "correction",
-	note: "De naam van de minister was verkeerd gespeld.",
-};
-const NEW_CORRECTION = {
-	at: "2024-03-08T10:00:00+01:00",
-	kind: "correction",
-	note: "Een datum was fout.",
-};
-
-const corrected = (changes: readonly object[]) =>
-	entry(`content/articles/${CORRECTED}.ts`, {
-		slug: CORRECTED,
-		headline: "Een gecorrigeerd artikel",
-		published: "2024-03-05T09:00:00+01:00",
-		changes,
-	});
-/** Never changes: it has authors, and an update time of its own that must not move either. */
-const unchanged = entry(`content/articles/${UNCHANGED}.ts`, {
-	slug: UNCHANGED,
-	headline: "Een ongewijzigd artikel",
-	published: "2024-03-04T09:00:00+01:00",
-	updated: "2024-03-04T15:45:00+01:00",
-	authors: [
-		{ name: "Anna de Vries", url: "https://annadevries.example/", handle: "@anna@nos.social" },
-		{ name: "Piet Jansen" },
-	],
-});
+const CORRECTED = CORRECTED_SLUG;
+const UNCHANGED = UNCHANGED_SLUG;
 
 /** A reader's date to the second (RSS dates and feedparser keep no more), or null. */
 function toSecond(date: string | null | undefined): string | null {
@@ -113,9 +90,9 @@ let published: Promise<void> | undefined;
 function publishTwice(): Promise<void> {
 	published ??= (async () => {
 		store = await openConformanceStore();
-		before = await store.publish([...content, unchanged, corrected([FIRST_CHANGE])]);
+		before = await store.publish(correctionCorpus(content, "before"));
 		// The same content, but a correction appended to one article's log.
-		after = await store.publish([...content, unchanged, corrected([FIRST_CHANGE, NEW_CORRECTION])]);
+		after = await store.publish(correctionCorpus(content, "after"));
 	})();
 	return published;
 }
@@ -132,8 +109,19 @@ for (const reader of independentReaders) {
 			if (reader.missing !== undefined) {
 				throw new Error(`CI requires the ${reader.name} reader: ${reader.missing}`);
 			}
-			await publishTwice();
-			const running = await reader.start();
+			// The reader starts (gofeed's build) while the site is published.
+			const starting = reader.start();
+			starting.catch(() => {});
+			try {
+				await publishTwice();
+			} catch (error) {
+				await starting.then(
+					(running) => running.close(),
+					() => {},
+				);
+				throw error;
+			}
+			const running = await starting;
 			try {
 				const feedsBefore = feedsFor(reader, before);
 				const feedsAfter = new Map(feedsFor(reader, after).map(([path, , body]) => [path, body]));
