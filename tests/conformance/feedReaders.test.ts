@@ -16,7 +16,6 @@ import {
 	correctionCorpus,
 	FIRST_CHANGE,
 	NEW_CORRECTION,
-	UNCHANGED_SLUG,
 } from "../fixtures/correctionCorpus";
 import { expectedItem } from "./support/expectedItem";
 import type { FeedFormat } from "./support/independentParsers";
@@ -47,8 +46,6 @@ const FEED_FILE: Record<FeedFormat, string> = {
 };
 
 const content = (await readContentFiles()).entries;
-const CORRECTED = CORRECTED_SLUG;
-const UNCHANGED = UNCHANGED_SLUG;
 
 /** A reader's date to the second (RSS dates and feedparser keep no more), or null. */
 function toSecond(date: string | null | undefined): string | null {
@@ -168,7 +165,7 @@ for (const reader of independentReaders) {
 
 			it("sees the corrected article as the same item, with the new correction's instant as its update time", () => {
 				const { origin } = before.site;
-				const expected = expectedItem(origin, article(after, CORRECTED));
+				const expected = expectedItem(origin, article(after, CORRECTED_SLUG));
 				const carrying = readingsOf(format).filter(({ before: read }) =>
 					read.items.some((item) => item.id === expected.id),
 				);
@@ -176,8 +173,8 @@ for (const reader of independentReaders) {
 					expect.arrayContaining([`/${FEED_FILE[format]}`, `/tags/test/${FEED_FILE[format]}`]),
 				);
 				for (const { path, before: was, after: is } of carrying) {
-					const old = itemOf(was, article(before, CORRECTED), origin);
-					const now = itemOf(is, article(after, CORRECTED), origin);
+					const old = itemOf(was, article(before, CORRECTED_SLUG), origin);
+					const now = itemOf(is, article(after, CORRECTED_SLUG), origin);
 					// The same item: its id and link as before, and no other item with its link.
 					expect(now, `${path}: no item has the id it had before the correction`).toBeDefined();
 					expect([now?.id, now?.link], path).toEqual([expected.id, expected.link]);
@@ -203,13 +200,14 @@ for (const reader of independentReaders) {
 
 			it("sees every article that did not change with every date it had", () => {
 				const { origin } = before.site;
-				const untouched = after.articles.filter((a) => a.slug !== CORRECTED);
-				expect(untouched.map((a) => a.slug)).toContain(UNCHANGED);
+				const untouched = after.articles.filter((a) => a.slug !== CORRECTED_SLUG);
+				const checked = new Set<string>();
 				for (const { path, before: was, after: is } of readingsOf(format)) {
 					for (const a of untouched) {
 						const old = itemOf(was, a, origin);
 						if (old === undefined) continue;
-						// Everything the reader shows of it is as it was, to the byte.
+						checked.add(a.slug);
+						// Everything the reader shows of it is as it was.
 						expect(itemOf(is, a, origin), `${path} ${a.slug}`).toEqual(old);
 						// And those dates are the content's.
 						const expected = expectedItem(origin, a);
@@ -222,17 +220,19 @@ for (const reader of independentReaders) {
 						]);
 					}
 				}
-				const mainFeed = readingsOf(format).find((r) => r.path === `/${FEED_FILE[format]}`);
-				expect(mainFeed && itemOf(mainFeed.after, article(after, UNCHANGED), origin)).toBeDefined();
+				// The article with a byline and an update time, and the site's own content: every one read.
+				expect([...checked].sort()).toEqual(untouched.map((a) => a.slug).sort());
 			});
 
 			it("names the byline: each author, then the source", () => {
 				const { origin } = after.site;
+				const checked = new Set<string>();
 				for (const { path, before: was, after: is } of readingsOf(format)) {
 					for (const read of [was, is]) {
 						for (const a of after.articles) {
 							const item = itemOf(read, a, origin);
 							if (item === undefined) continue;
+							checked.add(a.slug);
 							expect(item.authors, `${path} ${a.slug}`).toEqual([
 								...a.authors.map((author) => author.name),
 								a.source.name,
@@ -240,6 +240,7 @@ for (const reader of independentReaders) {
 						}
 					}
 				}
+				expect([...checked].sort()).toEqual(after.articles.map((a) => a.slug).sort());
 			});
 		});
 	});
