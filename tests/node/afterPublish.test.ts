@@ -4,12 +4,11 @@
  * reported without undoing anything.
  */
 import { describe, expect, it } from "vitest";
-import { closeSources } from "../../scripts/lib/sourceModules.mjs";
 import {
 	hubSettings,
 	isolateRefreshSeconds,
 	notifyAfterPublish,
-} from "../../scripts/websub/afterPublish.mjs";
+} from "../../scripts/websub/afterPublish";
 import { stubHub } from "./support/stubHub";
 
 const SITE = "https://news.example.org";
@@ -21,19 +20,15 @@ describe("notifyAfterPublish", () => {
 		const sleep = async (ms: number) => {
 			waits.push({ ms, pingsBefore: hub.pings.length });
 		};
-		try {
-			expect(await isolateRefreshSeconds()).toBe(16);
-			const accepted = await notifyAfterPublish({
-				settings: { hub: hub.url, site: SITE },
-				log: () => undefined,
-				sleep,
-			});
-			expect(accepted).toBe(true);
-			expect(waits).toEqual([{ ms: 16_000, pingsBefore: 0 }]);
-			expect(hub.pings).toHaveLength(3);
-		} finally {
-			await closeSources();
-		}
+		expect(isolateRefreshSeconds()).toBe(16);
+		const accepted = await notifyAfterPublish({
+			settings: { hub: hub.url, site: SITE },
+			log: () => undefined,
+			sleep,
+		});
+		expect(accepted).toBe(true);
+		expect(waits).toEqual([{ ms: 16_000, pingsBefore: 0 }]);
+		expect(hub.pings).toHaveLength(3);
 	});
 
 	it("takes the hub and origin from the environment, else from wrangler.toml [vars]", () => {

@@ -27,7 +27,7 @@ function run(script: string, ...args: string[]): Promise<Run> {
 	return new Promise((resolveRun) => {
 		execFile(
 			NODE,
-			[join("scripts", script), ...args],
+			["scripts/run.mjs", join("scripts", script), ...args],
 			{ env: { ...process.env, CI: "true", NO_COLOR: "1" }, timeout: 60_000 },
 			(error, stdout, stderr) => {
 				const code = error === null ? 0 : typeof error.code === "number" ? error.code : 1;
@@ -54,20 +54,20 @@ const line = (slug: string, published: string) =>
 
 describe("npm run publish, import and withdraw, as processes", { timeout: 120_000 }, () => {
 	it("publish: exits 2 naming the fix when the local store has no tables yet", async () => {
-		const result = await run("publish.mjs", "--persist-to", state);
+		const result = await run("publish.ts", "--persist-to", state);
 		expect(result.code).toBe(2);
 		expect(result.output).toContain("npm run db:migrate");
 		expectNoStackTrace(result);
 	});
 
 	it("db:prepare: applies the migrations and publishes content/, exit 0", async () => {
-		const result = await run("prepareLocalStore.mjs", "--persist-to", state);
+		const result = await run("prepareLocalStore.ts", "--persist-to", state);
 		expect(result.code).toBe(0);
 		expect(result.output).toMatch(/Published content version 1 .*1 added/);
 	});
 
 	it("publish: a second run writes nothing and says so, exit 0", async () => {
-		const result = await run("publish.mjs", "--persist-to", state);
+		const result = await run("publish.ts", "--persist-to", state);
 		expect(result.code).toBe(0);
 		expect(result.output).toMatch(
 			/Nothing to publish: 0 added, 0 changed, 0 withdrawn, 1 unchanged/,
@@ -76,10 +76,10 @@ describe("npm run publish, import and withdraw, as processes", { timeout: 120_00
 	});
 
 	it("publish: exits 2 on an unknown option, and 0 with --help", async () => {
-		const bad = await run("publish.mjs", "--bogus");
+		const bad = await run("publish.ts", "--bogus");
 		expect(bad.code).toBe(2);
 		expectNoStackTrace(bad);
-		const help = await run("publish.mjs", "--help");
+		const help = await run("publish.ts", "--help");
 		expect(help.code).toBe(0);
 		expect(help.output).toContain("Usage: npm run publish");
 	});
@@ -90,12 +90,12 @@ describe("npm run publish, import and withdraw, as processes", { timeout: 120_00
 			file,
 			`${line("archief-een", "2001-05-04")}\n{ kapot\n${line("archief-drie", "2001-02-30")}\n`,
 		);
-		const result = await run("import.mjs", file, "--persist-to", state);
+		const result = await run("import.ts", file, "--persist-to", state);
 		expect(result.code).toBe(1);
 		expect(result.output).toContain("kapot.ndjson:2: (line): is not valid JSON");
 		expect(result.output).toContain("kapot.ndjson:3: published: day 30 does not exist in 2001-02");
 		expectNoStackTrace(result);
-		const listed = await run("withdraw.mjs", "archief-een", "--persist-to", state);
+		const listed = await run("withdraw.ts", "archief-een", "--persist-to", state);
 		expect(listed.output).toContain("archief-een: slug: no such article");
 	});
 
@@ -105,27 +105,27 @@ describe("npm run publish, import and withdraw, as processes", { timeout: 120_00
 			file,
 			`${line("archief-een", "2001-05-04")}\n${line("archief-twee", "2001-05-05")}\n`,
 		);
-		const first = await run("import.mjs", file, "--persist-to", state);
+		const first = await run("import.ts", file, "--persist-to", state);
 		expect(first.code).toBe(0);
 		expect(first.output).toMatch(/Imported archief\.ndjson as content version 2 .*2 added/);
-		const again = await run("import.mjs", file, "--persist-to", state);
+		const again = await run("import.ts", file, "--persist-to", state);
 		expect(again.code).toBe(0);
 		expect(again.output).toMatch(/Nothing to import: 0 added, 0 changed, 2 unchanged/);
 	});
 
 	it("withdraw: takes down an imported article; refuses one written in content/", async () => {
-		const done = await run("withdraw.mjs", "archief-een", "--persist-to", state);
+		const done = await run("withdraw.ts", "archief-een", "--persist-to", state);
 		expect(done.code).toBe(0);
 		expect(done.output).toMatch(/Withdrew \(content version 3\) .*archief-een/);
 		const refused = await run(
-			"withdraw.mjs",
+			"withdraw.ts",
 			"kabinetsberaad-over-asiel-vandaag-verder-crisis-nog-niet-afgewend",
 			"--persist-to",
 			state,
 		);
 		expect(refused.code).toBe(1);
 		expect(refused.output).toContain("remove that file and run npm run publish");
-		const usage = await run("withdraw.mjs");
+		const usage = await run("withdraw.ts");
 		expect(usage.code).toBe(2);
 	});
 });

@@ -17,7 +17,7 @@ import {
 	stubHub,
 } from "./support/stubHub";
 
-const SCRIPT = "scripts/websub/publish.mjs";
+const SCRIPT = "scripts/websub/publish.ts";
 const SITE = "https://news.example.org";
 const site = resolveSite(siteInput, { SITE_URL: SITE });
 const FEED_URLS = [sitePaths.rss, sitePaths.atom, sitePaths.jsonFeed].map((path) =>
@@ -37,7 +37,7 @@ function publish(args: readonly string[], env: Record<string, string> = {}): Pro
 	return new Promise((resolve) => {
 		execFile(
 			process.execPath,
-			[SCRIPT, ...args],
+			["scripts/run.mjs", SCRIPT, ...args],
 			{ env: { PATH: process.env.PATH ?? "", ...env }, timeout: 30_000 },
 			(error, stdout, stderr) => {
 				const code = error === null ? 0 : typeof error.code === "number" ? error.code : -1;

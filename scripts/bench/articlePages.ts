@@ -5,15 +5,30 @@
  */
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
-import { rssMiB } from "./runtime.mjs";
+import type { LoadGenerator } from "./load";
+import type { FirstRequest } from "./report";
+import { type Runtime, rssMiB } from "./runtime";
+
+/** workerd's RSS, and the target isolate's heap when the inspector is open, after `pages`. */
+export interface MemoryPoint {
+	readonly pages: number;
+	readonly rssMiB: number | undefined;
+	readonly heapUsedMiB: number | undefined;
+	readonly heapTotalMiB: number | undefined;
+	readonly backingMiB: number | undefined;
+}
 
 /**
  * `count` slugs spread evenly over the archive (every ⌊lines/count⌋th line), in a shuffled but
  * reproducible order so that neighbours in time are not requested one after another. Slugs in
  * `exclude` are skipped.
  */
-export async function archiveSlugs(archive, count, exclude = new Set()) {
-	const slugs = [];
+export async function archiveSlugs(
+	archive: string,
+	count: number,
+	exclude: ReadonlySet<string> = new Set(),
+): Promise<string[]> {
+	const slugs: string[] = [];
 	for await (const line of createInterface({ input: createReadStream(archive) })) {
 		const slug = /^\{"slug":"([^"]+)"/.exec(line)?.[1];
 		if (slug !== undefined && !exclude.has(slug)) slugs.push(slug);
@@ -22,18 +37,18 @@ export async function archiveSlugs(archive, count, exclude = new Set()) {
 	const picked = slugs.filter((_, index) => index % stride === 0).slice(0, count);
 	// A fixed permutation: step through the list by a stride coprime with its length.
 	const step = coprimeStep(picked.length);
-	return picked.map((_, index) => picked[(index * step) % picked.length]);
+	return picked.map((_, index) => picked[(index * step) % picked.length] ?? "");
 }
 
-function coprimeStep(length) {
-	const gcd = (a, b) => (b === 0 ? a : gcd(b, a % b));
+function coprimeStep(length: number): number {
+	const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 	let step = Math.max(1, Math.floor(length * 0.618));
 	while (length > 1 && gcd(step, length) !== 1) step += 1;
 	return step;
 }
 
 /** p-th percentile (nearest rank) of `values`. */
-export function percentile(values, p) {
+export function percentile(values: readonly number[], p: number): number | undefined {
 	const sorted = [...values].sort((a, b) => a - b);
 	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
@@ -52,10 +67,21 @@ export async function servePages({
 	rssEvery,
 	loadGenerator,
 	runtime,
-}) {
+}: {
+	readonly origin: string;
+	readonly slugs: readonly string[];
+	readonly warmup: number;
+	readonly sample: number;
+	readonly rssEvery: number;
+	readonly loadGenerator: LoadGenerator;
+	readonly runtime: Runtime;
+}): Promise<{
+	firstRequest: FirstRequest;
+	memory: { distinctPages: number; rss: MemoryPoint[] };
+}> {
 	const urls = slugs.map((slug) => `${origin}/articles/${slug}`);
-	const rss = [];
-	const sampleMemory = async (pages) => {
+	const rss: MemoryPoint[] = [];
+	const sampleMemory = async (pages: number) => {
 		const heap = await runtime.heapUsage();
 		rss.push({
 			pages,
@@ -68,7 +94,7 @@ export async function servePages({
 	};
 	await sampleMemory(0);
 	let served = 0;
-	const serve = async (count) => {
+	const serve = async (count: number) => {
 		const results = await loadGenerator.sequence(urls.slice(served, served + count));
 		const failed = results.find((result) => result.status !== 200);
 		if (failed !== undefined)

@@ -8,26 +8,46 @@
  * Worker's variables for the store written (locally wrangler.toml [vars] and .dev.vars). A refused
  * ping does not undo the publish: it is reported, with the way to retry (`npm run websub:publish`).
  */
-import { wranglerConfig } from "../lib/d1Store.mjs";
-import { importSource } from "../lib/sourceModules.mjs";
+import { CONTENT_CHECK_SECONDS } from "../../src/site/freshness";
+import { feedTopicPaths } from "../../src/websub/feedTopics";
+import { notifyHub } from "../../src/websub/notifyHub";
+import { wranglerConfig } from "../lib/d1Store";
+
+/** The hub to tell, and the site whose feeds it is told about. */
+export interface HubSettings {
+	readonly hub: string;
+	readonly site: string;
+}
 
 /** How long until every isolate serves a new version: the Worker's own interval, plus a second. */
-export async function isolateRefreshSeconds() {
-	const { CONTENT_CHECK_SECONDS } = await importSource("src/site/freshness.ts");
+export function isolateRefreshSeconds(): number {
 	return CONTENT_CHECK_SECONDS + 1;
 }
 
 /** The site's feeds and those of `sections`, as absolute URLs on `origin` (as the cron pings). */
-export async function feedUrls(origin, sections = []) {
-	const { feedTopicPaths } = await importSource("src/websub/feedTopics.ts");
+export function feedUrls(origin: string, sections: readonly string[] = []): string[] {
 	return feedTopicPaths(sections).map((path) => `${origin}${path}`);
 }
 
 /** The hub and origin to notify, or undefined when no hub is configured. */
-export function hubSettings(env = process.env, vars = wranglerConfig().vars ?? {}) {
+export function hubSettings(
+	env: Readonly<Record<string, string | undefined>> = process.env,
+	vars: Readonly<Record<string, unknown>> = wranglerConfig().vars,
+): HubSettings | undefined {
 	const hub = env.WEBSUB_HUB || vars.WEBSUB_HUB;
 	const site = env.SITE_URL || vars.SITE_URL;
 	return hub ? { hub: String(hub), site: String(site ?? "") } : undefined;
+}
+
+export interface NotifyAfterPublishOptions {
+	/** The hub to tell (hubSettings); undefined when none is configured. */
+	readonly settings: HubSettings | undefined;
+	/** Sections (tag URL segments) whose feeds changed too. */
+	readonly sections?: readonly string[];
+	readonly waitSeconds?: number;
+	readonly log?: (line: string) => void;
+	/** How the wait is slept (a timer unless given). */
+	readonly sleep?: (ms: number) => Promise<void>;
 }
 
 /**
@@ -36,30 +56,29 @@ export function hubSettings(env = process.env, vars = wranglerConfig().vars ?? {
  * when no hub is configured). Never throws.
  */
 export async function notifyAfterPublish({
-	settings = hubSettings(),
+	settings,
 	sections = [],
 	waitSeconds,
 	log = console.log,
-	sleep = (ms) => new Promise((resolveWait) => setTimeout(resolveWait, ms)),
-} = {}) {
+	sleep = (ms: number) => new Promise<void>((resolveWait) => setTimeout(resolveWait, ms)),
+}: NotifyAfterPublishOptions): Promise<boolean> {
 	if (settings === undefined) {
 		log("WebSub: no hub configured (WEBSUB_HUB); readers that poll see the change within 60 s.");
 		return true;
 	}
-	let origin;
+	let origin: string;
 	try {
 		origin = new URL(settings.site).origin;
 	} catch {
 		log("WebSub: SITE_URL is not a URL, so the feeds' URLs are unknown; the hub was not notified.");
 		return false;
 	}
-	const wait = waitSeconds ?? (await isolateRefreshSeconds());
+	const wait = waitSeconds ?? isolateRefreshSeconds();
 	log(`WebSub: notifying the hub in ${wait} s, once every isolate serves this version...`);
 	await sleep(wait * 1000);
-	const { notifyHub } = await importSource("src/websub/notifyHub.ts");
 	const results = await notifyHub({
 		hub: settings.hub,
-		topics: await feedUrls(origin, sections),
+		topics: feedUrls(origin, sections),
 		log: (result) => log(`  ${result.accepted ? "ok    " : "FAILED"} ${result.message}`),
 	});
 	const accepted = results.every((result) => result.accepted);

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * `npm run query-plans`: prints SQLite's EXPLAIN QUERY PLAN for every statement in the store's
  * catalog (src/store/queryCatalog.ts), as the Markdown docs/performance.md carries. By default on
@@ -6,20 +5,23 @@
  * store instead (for example one loaded with 100,000 articles by `npm run bench:scale`).
  */
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { readD1Migrations } from "@cloudflare/vitest-pool-workers";
-import { openStore } from "./lib/d1Store.mjs";
-import { importSource } from "./lib/sourceModules.mjs";
-import { runCommand, UsageError } from "./lib/usage.mjs";
+import { QUERY_CATALOG } from "../src/store/queryCatalog";
+import { openStore } from "./lib/d1Store";
+import { commandArgs, runCommand } from "./lib/usage";
+
+/** One row of EXPLAIN QUERY PLAN: its node, the node it hangs from, and what it does. */
+interface PlanRow {
+	readonly id: number;
+	readonly parent: number;
+	readonly detail: string;
+}
 
 await runCommand("query-plans", async () => {
-	let values;
-	try {
-		({ values } = parseArgs({ options: { "persist-to": { type: "string" } }, strict: true }));
-	} catch (error) {
-		throw new UsageError(error.message);
-	}
-	const { QUERY_CATALOG } = await importSource("src/store/queryCatalog.ts");
+	const { values } = commandArgs({
+		args: process.argv.slice(2),
+		options: { "persist-to": { type: "string" } },
+	});
 	const store = await openStore({ persistTo: values["persist-to"] ?? memory() });
 	try {
 		if (values["persist-to"] === undefined) await migrate(store.db);
@@ -28,7 +30,7 @@ await runCommand("query-plans", async () => {
 			const { results } = await store.db
 				.prepare(`EXPLAIN QUERY PLAN ${query.sql}`)
 				.bind(...Array.from({ length: parameters }, () => 1))
-				.all();
+				.all<PlanRow>();
 			console.log(
 				`**${query.name}** (${query.runBy})${query.fullScan ? ` — full read: ${query.fullScan}` : ""}\n`,
 			);
@@ -46,11 +48,11 @@ await runCommand("query-plans", async () => {
 });
 
 /** A throw-away state directory: the plans of a fresh database. */
-function memory() {
+function memory(): string {
 	return fileURLToPath(new URL(`../.wrangler/query-plans-${process.pid}`, import.meta.url));
 }
 
-async function migrate(db) {
+async function migrate(db: D1Database): Promise<void> {
 	const migrations = await readD1Migrations(
 		fileURLToPath(new URL("../migrations", import.meta.url)),
 	);
@@ -59,8 +61,10 @@ async function migrate(db) {
 }
 
 /** Nesting of a plan row (EXPLAIN QUERY PLAN rows point at their parent by id). */
-function depth(rows, row) {
+function depth(rows: readonly PlanRow[], row: PlanRow): number {
 	let level = 0;
-	for (let parent = row.parent; parent; level++) parent = rows.find((r) => r.id === parent)?.parent;
+	for (let parent = row.parent; parent; level++) {
+		parent = rows.find((r) => r.id === parent)?.parent ?? 0;
+	}
 	return level;
 }

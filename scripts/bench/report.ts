@@ -1,19 +1,165 @@
-/** Formatting shared by `bench` and `bench:scale`. */
+/** Formatting shared by `bench` and `bench:scale`, and the results they format. */
+import type { EndpointSummary } from "./floorComparison";
 
-export function median(values) {
-	const known = values.filter((value) => typeof value === "number" && Number.isFinite(value));
+/** The machine a bench ran on. */
+export interface Machine {
+	readonly cpus: number;
+	readonly model: string | undefined;
+	readonly node: string;
+	readonly pinned: boolean;
+}
+
+/** The production bundle's size. */
+export interface BundleSize {
+	readonly bytes: number;
+	readonly gzipBytes: number;
+	readonly wranglerKiB?: number | undefined;
+	readonly wranglerGzipKiB: number | undefined;
+}
+
+/** An endpoint of `npm run bench`, with the ratio its floor is held to. */
+export interface BenchEndpoint extends EndpointSummary {
+	readonly floor: EndpointSummary["floor"] & {
+		readonly target: number;
+		readonly meetsTarget: boolean;
+	};
+}
+
+/** What `npm run bench` writes to bench-results/. */
+export interface BenchResult {
+	readonly date: string;
+	readonly commit: string;
+	readonly machine: Machine;
+	readonly method: {
+		readonly seconds: number;
+		readonly rounds: number;
+		readonly connections: number;
+		readonly runtime: string;
+		readonly store: string;
+		readonly loadGenerator: string;
+		readonly order: string;
+		readonly floor: string;
+	};
+	readonly bundle: BundleSize;
+	readonly startup: {
+		readonly runtimeReadyMs: number;
+		readonly firstResponseMs: number;
+		readonly firstRequestMs: number;
+	};
+	readonly memory: {
+		readonly rssAfterFirstResponseMiB: number | undefined;
+		readonly rssAfterLoadMiB: number | undefined;
+	};
+	readonly endpoints: readonly BenchEndpoint[];
+	targetsMet?: boolean;
+	failures?: readonly string[];
+	floorMeetsTargets?: boolean;
+}
+
+/** A start of the Worker on a store: runtime ready, first /feed.xml, that request, RSS. */
+export interface Startup {
+	readonly runtimeReadyMs: number;
+	readonly firstResponseMs: number;
+	readonly firstRequestMs: number;
+	readonly rssMiB: number | undefined;
+}
+
+/** Latency of never-served article pages. */
+export interface FirstRequest {
+	readonly warmupPages: number;
+	readonly pages: number;
+	readonly p50Ms: number | undefined;
+	readonly p99Ms: number | undefined;
+	readonly meanMs: number;
+	readonly maxMs: number;
+}
+
+/** A command's wall time and the counts it printed. */
+export interface CommandRun {
+	readonly ms: number;
+	readonly counts: Readonly<Record<string, number>>;
+}
+
+/** One archive size of `npm run bench:scale`. */
+export interface ScaleRow {
+	readonly articles: number;
+	readonly store: {
+		readonly prepareMs: number;
+		readonly importMs: number;
+		readonly importCounts: Readonly<Record<string, number>>;
+		readonly d1Bytes: number;
+	};
+	readonly startup: {
+		readonly fresh: readonly Startup[];
+		readonly runtimeReadyMs: number | undefined;
+		readonly firstResponseMs: number | undefined;
+		readonly firstRequestMs: number | undefined;
+		readonly afterImport: Startup;
+	};
+	readonly endpoints: readonly EndpointSummary[];
+	readonly rssAfterLoadMiB: number | undefined;
+	readonly firstRequest: {
+		readonly asDeployed: FirstRequest;
+		readonly withoutEdgeCache: FirstRequest;
+	};
+	readonly memory: {
+		readonly distinctPages: number;
+		readonly rssReadyMiB: number | undefined;
+		readonly rss: readonly { readonly pages: number; readonly rssMiB: number | undefined }[];
+		readonly heap: readonly {
+			readonly pages: number;
+			readonly heapUsedMiB: number | undefined;
+			readonly heapTotalMiB: number | undefined;
+			readonly backingMiB: number | undefined;
+		}[];
+	};
+	readonly commands: {
+		readonly publishOneChange: CommandRun;
+		readonly reimportOneChange: CommandRun;
+	};
+}
+
+/** What `npm run bench:scale` writes to bench-results/. */
+export interface ScaleResult {
+	readonly date: string;
+	readonly commit: string;
+	readonly machine: Machine;
+	readonly method: {
+		readonly seconds: number;
+		readonly rounds: number;
+		readonly connections: number;
+		readonly starts: number;
+		readonly warmupPages: number;
+		readonly samplePages: number;
+		readonly memoryPages: number;
+		readonly runtime: string;
+		readonly store: string;
+	};
+	readonly bundle: BundleSize;
+	readonly totalMs: number;
+	readonly rows: readonly ScaleRow[];
+}
+
+export function median(values: readonly (number | undefined)[]): number | undefined {
+	const known = values.filter(
+		(value): value is number => typeof value === "number" && Number.isFinite(value),
+	);
 	if (known.length === 0) return undefined;
 	const sorted = [...known].sort((a, b) => a - b);
 	const middle = Math.floor(sorted.length / 2);
-	return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+	const [lower = Number.NaN, upper = Number.NaN] = sorted.slice(middle - 1, middle + 1);
+	return sorted.length % 2 === 1 ? sorted[middle] : (lower + upper) / 2;
 }
 
-export function table(header, rows) {
+export function table(
+	header: readonly string[],
+	rows: readonly (readonly (string | number)[])[],
+): string {
 	const widths = header.map((title, column) =>
 		Math.max(title.length, ...rows.map((row) => String(row[column]).length)),
 	);
-	const line = (cells) =>
-		`| ${cells.map((cell, i) => String(cell).padEnd(widths[i])).join(" | ")} |`;
+	const line = (cells: readonly (string | number)[]) =>
+		`| ${cells.map((cell, i) => String(cell).padEnd(widths[i] ?? 0)).join(" | ")} |`;
 	return [
 		line(header),
 		`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`,
@@ -21,23 +167,25 @@ export function table(header, rows) {
 	].join("\n");
 }
 
-const fixed = (value, digits) => (value === undefined ? "n/a" : value.toFixed(digits));
+const fixed = (value: number | undefined, digits: number) =>
+	value === undefined ? "n/a" : value.toFixed(digits);
+const rounded = (value: number | undefined) => (value === undefined ? "n/a" : Math.round(value));
 
 /** The `npm run bench` table, as markdown (so it can be pasted into docs/performance.md). */
-export function formatTable(result) {
+export function formatTable(result: BenchResult): string {
 	const rows = result.endpoints.map((row) => [
 		row.name,
 		row.path.length > 32 ? `${row.path.slice(0, 29)}...` : row.path,
 		row.status,
 		row.bodyBytes ?? "n/a",
-		Math.round(row.requestsPerSecond),
-		Math.round(row.floor.requestsPerSecond),
-		Math.round(row.baselineRequestsPerSecond),
+		rounded(row.requestsPerSecond),
+		rounded(row.floor.requestsPerSecond),
+		rounded(row.baselineRequestsPerSecond),
 		fixed(row.ratio, 3),
 		fixed(row.floor.ratio, 3),
 		fixed(row.toFloor, 3),
-		row.p50Ms,
-		row.p99Ms,
+		row.p50Ms ?? "n/a",
+		row.p99Ms ?? "n/a",
 		[row.serverCpuMicrosPerRequest, row.floorCpuMicrosPerRequest, row.baselineCpuMicrosPerRequest]
 			.map((value) => fixed(value, 0))
 			.join(" / "),
@@ -96,11 +244,11 @@ export const CPU_TO_FLOOR_LIMIT = 1.1;
 /** Start-up at the largest size may take this many times the smallest's (issue 9). */
 export const STARTUP_GROWTH_LIMIT = 1.2;
 
-const count = (n) => n.toLocaleString("en-US");
-const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const count = (n: number) => n.toLocaleString("en-US");
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** The `npm run bench:scale` tables and verdicts, as markdown. */
-export function formatScaleReport(result) {
+export function formatScaleReport(result: ScaleResult): string {
 	const { rows } = result;
 	const sizes = table(
 		[
@@ -152,12 +300,12 @@ export function formatScaleReport(result) {
 				endpoint.name,
 				endpoint.status,
 				endpoint.bodyBytes,
-				`${Math.round(endpoint.requestsPerSecond)} / ${Math.round(endpoint.floor.requestsPerSecond)}`,
+				`${rounded(endpoint.requestsPerSecond)} / ${rounded(endpoint.floor.requestsPerSecond)}`,
 				fixed(endpoint.toFloor, 2),
 				`${fixed(endpoint.serverCpuMicrosPerRequest, 0)} / ${fixed(endpoint.floorCpuMicrosPerRequest, 0)}`,
 				fixed(endpoint.cpuToFloor, 2),
 				endpoint.cpuToFloorRatios.map((ratio) => fixed(ratio, 2)).join(", "),
-				endpoint.cpuToFloor <= CPU_TO_FLOOR_LIMIT ? "yes" : "no",
+				withinCpuLimit(endpoint) ? "yes" : "no",
 				endpoint.unexpected + endpoint.floor.unexpected,
 			]),
 		),
@@ -179,26 +327,36 @@ ${verdicts(result).join("\n")}
 method: ${result.method.rounds} round(s) × ${result.method.seconds} s per run, ${result.method.connections} connections, ${result.machine.pinned ? "workerd pinned to CPU 0, load generator to CPU 1" : "unpinned"}; start-up is the median of ${result.method.starts} fresh starts; total ${seconds(result.totalMs)}`;
 }
 
-function verdicts(result) {
+/** Whether an endpoint's warm CPU per request is within CPU_TO_FLOOR_LIMIT of its floor's. */
+function withinCpuLimit(endpoint: EndpointSummary): boolean {
+	return endpoint.cpuToFloor !== undefined && endpoint.cpuToFloor <= CPU_TO_FLOOR_LIMIT;
+}
+
+function verdicts(result: ScaleResult): string[] {
 	const { rows } = result;
-	const lines = [];
+	const lines: string[] = [];
 	const [smallest, largest] = [rows[0], rows.at(-1)];
 	if (smallest !== undefined && largest !== undefined && largest !== smallest) {
-		const growth = largest.startup.firstResponseMs / smallest.startup.firstResponseMs;
+		const growth =
+			(largest.startup.firstResponseMs ?? Number.NaN) /
+			(smallest.startup.firstResponseMs ?? Number.NaN);
 		lines.push(
 			`start-up: first /feed.xml at ${count(largest.articles)} ÷ at ${count(smallest.articles)} = ${fixed(growth, 2)} (limit ${STARTUP_GROWTH_LIMIT}): ${growth <= STARTUP_GROWTH_LIMIT ? "met" : "NOT met"}`,
 		);
 	}
 	const all = rows.flatMap((row) => row.endpoints.map((endpoint) => ({ row, endpoint })));
-	const over = all.filter(({ endpoint }) => !(endpoint.cpuToFloor <= CPU_TO_FLOOR_LIMIT));
+	const over = all.filter(({ endpoint }) => !withinCpuLimit(endpoint));
 	lines.push(
 		`warm CPU per request within ${Math.round((CPU_TO_FLOOR_LIMIT - 1) * 100)}% of the floor: ${all.length - over.length} of ${all.length}${over.length === 0 ? "" : `; over: ${over.map(({ row, endpoint }) => `${endpoint.name} at ${count(row.articles)} (${fixed(endpoint.cpuToFloor, 2)})`).join(", ")}`}`,
 	);
 	for (const row of rows) {
 		const { rss, heap } = row.memory;
 		const last = rss.at(-1);
+		if (last === undefined) continue;
 		const earlier = rss.findLast((point) => point.pages <= last.pages - 2000);
-		const isolate = Math.max(...heap.map((point) => point.heapTotalMiB + point.backingMiB));
+		const isolate = Math.max(
+			...heap.map((point) => (point.heapTotalMiB ?? Number.NaN) + (point.backingMiB ?? Number.NaN)),
+		);
 		lines.push(
 			`memory at ${count(row.articles)}: workerd RSS ${fixed(last.rssMiB, 0)} MiB after ${count(last.pages)} distinct pages${earlier === undefined ? "" : ` (${fixed(earlier.rssMiB, 0)} MiB ${count(last.pages - earlier.pages)} pages before)`}; the target isolate at most ${fixed(isolate, 0)} MiB (V8 heap + array buffers) of its 128 MB`,
 		);

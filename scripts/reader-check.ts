@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * A real feed reader against the real Worker: starts `wrangler dev` on a free local port, lets
  * newsboat (Debian package `newsboat`, not JavaScript) subscribe to /feed.xml and /atom.xml with
@@ -16,8 +15,30 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { freePort, spawnGroup, wranglerDevOptions } from "./lib/localProcesses.mjs";
-import { prepareLocalStore } from "./prepareLocalStore.mjs";
+import { freePort, spawnGroup, wranglerDevOptions } from "./lib/localProcesses";
+import { prepareLocalStore } from "./prepareLocalStore";
+
+/** The JSON Feed fields compared with what newsboat stored. */
+interface JsonFeed {
+	readonly items: readonly {
+		readonly id: string;
+		readonly url: string;
+		readonly title: string;
+		readonly date_published: string;
+		readonly authors: readonly { readonly name?: string }[];
+	}[];
+}
+
+/** A row of newsboat's cache (`rss_item`), as `sqlite3 -json` prints it. */
+interface StoredItem {
+	readonly feedurl: string;
+	readonly title: string;
+	readonly url: string;
+	readonly guid: string;
+	readonly pubDate: number;
+	readonly author: string;
+	readonly content: string;
+}
 
 const exec = promisify(execFile);
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -26,7 +47,7 @@ const START_DEADLINE_MS = 60_000;
 const READER_DEADLINE_MS = 60_000;
 
 /** Starts wrangler dev on a store of its own in its own process group; waits until it answers. */
-async function startWorker(port, persistTo) {
+async function startWorker(port: number, persistTo: string): Promise<{ stop: () => void }> {
 	const code = await prepareLocalStore({ persistTo });
 	if (code !== 0) throw new Error("preparing the local store failed (see above)");
 	const { child, output, stop } = spawnGroup(
@@ -50,18 +71,25 @@ async function startWorker(port, persistTo) {
 	);
 }
 
-const collapse = (text) => text.replace(/\s+/g, " ").trim();
-const ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", "#39": "'" };
+const collapse = (text: string) => text.replace(/\s+/g, " ").trim();
+const ENTITIES: Readonly<Record<string, string>> = {
+	amp: "&",
+	lt: "<",
+	gt: ">",
+	quot: '"',
+	apos: "'",
+	"#39": "'",
+};
 /** The text a reader shows of stored HTML: tags dropped (as block breaks), entities decoded. */
-function htmlText(html) {
+function htmlText(html: string): string {
 	return collapse(
 		html
 			.replace(/<[^>]*>/g, " ")
-			.replace(/&(amp|lt|gt|quot|apos|#39);/g, (_, name) => ENTITIES[name]),
+			.replace(/&(amp|lt|gt|quot|apos|#39);/g, (_, name: string) => ENTITIES[name] ?? ""),
 	);
 }
 
-async function main() {
+async function main(): Promise<number> {
 	const seedText = await readFile(SEED, "utf8");
 	const seedParagraphs = seedText
 		.replace(/^\s*date \S+\s+/, "")
@@ -74,14 +102,14 @@ async function main() {
 	const origin = `http://127.0.0.1:${port}`;
 	const work = await mkdtemp(join(tmpdir(), "edgewire-reader-"));
 	const worker = await startWorker(port, join(work, "state"));
-	const problems = [];
+	const problems: string[] = [];
 	try {
-		const jsonFeed = await (await fetch(`${origin}/feed.json`)).json();
+		const jsonFeed = (await (await fetch(`${origin}/feed.json`)).json()) as JsonFeed;
 		const feeds = [`${origin}/feed.xml`, `${origin}/atom.xml`];
 		await writeFile(join(work, "config"), "reload-threads 1\n");
 		// One cache per subscription: newsboat keys items by guid across all feeds, and RSS and Atom
 		// deliberately share ids, so one cache would keep each article once.
-		const stored = [];
+		const stored: StoredItem[] = [];
 		const started = Date.now();
 		for (const [i, feed] of feeds.entries()) {
 			await writeFile(join(work, `urls-${i}`), `${feed}\n`);
@@ -100,7 +128,7 @@ async function main() {
 				],
 				{ timeout: 10_000 },
 			);
-			if (stdout.trim() !== "") stored.push(...JSON.parse(stdout));
+			if (stdout.trim() !== "") stored.push(...(JSON.parse(stdout) as StoredItem[]));
 		}
 		console.log(
 			`newsboat ${feeds.length} feeds, ${stored.length} items stored in ${Date.now() - started} ms`,
@@ -119,7 +147,7 @@ async function main() {
 					problems.push(`${feed}: no item with link ${expected.url}`);
 					continue;
 				}
-				const check = (field, actual, want) => {
+				const check = (field: string, actual: unknown, want: unknown) => {
 					if (actual !== want)
 						problems.push(
 							`${feed} ${expected.url}: ${field} is ${JSON.stringify(actual)}, expected ${JSON.stringify(want)}`,
@@ -136,7 +164,8 @@ async function main() {
 				check("guid", item.guid, expected.id);
 			}
 			// The seed article: every paragraph verbatim, and its July 2023 date.
-			const seedItem = items.find((item) => htmlText(item.content).includes(seedParagraphs[0]));
+			const first = seedParagraphs[0] ?? "";
+			const seedItem = items.find((item) => htmlText(item.content).includes(first));
 			if (seedItem === undefined) {
 				problems.push(`${feed}: no stored item contains the seed's first paragraph`);
 				continue;
@@ -164,9 +193,9 @@ async function main() {
 	return problems.length === 0 ? 0 : 1;
 }
 
-main().then(
+await main().then(
 	(code) => process.exit(code),
-	(error) => {
+	(error: unknown) => {
 		console.error(error);
 		process.exit(1);
 	},

@@ -9,7 +9,17 @@ import { gzipSync } from "node:zlib";
  * size, and the gzip size both as wrangler reports it and as measured here (level 9, whole outdir
  * minus source maps, which are not uploaded by default).
  */
-export function buildBundle(projectDir, outDir) {
+export interface Bundle {
+	/** The Worker's entry module. */
+	readonly bundle: string;
+	readonly bytes: number;
+	readonly gzipBytes: number;
+	/** What wrangler reports, when it does. */
+	readonly wranglerKiB: number | undefined;
+	readonly wranglerGzipKiB: number | undefined;
+}
+
+export function buildBundle(projectDir: string, outDir: string): Bundle {
 	const wrangler = join(projectDir, "node_modules/.bin/wrangler");
 	const result = spawnSync(wrangler, ["deploy", "--dry-run", "--outdir", outDir], {
 		cwd: projectDir,
@@ -36,6 +46,5 @@ export function buildBundle(projectDir, outDir) {
 		gzipBytes,
 		wranglerKiB: reported ? Number(reported[1]) : undefined,
 		wranglerGzipKiB: reported ? Number(reported[2]) : undefined,
-		buildMs: undefined,
 	};
 }

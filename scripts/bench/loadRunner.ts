@@ -1,25 +1,30 @@
 /**
- * A long-lived client process (so runs pay no Node start-up), driven over IPC by load.mjs.
+ * A long-lived client process (so runs pay no Node start-up), driven over IPC by load.ts.
  * Message in: { id, url, seconds, connections, headers } for an autocannon run, or
  * { id, sequence: urls } for one GET after another on one keep-alive connection.
- * Message out: { id, result } or { id, error }.
+ * Message out: { id, run }, { id, sequence } or { id, error }.
  */
 import { Agent, request } from "node:http";
 import autocannon from "autocannon";
+import type { LoadAnswer, LoadMessage, LoadRequest, LoadResult, SequenceResult } from "./load";
 
-process.on("message", async (message) => {
+function answer(message: LoadAnswer): void {
+	process.send?.(message);
+}
+
+process.on("message", async (message: LoadMessage) => {
 	const { id } = message;
 	try {
-		const result = message.sequence === undefined ? await load(message) : await sequence(message);
-		process.send({ id, result });
+		if ("sequence" in message) answer({ id, sequence: await sequence(message.sequence) });
+		else answer({ id, run: await load(message) });
 	} catch (error) {
-		process.send({ id, error: String(error) });
+		answer({ id, error: String(error) });
 	}
 });
 process.on("disconnect", () => process.exit(0));
 
-async function load({ url, seconds, connections, headers }) {
-	const result = await autocannon({ url, duration: seconds, connections, headers });
+async function load({ url, seconds, connections, headers }: LoadRequest): Promise<LoadResult> {
+	const result = await autocannon({ url, duration: seconds, connections, headers: { ...headers } });
 	const statuses = Object.fromEntries(
 		Object.entries(result.statusCodeStats ?? {}).map(([status, stat]) => [status, stat.count]),
 	);
@@ -35,9 +40,9 @@ async function load({ url, seconds, connections, headers }) {
 }
 
 /** Each URL in turn; per request, the time from sending it to its last body byte, and its status. */
-async function sequence({ sequence: urls }) {
+async function sequence(urls: readonly string[]): Promise<SequenceResult[]> {
 	const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-	const results = [];
+	const results: SequenceResult[] = [];
 	try {
 		for (const url of urls) {
 			const sent = performance.now();
@@ -50,15 +55,15 @@ async function sequence({ sequence: urls }) {
 	return results;
 }
 
-function get(url, agent) {
+function get(url: string, agent: Agent): Promise<{ status: number; bytes: number }> {
 	return new Promise((resolve, reject) => {
 		const req = request(url, { agent }, (res) => {
 			let bytes = 0;
-			res.on("data", (chunk) => {
+			res.on("data", (chunk: Buffer) => {
 				bytes += chunk.length;
 			});
 			res.on("error", reject);
-			res.on("end", () => resolve({ status: res.statusCode, bytes }));
+			res.on("end", () => resolve({ status: res.statusCode ?? 0, bytes }));
 		});
 		req.on("error", reject);
 		req.end();

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * `npm run db:prepare` (run by `npm run dev` first): brings the local D1 database up to date with
  * migrations/ and content/, so that a fresh clone serves the seed article with no manual step.
@@ -10,43 +9,52 @@
  */
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
-import { projectRoot } from "./lib/sourceModules.mjs";
-import { runCommand, UsageError } from "./lib/usage.mjs";
+import { projectRoot } from "./lib/projectRoot";
+import { commandArgs, commandStatus, isEntry, runCommand } from "./lib/usage";
+import { publish } from "./publish";
 
 const WRANGLER = join(projectRoot, "node_modules", "wrangler", "bin", "wrangler.js");
-const PUBLISH = join(projectRoot, "scripts", "publish.mjs");
 
-/** Runs a Node script; resolves with its exit code and what it printed. */
-function runNode(args, { quiet }) {
+/** Runs a Node script quietly; resolves with its exit code and what it printed. */
+function runNode(args: readonly string[]): Promise<{ code: number; output: string }> {
 	return new Promise((resolveRun, reject) => {
 		// CI=true: wrangler's confirmation prompt takes its non-interactive answer (apply).
 		const child = spawn(process.execPath, args, {
 			cwd: projectRoot,
-			stdio: ["ignore", quiet ? "pipe" : "inherit", quiet ? "pipe" : "inherit"],
+			stdio: ["ignore", "pipe", "pipe"],
 			env: { ...process.env, CI: "true" },
 		});
 		let output = "";
-		child.stdout?.on("data", (chunk) => {
-			output += chunk;
-		});
-		child.stderr?.on("data", (chunk) => {
-			output += chunk;
-		});
+		const collect = (chunk: Buffer) => {
+			output += chunk.toString();
+		};
+		child.stdout.on("data", collect);
+		child.stderr.on("data", collect);
 		child.on("error", reject);
 		child.on("close", (code) => resolveRun({ code: code ?? 1, output }));
 	});
 }
 
-/** Applies the migrations and publishes content/ to the local store (or the one in `persistTo`). */
-export async function prepareLocalStore({ persistTo } = {}) {
+export interface PrepareOptions {
+	/** A state directory other than .wrangler/state (as `wrangler dev --persist-to`). */
+	readonly persistTo?: string | undefined;
+}
+
+/**
+ * Applies the migrations and publishes content/ to the local store (or the one in `persistTo`).
+ * Resolves to the exit status; the publish step prints its own summary or problems.
+ */
+export async function prepareLocalStore({ persistTo }: PrepareOptions = {}): Promise<number> {
 	const persist = persistTo === undefined ? [] : ["--persist-to", persistTo];
-	const migrate = await runNode(
-		[WRANGLER, "d1", "migrations", "apply", "DB", "--local", ...persist],
-		{
-			quiet: true,
-		},
-	);
+	const migrate = await runNode([
+		WRANGLER,
+		"d1",
+		"migrations",
+		"apply",
+		"DB",
+		"--local",
+		...persist,
+	]);
 	if (migrate.code !== 0) {
 		throw new Error(
 			`applying migrations/ to the local D1 database failed:\n${migrate.output.trim()}`,
@@ -54,24 +62,16 @@ export async function prepareLocalStore({ persistTo } = {}) {
 	}
 	const applied = /No migrations to apply/.test(migrate.output) ? "up to date" : "applied";
 	console.log(`Local D1 database: migrations ${applied}.`);
-	const publish = await runNode([PUBLISH, ...persist], { quiet: false });
-	// publish.mjs has already said what was wrong, with file and field.
-	if (publish.code !== 0) return publish.code;
-	return 0;
+	// The publish reports its own failures, with file and field, as `npm run publish` does.
+	return commandStatus("publish", () => publish(persist));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isEntry(import.meta.filename)) {
 	await runCommand("db:prepare", async () => {
-		let values;
-		try {
-			({ values } = parseArgs({
-				args: process.argv.slice(2),
-				options: { "persist-to": { type: "string" } },
-				strict: true,
-			}));
-		} catch (error) {
-			throw new UsageError(error.message);
-		}
+		const { values } = commandArgs({
+			args: process.argv.slice(2),
+			options: { "persist-to": { type: "string" } },
+		});
 		return prepareLocalStore({ persistTo: values["persist-to"] });
 	});
 }

@@ -19,17 +19,25 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { buildBundle } from "./bundle.mjs";
+import { buildBundle } from "./bundle";
 import {
 	captureEndpoints,
 	discoverEndpoints,
 	floorFor,
 	measureAgainstFloor,
-} from "./floorComparison.mjs";
-import { startLoadGenerator } from "./load.mjs";
-import { prepareStore } from "./localStore.mjs";
-import { formatTable } from "./report.mjs";
-import { canPin, firstResponse, freePort, rssMiB, startRuntime } from "./runtime.mjs";
+} from "./floorComparison";
+import { startLoadGenerator } from "./load";
+import { prepareStore } from "./localStore";
+import { type BenchEndpoint, type BenchResult, formatTable } from "./report";
+import {
+	canPin,
+	type FloorWorker,
+	firstResponse,
+	freePort,
+	type Runtime,
+	rssMiB,
+	startRuntime,
+} from "./runtime";
 
 const TARGETS = { ratio: 0.9, notModifiedRatio: 0.95, gzipKiB: 60 };
 
@@ -67,7 +75,10 @@ try {
 	const baseline = `http://127.0.0.1:${baselinePort}/`;
 	// One deployment for both starts, so that the target sends the same bytes (Last-Modified) twice.
 	const deployment = { id: `bench-${randomUUID()}`, timestamp: new Date().toISOString() };
-	const withRuntime = async (floor, body) => {
+	const withRuntime = async <T>(
+		floor: FloorWorker | undefined,
+		body: (runtime: Runtime) => Promise<T>,
+	): Promise<T> => {
 		const runtime = await startRuntime({
 			dir: work,
 			bundle: build.bundle,
@@ -120,12 +131,12 @@ try {
 				rounds,
 				connections,
 			});
-			const rows = measured.map((row) => {
+			const rows = measured.map((row): BenchEndpoint => {
 				const target = ratioTarget(row.status);
 				const meetsTarget = row.floor.ratio !== undefined && row.floor.ratio >= target;
 				return { ...row, floor: { ...row.floor, target, meetsTarget } };
 			});
-			const result = {
+			const result: BenchResult = {
 				date: new Date().toISOString(),
 				commit: gitCommit(),
 				machine: {
@@ -185,16 +196,16 @@ try {
 	rmSync(work, { recursive: true, force: true });
 }
 
-function ratioTarget(status) {
+function ratioTarget(status: number): number {
 	return status === 304 ? TARGETS.notModifiedRatio : TARGETS.ratio;
 }
 
-function checkTargets(result) {
-	const failures = [];
+function checkTargets(result: BenchResult): string[] {
+	const failures: string[] = [];
 	for (const row of result.endpoints) {
 		const wanted = ratioTarget(row.status);
-		if (row.ratio < wanted) {
-			const floor = `the floor for the same bytes: ${row.floor.ratio.toFixed(3)}${row.floor.meetsTarget ? "" : ", also below"}`;
+		if (row.ratio !== undefined && row.ratio < wanted) {
+			const floor = `the floor for the same bytes: ${row.floor.ratio?.toFixed(3)}${row.floor.meetsTarget ? "" : ", also below"}`;
 			failures.push(`${row.name}: ratio ${row.ratio.toFixed(3)} < ${wanted} (${floor})`);
 		}
 		if (row.unexpected > 0)
@@ -205,7 +216,7 @@ function checkTargets(result) {
 	return failures;
 }
 
-function gitCommit() {
+function gitCommit(): string {
 	try {
 		const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], {
 			encoding: "utf8",

@@ -37,26 +37,44 @@ import {
 import { cpus, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { archiveSlugs, servePages } from "./articlePages.mjs";
-import { buildBundle } from "./bundle.mjs";
+import { archiveSlugs, servePages } from "./articlePages";
+import { type Bundle, buildBundle } from "./bundle";
 import {
 	captureEndpoints,
 	discoverEndpoints,
 	floorFor,
 	measureAgainstFloor,
-} from "./floorComparison.mjs";
-import { writeArchive } from "./generateCorpus.mjs";
-import { startLoadGenerator } from "./load.mjs";
-import { importArchive, prepareStore, publishOneChange, reimportOneChange } from "./localStore.mjs";
-import { formatScaleReport, median } from "./report.mjs";
+} from "./floorComparison";
+import { writeArchive } from "./generateCorpus";
+import { startLoadGenerator } from "./load";
+import { importArchive, prepareStore, publishOneChange, reimportOneChange } from "./localStore";
+import { formatScaleReport, median, type ScaleResult, type ScaleRow, type Startup } from "./report";
 import {
 	canPin,
 	d1PersistPath,
+	type FloorWorker,
 	firstResponse,
 	freePort,
+	type Runtime,
 	rssMiB,
 	startRuntime,
-} from "./runtime.mjs";
+} from "./runtime";
+
+/** Starts of the Worker on one store (runtimesFor). */
+interface Runtimes {
+	readonly origin: string;
+	readonly baseline: string;
+	readonly floorPort: number;
+	with<T>(
+		body: (runtime: Runtime) => Promise<T>,
+		options?: {
+			readonly floor?: FloorWorker;
+			readonly edgeCache?: boolean;
+			readonly inspect?: boolean;
+		},
+	): Promise<T>;
+	startup(runtime: Runtime): Promise<Startup>;
+}
 
 const { values: options } = parseArgs({
 	options: {
@@ -89,8 +107,8 @@ const began = performance.now();
 
 const work = mkdtempSync(join(tmpdir(), "edgewire-scale-"));
 const loadGenerator = startLoadGenerator({ cpu: loadCpu });
-const rows = [];
-let build;
+const rows: ScaleRow[] = [];
+let build: Bundle | undefined;
 try {
 	console.log("Building the production bundle (wrangler deploy --dry-run)...");
 	build = buildBundle(root, join(work, "dist"));
@@ -115,7 +133,11 @@ try {
 }
 report(rows);
 
-async function measureSize(size, archive, dir) {
+async function measureSize(
+	size: number,
+	archive: string,
+	dir: string,
+): Promise<Omit<ScaleRow, "articles">> {
 	const persistTo = join(dir, "state");
 	const prepared = await prepareStore(root, persistTo);
 	console.log(`  db:prepare ${(prepared.ms / 1000).toFixed(1)} s; importing ${archive}...`);
@@ -143,13 +165,15 @@ async function measureSize(size, archive, dir) {
 		`  start after import: ready ${ms(first.afterImport.runtimeReadyMs)}, first /feed.xml ${ms(first.afterImport.firstResponseMs)}`,
 	);
 	const page = first.endpoints.find((endpoint) => endpoint.name === "page");
+	if (page === undefined) throw new Error("no article page among the endpoints");
 	const slugs = await archiveSlugs(
 		archive,
 		Math.min(memoryPages, size - 1),
-		new Set([new URL(page.url).pathname.split("/").at(-1)]),
+		new Set([new URL(page.url).pathname.split("/").at(-1) ?? ""]),
 	);
-	const { startup, firstRequest, memory } = await startsAndPages(runtimes, slugs);
-	startup.afterImport = first.afterImport;
+	const pages = await startsAndPages(runtimes, slugs);
+	const startup = { ...pages.startup, afterImport: first.afterImport };
+	const { firstRequest, memory } = pages;
 
 	// Target, floor and baseline in one process: the load runs.
 	const { endpoints, floor } = floorFor(first.endpoints, first.responses, runtimes.floorPort);
@@ -198,7 +222,7 @@ async function measureSize(size, archive, dir) {
  * a fresh runtime and stops it after; `startup(runtime)` measures a start. One deployment (version
  * metadata) for every start, so each serves the same bytes; `edgeCache: false` leaves it out.
  */
-async function runtimesFor(dir, persistTo) {
+async function runtimesFor(dir: string, persistTo: string): Promise<Runtimes> {
 	const [targetPort, baselinePort, floorPort] = [
 		await freePort(),
 		await freePort(),
@@ -212,6 +236,7 @@ async function runtimesFor(dir, persistTo) {
 		baseline,
 		floorPort,
 		async with(body, { floor, edgeCache = true, inspect = false } = {}) {
+			if (build === undefined) throw new Error("the bundle is not built yet");
 			const runtime = await startRuntime({
 				dir,
 				bundle: build.bundle,
@@ -247,10 +272,17 @@ async function runtimesFor(dir, persistTo) {
  * request latency, workerd RSS); then the sample again without the edge-cache lookup, and all the
  * pages again with the inspector open (the target isolate's heap).
  */
-async function startsAndPages(runtimes, slugs) {
+async function startsAndPages(
+	runtimes: Runtimes,
+	slugs: readonly string[],
+): Promise<{
+	startup: Omit<ScaleRow["startup"], "afterImport">;
+	firstRequest: ScaleRow["firstRequest"];
+	memory: ScaleRow["memory"];
+}> {
 	const warmup = Math.min(warmupPages, Math.floor(slugs.length / 4));
 	const sample = Math.min(samplePages, Math.floor(slugs.length / 4));
-	const pages = (runtime, count = slugs.length) =>
+	const pages = (runtime: Runtime, count = slugs.length) =>
 		servePages({
 			origin: runtimes.origin,
 			slugs: slugs.slice(0, count),
@@ -260,8 +292,8 @@ async function startsAndPages(runtimes, slugs) {
 			loadGenerator,
 			runtime,
 		});
-	const fresh = [];
-	let asDeployed;
+	const fresh: Startup[] = [];
+	let asDeployed: Awaited<ReturnType<typeof pages>> | undefined;
 	for (let start = 1; start <= starts; start++) {
 		await runtimes.with(async (runtime) => {
 			fresh.push(await runtimes.startup(runtime));
@@ -277,7 +309,8 @@ async function startsAndPages(runtimes, slugs) {
 	console.log(
 		`  fresh starts (median of ${starts}): ready ${ms(startup.runtimeReadyMs)}, first /feed.xml ${ms(startup.firstResponseMs)}`,
 	);
-	const warmed = async (runtime, count) => {
+	if (asDeployed === undefined) throw new Error("no start served the pages");
+	const warmed = async (runtime: Runtime, count?: number) => {
 		await firstResponse(`${runtimes.origin}/feed.xml`, runtime.startedAt, { runtime });
 		return pages(runtime, count);
 	};
@@ -291,7 +324,7 @@ async function startsAndPages(runtimes, slugs) {
 	};
 	const memory = {
 		distinctPages: asDeployed.memory.distinctPages,
-		rssReadyMiB: fresh.at(-1).rssMiB,
+		rssReadyMiB: fresh.at(-1)?.rssMiB,
 		rss: asDeployed.memory.rss.map(({ pages, rssMiB }) => ({ pages, rssMiB })),
 		heap: inspected.memory.rss.map(({ pages, heapUsedMiB, heapTotalMiB, backingMiB }) => ({
 			pages,
@@ -300,7 +333,10 @@ async function startsAndPages(runtimes, slugs) {
 			backingMiB,
 		})),
 	};
-	const last = (series, key) => series.at(-1)?.[key]?.toFixed(0);
+	const last = <K extends string>(
+		series: readonly Partial<Record<K, number | undefined>>[],
+		key: K,
+	) => series.at(-1)?.[key]?.toFixed(0);
 	console.log(
 		`  never-served pages: p50 ${ms(firstRequest.asDeployed.p50Ms, 1)}, p99 ${ms(firstRequest.asDeployed.p99Ms, 1)} (without the edge-cache lookup: ${ms(firstRequest.withoutEdgeCache.p50Ms, 1)}, ${ms(firstRequest.withoutEdgeCache.p99Ms, 1)}); after ${memory.distinctPages} pages workerd RSS ${last(memory.rss, "rssMiB")} MiB, target heap ${last(memory.heap, "heapTotalMiB")} MiB + ${last(memory.heap, "backingMiB")} MiB array buffers`,
 	);
@@ -308,8 +344,10 @@ async function startsAndPages(runtimes, slugs) {
 }
 
 /** The Worker serves the imported archive: /feed.json has a full feed, /page/2 exists. */
-async function checkArchiveVisible(origin, size) {
-	const feed = await (await fetch(`${origin}/feed.json`)).json();
+async function checkArchiveVisible(origin: string, size: number): Promise<void> {
+	const feed = (await (await fetch(`${origin}/feed.json`)).json()) as {
+		readonly items: readonly unknown[];
+	};
 	const page2 = await fetch(`${origin}/page/2`);
 	await page2.arrayBuffer();
 	if (feed.items.length < Math.min(50, size) || page2.status !== 200) {
@@ -319,7 +357,7 @@ async function checkArchiveVisible(origin, size) {
 	}
 }
 
-function directoryBytes(dir) {
+function directoryBytes(dir: string): number {
 	let bytes = 0;
 	for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
 		if (entry.isFile()) bytes += statSync(join(entry.parentPath ?? entry.path, entry.name)).size;
@@ -327,12 +365,14 @@ function directoryBytes(dir) {
 	return bytes;
 }
 
-function ms(value, digits = 0) {
+function ms(value: number | undefined, digits = 0): string {
+	if (value === undefined) return "n/a";
 	return value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${value.toFixed(digits)} ms`;
 }
 
-function report(rows) {
-	const result = {
+function report(rows: readonly ScaleRow[]): void {
+	if (build === undefined) return;
+	const result: ScaleResult = {
 		date: new Date().toISOString(),
 		commit: gitCommit(),
 		machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version, pinned: pin },
@@ -367,7 +407,7 @@ function report(rows) {
 	console.log(`\nWrote ${join(options.out, "scale-latest.json")}`);
 }
 
-function gitCommit() {
+function gitCommit(): string {
 	try {
 		return execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
 	} catch {

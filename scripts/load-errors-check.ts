@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * End to end: a malformed article, added the way an editor adds one (a new file in
  * content/articles), stops both `npm run dev` (its publish step refuses it, so wrangler dev never
@@ -13,18 +12,26 @@ import { cp, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { freePort, spawnGroup, wranglerDevOptions } from "./lib/localProcesses.mjs";
+import { freePort, spawnGroup, wranglerDevOptions } from "./lib/localProcesses";
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const DEADLINE_MS = 90_000;
 const SEED_FILE = "2023-07-kabinetsberaad-over-asiel.ts";
 
 /** An article the editor copied from the seed and then got one thing wrong. */
-const CASES = [
+interface LoadErrorCase {
+	readonly name: string;
+	readonly file: string;
+	readonly edit: (seed: string) => string;
+	readonly field: string;
+	readonly message: string;
+}
+
+const CASES: readonly LoadErrorCase[] = [
 	{
 		name: "wrong date",
 		file: "2024-02-vergissing-datum.ts",
-		edit: (seed) =>
+		edit: (seed: string) =>
 			seed
 				.replace(/slug: "[^"]+"/, 'slug: "vergissing-datum"')
 				.replace(/published: "[^"]+"/, 'published: "2024-02-30"'),
@@ -34,14 +41,14 @@ const CASES = [
 	{
 		name: "duplicate slug",
 		file: "2024-02-vergissing-slug.ts",
-		edit: (seed) => seed,
+		edit: (seed: string) => seed,
 		field: "slug",
 		message: "is already used by content/articles/2023-07-kabinetsberaad-over-asiel.ts",
 	},
 	{
 		name: "empty body",
 		file: "2024-02-vergissing-body.ts",
-		edit: (seed) =>
+		edit: (seed: string) =>
 			seed
 				.replace(/slug: "[^"]+"/, 'slug: "vergissing-body"')
 				.replace(/body: \[[\s\S]*\],\n\} satisfies/, "body: [],\n} satisfies"),
@@ -51,7 +58,7 @@ const CASES = [
 	{
 		name: "bad source URL",
 		file: "2024-02-vergissing-url.ts",
-		edit: (seed) =>
+		edit: (seed: string) =>
 			seed
 				.replace(/slug: "[^"]+"/, 'slug: "vergissing-url"')
 				.replace('url: "https://nos.nl/"', 'url: "nos.nl"'),
@@ -61,7 +68,7 @@ const CASES = [
 	{
 		name: "future date without an instant",
 		file: "2099-01-vergissing-planning.ts",
-		edit: (seed) =>
+		edit: (seed: string) =>
 			seed
 				.replace(/slug: "[^"]+"/, 'slug: "vergissing-planning"')
 				.replace(/published: "[^"]+"/, 'published: "2099-01-05"'),
@@ -71,14 +78,24 @@ const CASES = [
 	{
 		name: "a file that does not parse",
 		file: "2024-02-vergissing-syntax.ts",
-		edit: (seed) => seed.replace("export default {", "export default {{"),
+		edit: (seed: string) => seed.replace("export default {", "export default {{"),
 		field: "(file)",
 		message: "does not load",
 	},
 ];
 
 /** Runs a command in its own process group; resolves with its exit code and all output. */
-function run(command, args, cwd, { until } = {}) {
+interface Finished {
+	readonly code: number | string;
+	readonly output: string;
+}
+
+function run(
+	command: string,
+	args: readonly string[],
+	cwd: string,
+	{ until }: { readonly until?: (output: string) => boolean } = {},
+): Promise<Finished> {
 	return new Promise((resolveRun) => {
 		const process_ = spawnGroup(command, args, {
 			cwd,
@@ -91,12 +108,12 @@ function run(command, args, cwd, { until } = {}) {
 			clearTimeout(timer);
 			const killed = code === null && signal === "SIGTERM" && !until?.(process_.output());
 			const note = killed ? `\n[load-errors-check: killed after ${DEADLINE_MS / 1000}s]` : "";
-			resolveRun({ code: code ?? signal, output: process_.output() + note });
+			resolveRun({ code: code ?? signal ?? "unknown", output: process_.output() + note });
 		});
 	});
 }
 
-async function copyWithCase(testCase) {
+async function copyWithCase(testCase: LoadErrorCase): Promise<{ root: string; copy: string }> {
 	const root = await mkdtemp(join(tmpdir(), "edgewire-load-errors-"));
 	const copy = join(root, "main");
 	await cp(repo, copy, {
@@ -111,7 +128,7 @@ async function copyWithCase(testCase) {
 	return { root, copy };
 }
 
-const failures = [];
+const failures: string[] = [];
 const started = Date.now();
 for (const testCase of CASES) {
 	const { root, copy } = await copyWithCase(testCase);

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * `npm run publish`: validates every content/articles/*.ts and makes the store match it: new and
  * changed articles are written, articles whose file was removed are withdrawn (410), unchanged
@@ -13,10 +12,12 @@
  * message lists every problem with file and field; nothing is written) or the publish failed,
  * 2 on a usage or configuration error.
  */
-import { withStore } from "./lib/d1Store.mjs";
-import { importSource } from "./lib/sourceModules.mjs";
-import { runCommand, seconds, storeCommandArgs } from "./lib/usage.mjs";
-import { hubSettings, notifyAfterPublish } from "./websub/afterPublish.mjs";
+import { readContentFiles } from "../src/commands/contentFiles";
+import { type PublishSummary, publishContent } from "../src/commands/publishContent";
+import { type ScheduledArticle, scheduledArticles } from "../src/store/scheduledArticles";
+import { withStore } from "./lib/d1Store";
+import { commandArgs, isEntry, runCommand, STORE_OPTIONS, seconds, storeTarget } from "./lib/usage";
+import { hubSettings, notifyAfterPublish } from "./websub/afterPublish";
 
 const HELP = `Usage: npm run publish -- [--remote] [--dry-run] [--list-scheduled] [--persist-to <dir>]
 
@@ -27,22 +28,19 @@ Publishes content/articles/*.ts to the article store (D1).
   --persist-to DIR  a local state directory other than .wrangler/state (as wrangler dev's)
 Exit status: 0 published or nothing to do, 1 invalid content or failed, 2 usage error.`;
 
-await runCommand("publish", async () => {
-	const { values: args } = storeCommandArgs(process.argv.slice(2), {
-		options: { "list-scheduled": { type: "boolean", default: false } },
+/** The command, given its arguments; resolves to its exit status (throws on failure). */
+export async function publish(argv: string[]): Promise<number> {
+	const { values: args } = commandArgs({
+		args: argv,
+		options: { ...STORE_OPTIONS, "list-scheduled": { type: "boolean", default: false } },
 	});
 	if (args.help) {
 		console.log(HELP);
 		return 0;
 	}
+	const target = storeTarget(args);
 	const started = performance.now();
-	const [{ readContentFiles }, { publishContent }, { scheduledArticles }] = await Promise.all([
-		importSource("src/commands/contentFiles.ts"),
-		importSource("src/commands/publishContent.ts"),
-		importSource("src/store/scheduledArticles.ts"),
-	]);
 	const files = await readContentFiles();
-	const target = { remote: args.remote, persistTo: args["persist-to"] };
 	return withStore(target, async (store) => {
 		if (args["list-scheduled"]) return listScheduled(await scheduledArticles(store.db, Date.now()));
 		const summary = await publishContent(
@@ -60,9 +58,13 @@ await runCommand("publish", async () => {
 		}
 		return 0;
 	});
-});
+}
 
-function report(summary, where, dryRun, ms) {
+if (isEntry(import.meta.filename)) {
+	await runCommand("publish", () => publish(process.argv.slice(2)));
+}
+
+function report(summary: PublishSummary, where: string, dryRun: boolean, ms: number): void {
 	const counts = `${summary.added.length} added, ${summary.changed.length} changed, ${summary.withdrawn.length} withdrawn, ${summary.unchanged} unchanged`;
 	if (summary.version === undefined && !dryRun) {
 		console.log(
@@ -75,11 +77,12 @@ function report(summary, where, dryRun, ms) {
 			? `Dry run against ${where} (version ${summary.baseVersion}), nothing written: ${counts} (${seconds(ms)}).`
 			: `Published content version ${summary.version} to ${where}: ${counts} (${seconds(ms)}).`,
 	);
-	for (const [label, slugs] of [
+	const lists: [string, readonly string[]][] = [
 		["added", summary.added],
 		["changed", summary.changed],
 		["withdrawn", summary.withdrawn],
-	]) {
+	];
+	for (const [label, slugs] of lists) {
 		for (const slug of slugs) console.log(`  ${label.padEnd(9)} ${slug}`);
 	}
 	if (!summary.publicChange && summary.version !== undefined) {
@@ -87,7 +90,7 @@ function report(summary, where, dryRun, ms) {
 	}
 }
 
-function listScheduled(scheduled) {
+function listScheduled(scheduled: readonly ScheduledArticle[]): number {
 	if (scheduled.length === 0) {
 		console.log("No article is scheduled.");
 		return 0;

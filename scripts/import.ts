@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * `npm run import -- <file.ndjson>`: loads an archive, one ArticleInput (JSON) per line, through
  * the same validator as content files, into the article store as one content version. Re-running
@@ -13,10 +12,18 @@
 import { createReadStream, existsSync } from "node:fs";
 import { basename } from "node:path";
 import { createInterface } from "node:readline";
-import { withStore } from "./lib/d1Store.mjs";
-import { importSource } from "./lib/sourceModules.mjs";
-import { runCommand, seconds, storeCommandArgs, UsageError } from "./lib/usage.mjs";
-import { hubSettings, notifyAfterPublish } from "./websub/afterPublish.mjs";
+import { importArchive, readArchive } from "../src/commands/importArchive";
+import { withStore } from "./lib/d1Store";
+import {
+	commandArgs,
+	runCommand,
+	STORE_OPTIONS,
+	type StoreTarget,
+	seconds,
+	storeTarget,
+	UsageError,
+} from "./lib/usage";
+import { hubSettings, notifyAfterPublish } from "./websub/afterPublish";
 
 const HELP = `Usage: npm run import -- <file.ndjson> [--remote] [--dry-run] [--persist-to <dir>]
 
@@ -26,27 +33,37 @@ Loads one article (an ArticleInput as JSON) per line into the article store (D1)
   --persist-to DIR  a local state directory other than .wrangler/state
 Exit status: 0 imported or nothing to do, 1 invalid line or failed, 2 usage error.`;
 
-function options(argv) {
-	const { values, positionals } = storeCommandArgs(argv, { positionals: true });
-	if (values.help) return { help: true };
+interface ImportArgs {
+	readonly file: string;
+	readonly dryRun: boolean;
+	readonly target: StoreTarget;
+}
+
+/** The command line, or "help" for --help; throws UsageError. */
+function options(argv: string[]): ImportArgs | "help" {
+	const { values, positionals } = commandArgs({
+		args: argv,
+		options: STORE_OPTIONS,
+		allowPositionals: true,
+	});
+	if (values.help) return "help";
 	if (positionals.length !== 1) {
 		throw new UsageError(
 			positionals.length === 0 ? "name the file to import" : "import one file at a time",
 		);
 	}
 	const [file] = positionals;
-	if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
-	return { ...values, file };
+	if (file === undefined || !existsSync(file)) throw new UsageError(`no such file: ${file}`);
+	return { file, dryRun: values["dry-run"], target: storeTarget(values) };
 }
 
 await runCommand("import", async () => {
 	const args = options(process.argv.slice(2));
-	if (args.help) {
+	if (args === "help") {
 		console.log(HELP);
 		return 0;
 	}
 	const started = performance.now();
-	const { readArchive, importArchive } = await importSource("src/commands/importArchive.ts");
 	const name = basename(args.file);
 	const lines = createInterface({
 		input: createReadStream(args.file),
@@ -58,12 +75,11 @@ await runCommand("import", async () => {
 	console.log(
 		`Validated ${archive.articles.length} articles from ${archive.lines} lines (${seconds(validated - started)}).`,
 	);
-	const target = { remote: args.remote, persistTo: args["persist-to"] };
-	return withStore(target, async (store) => {
+	return withStore(args.target, async (store) => {
 		let lastReport = 0;
 		const summary = await importArchive(store.db, name, archive.articles, archive.lines, {
 			now,
-			dryRun: args["dry-run"],
+			dryRun: args.dryRun,
 			onProgress(staged, total) {
 				if (staged - lastReport >= 10_000 || staged === total) {
 					lastReport = staged;
@@ -73,7 +89,7 @@ await runCommand("import", async () => {
 		});
 		const counts = `${summary.added} added, ${summary.changed} changed, ${summary.unchanged} unchanged`;
 		const took = seconds(performance.now() - started);
-		if (args["dry-run"]) {
+		if (args.dryRun) {
 			console.log(
 				`Dry run against ${store.where} (version ${summary.baseVersion}), nothing written: ${counts} (${took}).`,
 			);

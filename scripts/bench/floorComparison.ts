@@ -4,18 +4,115 @@
  * Throughput comes from autocannon, CPU time per request from /proc for workerd (the server) and
  * for the autocannon process (the client, which also pays for every byte).
  */
-import { cpuMs } from "./cpuTime.mjs";
-import { captureResponse, floorPaths, floorWorkerSource } from "./floor.mjs";
-import { median } from "./report.mjs";
-import { firstResponse } from "./runtime.mjs";
+import { cpuMs } from "./cpuTime";
+import { type CapturedResponse, captureResponse, floorPaths, floorWorkerSource } from "./floor";
+import type { LoadGenerator, LoadResult } from "./load";
+import { median } from "./report";
+import { firstResponse, type Runtime } from "./runtime";
+
+/** An endpoint under test: a URL, the request headers it is sent with, the status it must answer. */
+export interface Endpoint {
+	readonly name: string;
+	readonly url: string;
+	readonly headers?: Readonly<Record<string, string>>;
+	readonly expect: number;
+}
+
+/** An endpoint with its floor URL, and the size of what it answers. */
+export interface FloorEndpoint extends Endpoint {
+	readonly floorUrl: string;
+	readonly bytes: number;
+	readonly headerCount: number;
+}
+
+/** The floor Worker: its port and its source. */
+export interface Floor {
+	readonly port: number;
+	readonly source: string;
+}
+
+/** A load run, with CPU time per request of the server (workerd) and the client (autocannon). */
+export interface MeasuredRun extends LoadResult {
+	readonly serverCpuMs: number | undefined;
+	readonly serverCpuMicrosPerRequest: number | undefined;
+	readonly clientCpuMicrosPerRequest: number | undefined;
+}
+
+/** One round of one endpoint: target, floor and the baseline runs either side. */
+interface Round {
+	readonly target: MeasuredRun;
+	readonly floor: MeasuredRun;
+	readonly baselineRequestsPerSecond: number;
+	readonly ratio: number;
+	readonly floorRatio: number;
+	readonly toFloor: number;
+	readonly cpuToFloor: number | undefined;
+	readonly baselineCpuMicrosPerRequest: number | undefined;
+	readonly baselineClientCpuMicrosPerRequest: number | undefined;
+}
+
+/** One endpoint's rounds as medians, and every per-round ratio. */
+export interface EndpointSummary {
+	readonly name: string;
+	readonly path: string;
+	readonly status: number;
+	readonly bodyBytes: number;
+	readonly headers: number;
+	readonly requestsPerSecond: number | undefined;
+	readonly baselineRequestsPerSecond: number | undefined;
+	readonly ratio: number | undefined;
+	readonly ratios: readonly number[];
+	readonly toFloor: number | undefined;
+	readonly toFloorRatios: readonly number[];
+	readonly cpuToFloor: number | undefined;
+	readonly cpuToFloorRatios: readonly (number | undefined)[];
+	readonly p50Ms: number | undefined;
+	readonly p99Ms: number | undefined;
+	readonly serverCpuMicrosPerRequest: number | undefined;
+	readonly floorCpuMicrosPerRequest: number | undefined;
+	readonly baselineCpuMicrosPerRequest: number | undefined;
+	readonly clientCpuMicrosPerRequest: {
+		readonly target: number | undefined;
+		readonly floor: number | undefined;
+		readonly baseline: number | undefined;
+	};
+	readonly requests: number;
+	readonly unexpected: number;
+	readonly floor: {
+		readonly path: string;
+		readonly requestsPerSecond: number | undefined;
+		readonly ratio: number | undefined;
+		readonly ratios: readonly number[];
+		readonly p50Ms: number | undefined;
+		readonly p99Ms: number | undefined;
+		readonly requests: number;
+		readonly unexpected: number;
+	};
+}
+
+/** What every load run takes besides its URL. */
+export interface LoadSettings {
+	readonly loadGenerator: LoadGenerator;
+	readonly seconds: number;
+	readonly rounds: number;
+	readonly connections: number;
+}
 
 /**
  * The endpoints under test: the feeds, an article's page and fragment (the article is taken from
  * the served JSON Feed: its `articleIndex`th item, default the newest), the 304 of /feed.xml, and
  * with `archive` the oldest RSS archive page.
  */
-export async function discoverEndpoints(origin, { archive = false, articleIndex = 0 } = {}) {
-	const feed = await (await fetch(`${origin}/feed.json`)).json();
+export async function discoverEndpoints(
+	origin: string,
+	{
+		archive = false,
+		articleIndex = 0,
+	}: { readonly archive?: boolean; readonly articleIndex?: number } = {},
+): Promise<Endpoint[]> {
+	const feed = (await (await fetch(`${origin}/feed.json`)).json()) as {
+		readonly items: readonly { readonly url: string }[];
+	};
 	const item = feed.items.at(articleIndex);
 	if (item === undefined) throw new Error(`/feed.json has no item ${articleIndex}`);
 	const article = new URL(item.url).pathname;
@@ -33,8 +130,10 @@ export async function discoverEndpoints(origin, { archive = false, articleIndex 
 }
 
 /** Each endpoint's exact response (status, headers in wire order, raw body), as autocannon gets it. */
-export async function captureEndpoints(endpoints) {
-	const responses = [];
+export async function captureEndpoints(
+	endpoints: readonly Endpoint[],
+): Promise<CapturedResponse[]> {
+	const responses: CapturedResponse[] = [];
 	for (const endpoint of endpoints) {
 		const response = await captureResponse(endpoint.url, endpoint.headers);
 		if (response.status !== endpoint.expect)
@@ -48,16 +147,25 @@ export async function captureEndpoints(endpoints) {
  * The floor Worker for these responses on `floorPort`, and the endpoints with their floor URL,
  * body size and header count added.
  */
-export function floorFor(endpoints, responses, floorPort) {
+export function floorFor(
+	endpoints: readonly Endpoint[],
+	responses: readonly CapturedResponse[],
+	floorPort: number,
+): { endpoints: FloorEndpoint[]; floor: Floor } {
 	const paths = floorPaths(endpoints.map((endpoint) => new URL(endpoint.url).pathname));
-	const withFloor = endpoints.map((endpoint, index) => ({
+	const captured = endpoints.map((endpoint, index) => {
+		const response = responses[index];
+		if (response === undefined) throw new Error(`no response captured for ${endpoint.name}`);
+		return { endpoint, response, path: paths[index] ?? "" };
+	});
+	const withFloor = captured.map(({ endpoint, response, path }) => ({
 		...endpoint,
-		floorUrl: `http://127.0.0.1:${floorPort}${paths[index]}`,
-		bytes: responses[index].body.length,
-		headerCount: responses[index].headers.length,
+		floorUrl: `http://127.0.0.1:${floorPort}${path}`,
+		bytes: response.body.length,
+		headerCount: response.headers.length,
 	}));
 	const source = floorWorkerSource(
-		withFloor.map((endpoint, index) => ({ url: endpoint.floorUrl, ...responses[index] })),
+		captured.map(({ response }, index) => ({ url: withFloor[index]?.floorUrl ?? "", ...response })),
 	);
 	return { endpoints: withFloor, floor: { port: floorPort, source } };
 }
@@ -66,20 +174,24 @@ export function floorFor(endpoints, responses, floorPort) {
  * Checks, before any load, that the floor replays every captured response exactly, and that the
  * target (started afresh) still sends those same bytes, so T and F are size-matched.
  */
-async function checkReplays(endpoints, responses) {
+async function checkReplays(
+	endpoints: readonly FloorEndpoint[],
+	responses: readonly CapturedResponse[],
+): Promise<void> {
 	for (const [index, endpoint] of endpoints.entries()) {
+		const captured = responses[index];
 		for (const [who, url] of [
 			["floor", endpoint.floorUrl],
 			["target", endpoint.url],
-		]) {
+		] as const) {
 			const replayed = await captureResponse(url, endpoint.headers);
-			if (!sameResponse(replayed, responses[index]))
+			if (captured === undefined || !sameResponse(replayed, captured))
 				throw new Error(`the ${who} does not send ${endpoint.name} exactly as captured`);
 		}
 	}
 }
 
-function sameResponse(a, b) {
+function sameResponse(a: CapturedResponse, b: CapturedResponse): boolean {
 	return (
 		a.status === b.status &&
 		a.body.equals(b.body) &&
@@ -93,13 +205,26 @@ function sameResponse(a, b) {
  * checks the replays, loads every endpoint against its floor and summarises each (medians over
  * rounds, and every per-round ratio).
  */
-export async function measureAgainstFloor({ runtime, baseline, endpoints, responses, ...load }) {
-	for (const url of [baseline, endpoints[0].url, endpoints[0].floorUrl]) {
+export async function measureAgainstFloor({
+	runtime,
+	baseline,
+	endpoints,
+	responses,
+	...load
+}: LoadSettings & {
+	readonly runtime: Runtime;
+	readonly baseline: string;
+	readonly endpoints: readonly FloorEndpoint[];
+	readonly responses: readonly CapturedResponse[];
+}): Promise<EndpointSummary[]> {
+	const [first] = endpoints;
+	if (first === undefined) throw new Error("no endpoint to measure");
+	for (const url of [baseline, first.url, first.floorUrl]) {
 		await firstResponse(url, runtime.startedAt, { runtime });
 	}
 	await checkReplays(endpoints, responses);
 	const runs = await compareWithFloor({ serverPid: runtime.pid, baseline, endpoints, ...load });
-	return endpoints.map((endpoint, index) => summarise(endpoint, runs[index]));
+	return endpoints.map((endpoint, index) => summarise(endpoint, runs[index] ?? []));
 }
 
 /**
@@ -116,8 +241,12 @@ async function compareWithFloor({
 	seconds,
 	rounds,
 	connections,
-}) {
-	const load = (url, headers) =>
+}: LoadSettings & {
+	readonly serverPid: number;
+	readonly baseline: string;
+	readonly endpoints: readonly FloorEndpoint[];
+}): Promise<Round[][]> {
+	const load = (url: string, headers?: Readonly<Record<string, string>>) =>
 		measured(serverPid, loadGenerator.pid, () =>
 			loadGenerator.run(url, { seconds, connections, headers }),
 		);
@@ -130,14 +259,14 @@ async function compareWithFloor({
 	]) {
 		await loadGenerator.run(url, { seconds: 1, connections, headers });
 	}
-	const runs = endpoints.map(() => []);
+	const runs = endpoints.map((): Round[] => []);
 	for (let round = 0; round < rounds; round++) {
 		let before = await load(baseline);
 		for (const [index, endpoint] of endpoints.entries()) {
 			const runTarget = () => load(endpoint.url, endpoint.headers);
 			const runFloor = () => load(endpoint.floorUrl, endpoint.headers);
-			let target;
-			let floor;
+			let target: MeasuredRun;
+			let floor: MeasuredRun;
 			if (round % 2 === 0) {
 				target = await runTarget();
 				floor = await runFloor();
@@ -147,22 +276,26 @@ async function compareWithFloor({
 			}
 			const after = await load(baseline);
 			const baselineRate = (before.requestsPerSecond + after.requestsPerSecond) / 2;
-			const run = {
+			const run: Round = {
 				target,
 				floor,
 				baselineRequestsPerSecond: baselineRate,
 				ratio: target.requestsPerSecond / baselineRate,
 				floorRatio: floor.requestsPerSecond / baselineRate,
 				toFloor: target.requestsPerSecond / floor.requestsPerSecond,
-				cpuToFloor: target.serverCpuMicrosPerRequest / floor.serverCpuMicrosPerRequest,
-				baselineCpuMicrosPerRequest:
-					(before.serverCpuMicrosPerRequest + after.serverCpuMicrosPerRequest) / 2,
-				baselineClientCpuMicrosPerRequest:
-					(before.clientCpuMicrosPerRequest + after.clientCpuMicrosPerRequest) / 2,
+				cpuToFloor: ratioOf(target.serverCpuMicrosPerRequest, floor.serverCpuMicrosPerRequest),
+				baselineCpuMicrosPerRequest: meanOf(
+					before.serverCpuMicrosPerRequest,
+					after.serverCpuMicrosPerRequest,
+				),
+				baselineClientCpuMicrosPerRequest: meanOf(
+					before.clientCpuMicrosPerRequest,
+					after.clientCpuMicrosPerRequest,
+				),
 			};
-			runs[index].push(run);
+			runs[index]?.push(run);
 			process.stdout.write(
-				`  round ${round + 1} ${endpoint.name.padEnd(10)} ${Math.round(target.requestsPerSecond)} req/s, ÷ floor ${run.toFloor.toFixed(3)}; workerd CPU ${fixed(target.serverCpuMicrosPerRequest)} µs/req, floor ${fixed(floor.serverCpuMicrosPerRequest)}, ÷ floor ${run.cpuToFloor.toFixed(3)}\n`,
+				`  round ${round + 1} ${endpoint.name.padEnd(10)} ${Math.round(target.requestsPerSecond)} req/s, ÷ floor ${run.toFloor.toFixed(3)}; workerd CPU ${fixed(target.serverCpuMicrosPerRequest)} µs/req, floor ${fixed(floor.serverCpuMicrosPerRequest)}, ÷ floor ${fixed(run.cpuToFloor, 3)}\n`,
 			);
 			before = after;
 		}
@@ -170,20 +303,36 @@ async function compareWithFloor({
 	return runs;
 }
 
-const fixed = (value) => (value === undefined ? "n/a" : value.toFixed(0));
+const fixed = (value: number | undefined, digits = 0) =>
+	value === undefined ? "n/a" : value.toFixed(digits);
+
+/** a ÷ b, unknown when either is (CPU time is unknown off Linux). */
+function ratioOf(a: number | undefined, b: number | undefined): number | undefined {
+	return a === undefined || b === undefined ? undefined : a / b;
+}
+
+function meanOf(a: number | undefined, b: number | undefined): number | undefined {
+	return a === undefined || b === undefined ? undefined : (a + b) / 2;
+}
 
 /**
  * Runs one load and adds CPU time per request (from /proc) for the server (workerd) and for the
  * client (the autocannon process).
  */
-async function measured(serverPid, clientPid, run) {
+async function measured(
+	serverPid: number,
+	clientPid: number,
+	run: () => Promise<LoadResult>,
+): Promise<MeasuredRun> {
 	const before = [cpuMs(serverPid), cpuMs(clientPid)];
 	const result = await run();
 	const after = [cpuMs(serverPid), cpuMs(clientPid)];
-	const [server, client] = [0, 1].map((i) =>
-		before[i] === undefined || after[i] === undefined ? undefined : after[i] - before[i],
-	);
-	const perRequest = (ms) => (ms === undefined ? undefined : (ms * 1000) / result.total);
+	const [server, client] = [0, 1].map((i) => {
+		const [start, end] = [before[i], after[i]];
+		return start === undefined || end === undefined ? undefined : end - start;
+	});
+	const perRequest = (ms: number | undefined) =>
+		ms === undefined ? undefined : (ms * 1000) / result.total;
 	return {
 		...result,
 		serverCpuMs: server,
@@ -193,7 +342,7 @@ async function measured(serverPid, clientPid, run) {
 }
 
 /** Errors plus responses whose status is not the expected one. */
-function unexpectedCount(runs, expect) {
+function unexpectedCount(runs: readonly LoadResult[], expect: number): number {
 	return runs.reduce(
 		(sum, run) =>
 			sum +
@@ -206,7 +355,7 @@ function unexpectedCount(runs, expect) {
 }
 
 /** One endpoint's rounds as medians (and every per-round ratio, for the JSON). */
-function summarise(endpoint, runs) {
+function summarise(endpoint: FloorEndpoint, runs: readonly Round[]): EndpointSummary {
 	const targets = runs.map((run) => run.target);
 	const floors = runs.map((run) => run.floor);
 	return {

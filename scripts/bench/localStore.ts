@@ -19,22 +19,35 @@ import {
 import { basename, dirname, join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 
-/** Runs `node <script> ...args` in `cwd`; resolves with wall time and output, rejects on exit ≠ 0. */
-export function runScript(cwd, script, args) {
+/** A command's wall time and everything it printed. */
+export interface ScriptRun {
+	readonly ms: number;
+	readonly output: string;
+}
+
+/**
+ * Runs `node scripts/run.mjs <script> ...args` in project `cwd` (its own copy of the commands);
+ * resolves with wall time and output, rejects on exit ≠ 0.
+ */
+export function runScript(
+	cwd: string,
+	script: string,
+	args: readonly string[],
+): Promise<ScriptRun> {
 	return new Promise((resolveRun, reject) => {
 		const started = performance.now();
-		const child = spawn(process.execPath, [join(cwd, script), ...args], {
+		const launcher = [join(cwd, "scripts", "run.mjs"), join(cwd, script)];
+		const child = spawn(process.execPath, [...launcher, ...args], {
 			cwd,
 			stdio: ["ignore", "pipe", "pipe"],
 			env: { ...commandEnvironment(), CI: "true", NO_COLOR: "1" },
 		});
 		let output = "";
-		child.stdout.on("data", (chunk) => {
-			output += chunk;
-		});
-		child.stderr.on("data", (chunk) => {
-			output += chunk;
-		});
+		const collect = (chunk: Buffer) => {
+			output += chunk.toString();
+		};
+		child.stdout.on("data", collect);
+		child.stderr.on("data", collect);
 		child.on("error", reject);
 		child.on("close", (code) => {
 			const ms = performance.now() - started;
@@ -45,32 +58,39 @@ export function runScript(cwd, script, args) {
 }
 
 /** The environment a user's shell would give the command: none of the bench's runtime settings. */
-function commandEnvironment() {
+function commandEnvironment(): NodeJS.ProcessEnv {
 	const { MINIFLARE_WORKERD_PATH: _pinnedRuntime, ...environment } = process.env;
 	return environment;
 }
 
 /** A fresh store in `persistTo`: migrations applied and content/ published (`npm run db:prepare`). */
-export function prepareStore(root, persistTo) {
-	return runScript(root, "scripts/prepareLocalStore.mjs", ["--persist-to", persistTo]);
+export function prepareStore(root: string, persistTo: string): Promise<ScriptRun> {
+	return runScript(root, "scripts/prepareLocalStore.ts", ["--persist-to", persistTo]);
 }
 
 /**
  * `npm run import -- <archive> --persist-to <persistTo>`; resolves with wall time, output and the
  * counts the command printed (added, changed, unchanged).
  */
-export async function importArchive(root, archive, persistTo) {
-	const run = await runScript(root, "scripts/import.mjs", [archive, "--persist-to", persistTo]);
+export async function importArchive(
+	root: string,
+	archive: string,
+	persistTo: string,
+): Promise<ScriptRun & { counts: Record<string, number> }> {
+	const run = await runScript(root, "scripts/import.ts", [archive, "--persist-to", persistTo]);
 	return { ...run, counts: counts(run.output, ["added", "changed", "unchanged"]) };
 }
 
 /** `npm run publish -- --persist-to <persistTo>` in project `root` (its own content/). */
-export async function publish(root, persistTo) {
-	const run = await runScript(root, "scripts/publish.mjs", ["--persist-to", persistTo]);
+export async function publish(
+	root: string,
+	persistTo: string,
+): Promise<ScriptRun & { counts: Record<string, number> }> {
+	const run = await runScript(root, "scripts/publish.ts", ["--persist-to", persistTo]);
 	return { ...run, counts: counts(run.output, ["added", "changed", "withdrawn", "unchanged"]) };
 }
 
-function counts(output, names) {
+function counts(output: string, names: readonly string[]): Record<string, number> {
 	return Object.fromEntries(
 		names.map((name) => [name, Number(new RegExp(`(\\d+) ${name}`).exec(output)?.[1])]),
 	);
@@ -92,7 +112,11 @@ const PROJECT_ENTRIES = [
  * is never touched), the seed article's headline gets a suffix, then the copy publishes to
  * `persistTo`. Resolves with wall time and counts (expected: 1 changed).
  */
-export async function publishOneChange(root, dir, persistTo) {
+export async function publishOneChange(
+	root: string,
+	dir: string,
+	persistTo: string,
+): Promise<ScriptRun & { counts: Record<string, number> }> {
 	const project = join(dir, "project");
 	mkdirSync(project, { recursive: true });
 	for (const entry of PROJECT_ENTRIES) {
@@ -118,7 +142,13 @@ export async function publishOneChange(root, dir, persistTo) {
  * a copy under `dir` with the same file name, so the import sees the same archive. Expected: 1
  * changed, every other line unchanged.
  */
-export async function reimportOneChange(root, archive, lineNumber, dir, persistTo) {
+export async function reimportOneChange(
+	root: string,
+	archive: string,
+	lineNumber: number,
+	dir: string,
+	persistTo: string,
+): Promise<ScriptRun & { counts: Record<string, number> }> {
 	const copy = join(dir, "changed", basename(archive));
 	mkdirSync(dirname(copy), { recursive: true });
 	const out = createWriteStream(copy);
@@ -126,7 +156,7 @@ export async function reimportOneChange(root, archive, lineNumber, dir, persistT
 	let changed = false;
 	for await (const line of createInterface({
 		input: createReadStream(archive),
-		crlfDelay: Infinity,
+		crlfDelay: Number.POSITIVE_INFINITY,
 	})) {
 		number += 1;
 		const written =

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * `npm run websub:publish`: tells the WebSub hub that the feeds have new content, so it fetches
  * them and pushes them to subscribers: the site's feeds, and those of each `--section` named. The
@@ -14,19 +13,15 @@
  * setting. Nothing it prints is a stack trace or a credential.
  */
 import { parseArgs } from "node:util";
-import { closeSources, importSource } from "../lib/sourceModules.mjs";
-
-const [
-	{ DEFAULT_TIMEOUT_MS, notifyHub, printable },
-	{ checkHttpUrl },
-	{ feedTopicPaths },
-	{ isSlug },
-] = await Promise.all([
-	importSource("src/websub/notifyHub.ts"),
-	importSource("src/content/httpUrl.ts"),
-	importSource("src/websub/feedTopics.ts"),
-	importSource("src/content/validateArticle.ts"),
-]);
+import { checkHttpUrl } from "../../src/content/httpUrl";
+import { isSlug } from "../../src/content/validateArticle";
+import { feedTopicPaths } from "../../src/websub/feedTopics";
+import {
+	DEFAULT_TIMEOUT_MS,
+	notifyHub,
+	type PingResult,
+	printable,
+} from "../../src/websub/notifyHub";
 
 const NAME = "websub:publish";
 const USAGE = `usage: npm run ${NAME} -- [--hub <hub URL>] [--site <public origin>] [--section <slug>]... [--timeout <seconds>]
@@ -44,29 +39,30 @@ reached or did not answer in time, 2 on a missing or malformed setting.`;
 
 class UsageError extends Error {}
 
-function checked(value, name) {
+interface Settings {
+	readonly hub: string;
+	readonly origin: string;
+	readonly sections: readonly string[];
+	readonly timeoutMs: number;
+}
+
+function checked(value: string, name: string): URL {
 	const result = checkHttpUrl(value);
 	if (!result.ok) throw new UsageError(`${name}: ${printable(result.problems.join("; "))}`);
 	return result.value;
 }
 
 /** The command line and environment as settings, or `undefined` for --help; throws UsageError. */
-function settings(argv, env) {
-	let values;
+function settings(
+	argv: readonly string[],
+	env: Readonly<Record<string, string | undefined>>,
+): Settings | undefined {
+	let values: ReturnType<typeof parseOptions>["values"];
 	try {
-		({ values } = parseArgs({
-			args: argv,
-			options: {
-				hub: { type: "string" },
-				site: { type: "string" },
-				section: { type: "string", multiple: true },
-				timeout: { type: "string" },
-				help: { type: "boolean", short: "h" },
-			},
-		}));
+		({ values } = parseOptions(argv));
 	} catch (error) {
 		// Node's own message may quote an argument; positional ones are not repeated at all.
-		if (error?.code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") {
+		if (errorCode(error) === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") {
 			throw new UsageError("unexpected argument: every setting is an option (see --help)");
 		}
 		throw new UsageError(error instanceof Error ? error.message : String(error));
@@ -102,13 +98,31 @@ function settings(argv, env) {
 	};
 }
 
-function report(result) {
+function parseOptions(argv: readonly string[]) {
+	return parseArgs({
+		args: [...argv],
+		options: {
+			hub: { type: "string" },
+			site: { type: "string" },
+			section: { type: "string", multiple: true },
+			timeout: { type: "string" },
+			help: { type: "boolean", short: "h" },
+		},
+		strict: true,
+	});
+}
+
+function errorCode(error: unknown): unknown {
+	return error instanceof Error && "code" in error ? error.code : undefined;
+}
+
+function report(result: PingResult): void {
 	if (result.accepted) console.log(`${NAME}: ${result.message}`);
 	else console.error(`${NAME}: ${result.message}`);
 }
 
-async function main() {
-	let config;
+async function main(): Promise<number> {
+	let config: Settings | undefined;
 	try {
 		config = settings(process.argv.slice(2), process.env);
 	} catch (error) {
@@ -131,7 +145,7 @@ async function main() {
 }
 
 /** The last resort: one line, never a stack trace. */
-function crash(error) {
+function crash(error: unknown): never {
 	const message = error instanceof Error ? error.message : String(error);
 	console.error(`${NAME}: unexpected error: ${printable(message)}`);
 	process.exit(1);
@@ -143,6 +157,4 @@ try {
 	process.exitCode = await main();
 } catch (error) {
 	crash(error);
-} finally {
-	await closeSources();
 }

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * `npm run withdraw -- <slug>...`: takes down imported articles (those with no content file):
  * their URLs answer 410 Gone and they leave every feed, archive, index page and oEmbed. An
@@ -7,10 +6,10 @@
  * Exits 0 when every slug was withdrawn, 1 when one cannot be (nothing is written), 2 on a usage
  * error.
  */
-import { withStore } from "./lib/d1Store.mjs";
-import { importSource } from "./lib/sourceModules.mjs";
-import { runCommand, storeCommandArgs, UsageError } from "./lib/usage.mjs";
-import { hubSettings, notifyAfterPublish } from "./websub/afterPublish.mjs";
+import { withdrawArticles } from "../src/commands/withdrawArticles";
+import { withStore } from "./lib/d1Store";
+import { commandArgs, runCommand, STORE_OPTIONS, storeTarget, UsageError } from "./lib/usage";
+import { hubSettings, notifyAfterPublish } from "./websub/afterPublish";
 
 const HELP = `Usage: npm run withdraw -- <slug>... [--remote] [--dry-run] [--persist-to <dir>]
 
@@ -18,14 +17,17 @@ Withdraws imported articles: their URLs answer 410 Gone; they leave every feed a
 Exit status: 0 withdrawn, 1 a slug could not be withdrawn (nothing written), 2 usage error.`;
 
 await runCommand("withdraw", async () => {
-	const { values, positionals } = storeCommandArgs(process.argv.slice(2), { positionals: true });
+	const { values, positionals } = commandArgs({
+		args: process.argv.slice(2),
+		options: STORE_OPTIONS,
+		allowPositionals: true,
+	});
 	if (values.help) {
 		console.log(HELP);
 		return 0;
 	}
 	if (positionals.length === 0) throw new UsageError("name the slug(s) to withdraw");
-	const { withdrawArticles } = await importSource("src/commands/withdrawArticles.ts");
-	const target = { remote: values.remote, persistTo: values["persist-to"] };
+	const target = storeTarget(values);
 	return withStore(target, async (store) => {
 		const summary = await withdrawArticles(store.db, positionals, {
 			now: Date.now(),

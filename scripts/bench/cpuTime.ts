@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 // /proc/<pid>/stat counts in clock ticks; Linux fixes USER_HZ at 100 for this interface.
 const TICK_MS = 10;
 
-export function cpuMs(pid) {
+export function cpuMs(pid: number): number | undefined {
 	try {
 		const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
 		// Fields after the command name (which may contain spaces) start at state, field 3.

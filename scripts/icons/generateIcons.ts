@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * Edgewire's icon, designed here: a stylised "E" whose three arms end in signal nodes (wires at the
  * edge), white and amber on deep teal. One description of the shapes is written as SVG and drawn,
@@ -23,12 +22,33 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { constants, deflateSync } from "node:zlib";
 
-const TEAL = [0x0f, 0x4c, 0x5c];
-const WHITE = [0xff, 0xff, 0xff];
-const AMBER = [0xf4, 0xb9, 0x42];
+type Color = readonly [number, number, number];
+
+/** A shape of the drawing, in grid units; `color` fills it. */
+type Shape =
+	| {
+			readonly shape: "rect";
+			readonly x: number;
+			readonly y: number;
+			readonly width: number;
+			readonly height: number;
+			readonly radius: number;
+			readonly color: Color;
+	  }
+	| {
+			readonly shape: "circle";
+			readonly cx: number;
+			readonly cy: number;
+			readonly r: number;
+			readonly color: Color;
+	  };
+
+const TEAL: Color = [0x0f, 0x4c, 0x5c];
+const WHITE: Color = [0xff, 0xff, 0xff];
+const AMBER: Color = [0xf4, 0xb9, 0x42];
 
 /** The mark, in a 64 × 64 grid; later shapes are drawn over earlier ones. */
-const MARK = [
+const MARK: readonly Shape[] = [
 	{ shape: "rect", x: 0, y: 0, width: 64, height: 64, radius: 14, color: TEAL },
 	{ shape: "rect", x: 13, y: 13, width: 9, height: 38, radius: 2, color: WHITE },
 	{ shape: "rect", x: 13, y: 13, width: 27, height: 8, radius: 2, color: WHITE },
@@ -40,7 +60,7 @@ const MARK = [
 ];
 
 /** The logo, in a 128 × 64 grid: the mark, and its three wires running on to nodes of their own. */
-const LOGO = [
+const LOGO: readonly Shape[] = [
 	...MARK,
 	{ shape: "rect", x: 54, y: 15.5, width: 58, height: 3, radius: 1.5, color: TEAL },
 	{ shape: "rect", x: 47, y: 30.5, width: 51, height: 3, radius: 1.5, color: TEAL },
@@ -50,10 +70,10 @@ const LOGO = [
 	{ shape: "circle", cx: 118, cy: 47, r: 4.5, color: AMBER },
 ];
 
-const hex = (color) => `#${color.map((c) => c.toString(16).padStart(2, "0")).join("")}`;
+const hex = (color: Color) => `#${color.map((c) => c.toString(16).padStart(2, "0")).join("")}`;
 
 /** The mark as SVG: the same shapes, so browsers draw what the PNGs show. */
-export function iconSvg() {
+export function iconSvg(): string {
 	const elements = MARK.map((s) =>
 		s.shape === "rect"
 			? `<rect x="${s.x}" y="${s.y}" width="${s.width}" height="${s.height}" rx="${s.radius}" fill="${hex(s.color)}"/>`
@@ -62,7 +82,7 @@ export function iconSvg() {
 	return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" width="64" height="64"><title>Edgewire</title>${elements.join("")}</svg>\n`;
 }
 
-function inside(s, x, y) {
+function inside(s: Shape, x: number, y: number): boolean {
 	if (s.shape === "circle") return (x - s.cx) ** 2 + (y - s.cy) ** 2 <= s.r ** 2;
 	// A rounded rectangle: the point's distance to the rectangle shrunk by the radius.
 	const dx = Math.max(s.x + s.radius - x, 0, x - (s.x + s.width - s.radius));
@@ -78,7 +98,12 @@ const SAMPLES = 8;
  * premultiplied: each pixel's colour is the mean of the samples a shape covers, its alpha the
  * share of samples covered.
  */
-function rasterise(shapes, gridWidth, width, height) {
+function rasterise(
+	shapes: readonly Shape[],
+	gridWidth: number,
+	width: number,
+	height: number,
+): Uint8Array {
 	const scale = gridWidth / width;
 	const pixels = new Uint8Array(width * height * 4);
 	for (let py = 0; py < height; py++) {
@@ -89,22 +114,27 @@ function rasterise(shapes, gridWidth, width, height) {
 				for (let sx = 0; sx < SAMPLES; sx++) {
 					const x = (px + (sx + 0.5) / SAMPLES) * scale;
 					const y = (py + (sy + 0.5) / SAMPLES) * scale;
-					let color;
-					for (let i = shapes.length - 1; i >= 0 && color === undefined; i--) {
-						if (inside(shapes[i], x, y)) color = shapes[i].color;
-					}
+					// The topmost shape here: the last drawn.
+					const color = shapes.findLast((shape) => inside(shape, x, y))?.color;
 					if (color === undefined) continue;
 					covered++;
-					for (let c = 0; c < 3; c++) sum[c] += color[c];
+					color.forEach((channel, c) => {
+						sum[c] = byte(sum, c) + channel;
+					});
 				}
 			}
 			const at = (py * width + px) * 4;
 			if (covered === 0) continue;
-			for (let c = 0; c < 3; c++) pixels[at + c] = Math.round(sum[c] / covered);
+			for (let c = 0; c < 3; c++) pixels[at + c] = Math.round(byte(sum, c) / covered);
 			pixels[at + 3] = Math.round((255 * covered) / (SAMPLES * SAMPLES));
 		}
 	}
 	return pixels;
+}
+
+/** The value at `index` of an array the loops index only within its bounds. */
+function byte(values: ArrayLike<number>, index: number): number {
+	return values[index] ?? 0;
 }
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
@@ -113,13 +143,13 @@ const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
 	return c >>> 0;
 });
 
-function crc32(bytes) {
+function crc32(bytes: Uint8Array): number {
 	let crc = 0xffffffff;
-	for (const byte of bytes) crc = CRC_TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
+	for (const value of bytes) crc = byte(CRC_TABLE, (crc ^ value) & 0xff) ^ (crc >>> 8);
 	return (crc ^ 0xffffffff) >>> 0;
 }
 
-function chunk(type, data) {
+function chunk(type: string, data: Uint8Array): Buffer {
 	const out = Buffer.alloc(12 + data.length);
 	out.writeUInt32BE(data.length, 0);
 	out.write(type, 4, "ascii");
@@ -129,7 +159,7 @@ function chunk(type, data) {
 }
 
 /** PNG (ISO/IEC 15948) filter of one byte; `a` left, `b` above, `c` above-left. */
-function paeth(a, b, c) {
+function paeth(a: number, b: number, c: number): number {
 	const p = a + b - c;
 	const pa = Math.abs(p - a);
 	const pb = Math.abs(p - b);
@@ -138,26 +168,27 @@ function paeth(a, b, c) {
 }
 
 /** Each row with the filter whose output has the smallest sum of magnitudes (PNG spec §12.8). */
-function filteredRows(pixels, width, height) {
+function filteredRows(pixels: Uint8Array, width: number, height: number): Buffer {
 	const stride = width * 4;
 	const out = Buffer.alloc((stride + 1) * height);
 	const empty = new Uint8Array(stride);
 	for (let y = 0; y < height; y++) {
 		const row = pixels.subarray(y * stride, (y + 1) * stride);
 		const up = y === 0 ? empty : pixels.subarray((y - 1) * stride, y * stride);
-		let best;
+		let best = { type: 0, line: new Uint8Array(stride), cost: Number.POSITIVE_INFINITY };
 		for (let type = 0; type <= 4; type++) {
 			const line = new Uint8Array(stride);
 			let cost = 0;
 			for (let i = 0; i < stride; i++) {
-				const a = i >= 4 ? row[i - 4] : 0;
-				const b = up[i];
-				const c = i >= 4 ? up[i - 4] : 0;
-				const predicted = [0, a, b, (a + b) >> 1, paeth(a, b, c)][type];
-				line[i] = (row[i] - predicted) & 0xff;
-				cost += line[i] < 128 ? line[i] : 256 - line[i];
+				const a = i >= 4 ? byte(row, i - 4) : 0;
+				const b = byte(up, i);
+				const c = i >= 4 ? byte(up, i - 4) : 0;
+				const predicted = byte([0, a, b, (a + b) >> 1, paeth(a, b, c)], type);
+				const filtered = (byte(row, i) - predicted) & 0xff;
+				line[i] = filtered;
+				cost += filtered < 128 ? filtered : 256 - filtered;
 			}
-			if (best === undefined || cost < best.cost) best = { type, line, cost };
+			if (cost < best.cost) best = { type, line, cost };
 		}
 		out[y * (stride + 1)] = best.type;
 		Buffer.from(best.line).copy(out, y * (stride + 1) + 1);
@@ -166,7 +197,12 @@ function filteredRows(pixels, width, height) {
 }
 
 /** An 8-bit RGBA PNG of `shapes`. */
-export function drawPng(shapes, gridWidth, width, height) {
+export function drawPng(
+	shapes: readonly Shape[],
+	gridWidth: number,
+	width: number,
+	height: number,
+): Buffer {
 	const header = Buffer.alloc(13);
 	header.writeUInt32BE(width, 0);
 	header.writeUInt32BE(height, 4);
@@ -182,7 +218,7 @@ export function drawPng(shapes, gridWidth, width, height) {
 }
 
 /** An ICO file holding `images` (square PNGs, as Windows Vista and every browser since read). */
-export function icoFile(images) {
+export function icoFile(images: readonly { size: number; png: Buffer }[]): Buffer {
 	const header = Buffer.alloc(6 + 16 * images.length);
 	header.writeUInt16LE(0, 0);
 	header.writeUInt16LE(1, 2); // 1 = icon
@@ -202,8 +238,8 @@ export function icoFile(images) {
 }
 
 /** Every icon file, by its path under public/ (which is its URL path). */
-export function iconFiles() {
-	const mark = (size) => drawPng(MARK, 64, size, size);
+export function iconFiles(): Map<string, Buffer> {
+	const mark = (size: number) => drawPng(MARK, 64, size, size);
 	return new Map([
 		["assets/edgewire.svg", Buffer.from(iconSvg(), "utf8")],
 		[
@@ -222,7 +258,7 @@ export function iconFiles() {
 
 export const PUBLIC_DIRECTORY = new URL("../../public/", import.meta.url);
 
-async function main() {
+async function main(): Promise<void> {
 	await mkdir(new URL("assets/", PUBLIC_DIRECTORY), { recursive: true });
 	for (const [path, bytes] of iconFiles()) {
 		await writeFile(new URL(path, PUBLIC_DIRECTORY), bytes);

@@ -6,21 +6,35 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { getPlatformProxy, unstable_readConfig } from "wrangler";
-import { projectRoot } from "./sourceModules.mjs";
-import { UsageError } from "./usage.mjs";
+import { getPlatformProxy, type Unstable_Config, unstable_readConfig } from "wrangler";
+import { projectRoot } from "./projectRoot";
+import type { StoreTarget } from "./usage";
+import { UsageError } from "./usage";
 
 const CONFIG = join(projectRoot, "wrangler.toml");
 const BINDING = "DB";
 /** wrangler.toml ships with this id so that local development needs no account. */
 export const PLACEHOLDER_DATABASE_ID = "00000000-0000-4000-8000-000000000000";
 
+type D1Config = Unstable_Config["d1_databases"][number];
+
+/** The Worker's variables as a command sees them (wrangler.toml [vars], .dev.vars). */
+export type WorkerVars = Readonly<Record<string, unknown>>;
+
+/** An open store: its database, where it is (for messages), the Worker's variables there. */
+export interface Store {
+	readonly db: D1Database;
+	readonly where: string;
+	readonly vars: WorkerVars;
+	close(): Promise<void>;
+}
+
 /** wrangler.toml as wrangler reads it. */
-export function wranglerConfig() {
+export function wranglerConfig(): Unstable_Config {
 	return unstable_readConfig({ config: CONFIG });
 }
 
-function databaseConfig(config) {
+function databaseConfig(config: Unstable_Config): D1Config {
 	const database = config.d1_databases.find((d1) => d1.binding === BINDING);
 	if (database === undefined) {
 		throw new UsageError(`wrangler.toml has no [[d1_databases]] with binding = "${BINDING}"`);
@@ -31,14 +45,16 @@ function databaseConfig(config) {
 /**
  * Opens the store. `remote`: the deployed database (needs `npx wrangler login` and the real
  * database_id in wrangler.toml). `persistTo`: a local state directory other than .wrangler/state
- * (as `wrangler dev --persist-to`). Resolves to `{ db, where, vars, close }`, where `vars` are the
- * Worker's variables as that target sees them (locally wrangler.toml [vars] and .dev.vars).
+ * (as `wrangler dev --persist-to`).
  */
-export async function openStore({ remote = false, persistTo } = {}) {
+export async function openStore({
+	remote = false,
+	persistTo,
+}: Partial<StoreTarget> = {}): Promise<Store> {
 	const config = wranglerConfig();
 	const database = databaseConfig(config);
 	if (!remote) {
-		const proxy = await getPlatformProxy({
+		const proxy = await getPlatformProxy<Record<string, unknown> & { DB: D1Database }>({
 			configPath: CONFIG,
 			remoteBindings: false,
 			...(persistTo !== undefined && { persist: { path: resolve(persistTo, "v3") } }),
@@ -64,21 +80,27 @@ export async function openStore({ remote = false, persistTo } = {}) {
 			d1_databases: [{ ...database, migrations_dir: undefined, remote: true }],
 		}),
 	);
-	const proxy = await getPlatformProxy({ configPath: remoteConfig, remoteBindings: true });
+	const proxy = await getPlatformProxy<{ DB: D1Database }>({
+		configPath: remoteConfig,
+		remoteBindings: true,
+	});
 	const where = `remote D1 "${database.database_name}" (${database.database_id})`;
-	return { db: proxy.env[BINDING], where, vars: config.vars ?? {}, close: () => proxy.dispose() };
+	return { db: proxy.env[BINDING], where, vars: config.vars, close: () => proxy.dispose() };
 }
 
 /**
  * Opens the store, runs `work(store)`, and closes the store whatever happens. A store without its
  * tables becomes a UsageError saying which migration command to run.
  */
-export async function withStore({ remote = false, persistTo } = {}, work) {
-	const store = await openStore({ remote, persistTo });
+export async function withStore<T>(
+	target: Partial<StoreTarget>,
+	work: (store: Store) => Promise<T>,
+): Promise<T> {
+	const store = await openStore(target);
 	try {
 		return await work(store);
 	} catch (error) {
-		const unmigrated = unmigratedStore(error, { remote });
+		const unmigrated = unmigratedStore(error, target.remote === true);
 		throw unmigrated === undefined ? error : new UsageError(unmigrated);
 	} finally {
 		await store.close();
@@ -86,7 +108,7 @@ export async function withStore({ remote = false, persistTo } = {}, work) {
 }
 
 /** A message for a store that has no tables yet, or undefined when `error` is something else. */
-function unmigratedStore(error, { remote }) {
+function unmigratedStore(error: unknown, remote: boolean): string | undefined {
 	const message = error instanceof Error ? error.message : String(error);
 	if (!/no such table|are the migrations applied/.test(message)) return undefined;
 	return remote

@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import { once } from "node:events";
 /**
  * Writes synthetic archives in the import format: one ArticleInput as JSON per line
  * (`npm run import -- corpora/<size>.ndjson`). Output goes to corpora/ (gitignored).
@@ -11,9 +10,11 @@ import { once } from "node:events";
  * full timestamp, 30 minutes apart from 2015 on (100,000 articles end in 2020), so no two Atom
  * entries share an <updated>.
  */
+import { once } from "node:events";
 import { createWriteStream, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
+import type { ArticleInput, Block } from "../../src/content/articleSchema";
 
 const SEED_ARTICLE = "content/articles/2023-07-kabinetsberaad-over-asiel.ts";
 const TAGS = ["asiel", "kabinet", "politiek", "economie", "klimaat", "onderwijs", "zorg", "Europa"];
@@ -21,7 +22,7 @@ const START = Date.UTC(2015, 0, 1, 7, 0, 0);
 const STEP_MS = 30 * 60 * 1000;
 
 /** Mulberry32: small, fast and reproducible, so a corpus is the same on every machine. */
-function prng(seed) {
+function prng(seed: number): () => number {
 	let state = seed >>> 0;
 	return () => {
 		state = (state + 0x6d2b79f5) >>> 0;
@@ -43,12 +44,12 @@ const vocabulary = [...new Set(seedText.match(/\p{L}[\p{L}-]*/gu) ?? [])].filter
 	(word) => word.length > 1 && word.length <= 20,
 );
 
-function corpus(size, random) {
-	const pick = (list) => list[Math.floor(random() * list.length)];
-	const words = (count) => Array.from({ length: count }, () => pick(vocabulary)).join(" ");
+function corpus(size: number, random: () => number): { input: ArticleInput }[] {
+	const pick = (list: readonly string[]): string => list[Math.floor(random() * list.length)] ?? "";
+	const words = (count: number) => Array.from({ length: count }, () => pick(vocabulary)).join(" ");
 	const sentence = () => {
 		const text = words(6 + Math.floor(random() * 14));
-		return `${text[0].toUpperCase()}${text.slice(1)}.`;
+		return `${text.slice(0, 1).toUpperCase()}${text.slice(1)}.`;
 	};
 	const paragraph = () => Array.from({ length: 3 + Math.floor(random() * 5) }, sentence).join(" ");
 	return Array.from({ length: size }, (_, index) => {
@@ -62,18 +63,21 @@ function corpus(size, random) {
 			.replace(/[^a-z0-9]+/g, "-")}`
 			.replace(/-+/g, "-")
 			.replace(/-$/, "");
-		const body = [
+		const body: ArticleInput["body"] = [
 			{ type: "paragraph", text: paragraph() },
 			{ type: "heading", text: sentence().slice(0, -1) },
-			...Array.from({ length: 2 + Math.floor(random() * 3) }, () => ({
-				type: "paragraph",
-				text: paragraph(),
-			})),
+			...Array.from(
+				{ length: 2 + Math.floor(random() * 3) },
+				(): Block => ({
+					type: "paragraph",
+					text: paragraph(),
+				}),
+			),
 			...(random() < 0.5
-				? [{ type: "mediaCaption", media: "video", caption: sentence(), credit: "NOS" }]
+				? [{ type: "mediaCaption", media: "video", caption: sentence(), credit: "NOS" } as const]
 				: []),
 		];
-		const input = {
+		const input: ArticleInput = {
 			slug,
 			headline: words(5 + Math.floor(random() * 8)).replace(/^./, (c) => c.toUpperCase()),
 			published,
@@ -87,7 +91,10 @@ function corpus(size, random) {
 }
 
 /** Writes an archive of `size` articles to `file` (NDJSON); resolves when it is on disk. */
-export async function writeArchive(size, file) {
+export async function writeArchive(
+	size: number,
+	file: string,
+): Promise<{ file: string; articles: number }> {
 	mkdirSync(dirname(file), { recursive: true });
 	const out = createWriteStream(file);
 	for (const { input } of corpus(size, prng(size))) {
@@ -98,7 +105,7 @@ export async function writeArchive(size, file) {
 	return { file, articles: size };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] === import.meta.filename) {
 	const { values } = parseArgs({
 		options: {
 			sizes: { type: "string", default: "1000,10000,100000" },
