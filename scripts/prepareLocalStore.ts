@@ -10,7 +10,7 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { projectRoot } from "./lib/projectRoot";
-import { commandArgs, commandStatus, isEntry, runCommand } from "./lib/usage";
+import { CommandFailure, commandArgs, commandStatus, isEntry, runCommand } from "./lib/usage";
 import { publish } from "./publish";
 
 const WRANGLER = join(projectRoot, "node_modules", "wrangler", "bin", "wrangler.js");
@@ -56,7 +56,7 @@ export async function prepareLocalStore({ persistTo }: PrepareOptions = {}): Pro
 		...persist,
 	]);
 	if (migrate.code !== 0) {
-		throw new Error(
+		throw new CommandFailure(
 			`applying migrations/ to the local D1 database failed:\n${migrate.output.trim()}`,
 		);
 	}

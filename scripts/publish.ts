@@ -14,6 +14,7 @@
  */
 import { readContentFiles } from "../src/commands/contentFiles";
 import { type PublishSummary, publishContent } from "../src/commands/publishContent";
+import { withStoreRetry } from "../src/commands/storeRetry";
 import { type ScheduledArticle, scheduledArticles } from "../src/store/scheduledArticles";
 import { withStore } from "./lib/d1Store";
 import { commandArgs, isEntry, runCommand, STORE_OPTIONS, seconds, storeTarget } from "./lib/usage";
@@ -42,7 +43,12 @@ export async function publish(argv: string[]): Promise<number> {
 	const started = performance.now();
 	const files = await readContentFiles();
 	return withStore(target, async (store) => {
-		if (args["list-scheduled"]) return listScheduled(await scheduledArticles(store.db, Date.now()));
+		if (args["list-scheduled"]) {
+			const scheduled = await withStoreRetry(() => scheduledArticles(store.db, Date.now()), {
+				doing: "reading the scheduled articles",
+			});
+			return listScheduled(scheduled);
+		}
 		const summary = await publishContent(
 			store.db,
 			files.entries,

@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { Miniflare, fetch as miniflareFetch, type WorkerOptions } from "miniflare";
 import workerd from "workerd";
-import { wranglerConfig } from "../lib/d1Store";
+import { wranglerConfig } from "../lib/wranglerConfig";
 
 /** The baseline: answers every request with the same small (3-byte), prebuilt response. */
 const BASELINE_WORKER = `const body = new TextEncoder().encode("ok\\n");

@@ -1,24 +1,30 @@
 /**
  * The D1 database a command writes to: wrangler's local simulation by default (the SQLite file
- * `npm run dev` serves from, under .wrangler/state), or the deployed database with `--remote`.
- * Both are reached through wrangler's getPlatformProxy, so a command's batch is a D1 batch, one
- * transaction, locally and remotely alike.
+ * `npm run dev` serves from, under .wrangler/state), or the deployed database with `--remote`
+ * (wrangler.toml's [env.production]). Both are reached through wrangler's getPlatformProxy, so a
+ * command's batch is a D1 batch, one transaction, locally and remotely alike.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { getPlatformProxy, type Unstable_Config, unstable_readConfig } from "wrangler";
+import { createInterface } from "node:readline";
+import { Miniflare } from "miniflare";
+import { getPlatformProxy, unstable_getVarsForDev } from "wrangler";
+import { missingMigrations } from "./migrations";
 import { projectRoot } from "./projectRoot";
 import type { StoreTarget } from "./usage";
-import { UsageError } from "./usage";
+import { CommandFailure, UsageError } from "./usage";
+import {
+	checkProductionSetup,
+	type D1Config,
+	PRODUCTION,
+	STORE_BINDING,
+	storeDatabase,
+	WRANGLER_TOML,
+	type WranglerConfig,
+	wranglerConfig,
+} from "./wranglerConfig";
 
-const CONFIG = join(projectRoot, "wrangler.toml");
-const BINDING = "DB";
-/** wrangler.toml ships with this id so that local development needs no account. */
-export const PLACEHOLDER_DATABASE_ID = "00000000-0000-4000-8000-000000000000";
-
-type D1Config = Unstable_Config["d1_databases"][number];
-
-/** The Worker's variables as a command sees them (wrangler.toml [vars], .dev.vars). */
+/** The Worker's variables as a command sees them (wrangler.toml's vars, .dev.vars locally). */
 export type WorkerVars = Readonly<Record<string, unknown>>;
 
 /** An open store: its database, where it is (for messages), the Worker's variables there. */
@@ -26,48 +32,27 @@ export interface Store {
 	readonly db: D1Database;
 	readonly where: string;
 	readonly vars: WorkerVars;
+	/** The binding's settings in wrangler.toml (its migrations). */
+	readonly database: D1Config;
 	close(): Promise<void>;
 }
 
-/** wrangler.toml as wrangler reads it. */
-export function wranglerConfig(): Unstable_Config {
-	return unstable_readConfig({ config: CONFIG });
-}
-
-function databaseConfig(config: Unstable_Config): D1Config {
-	const database = config.d1_databases.find((d1) => d1.binding === BINDING);
-	if (database === undefined) {
-		throw new UsageError(`wrangler.toml has no [[d1_databases]] with binding = "${BINDING}"`);
-	}
-	return database;
-}
-
 /**
- * Opens the store. `remote`: the deployed database (needs `npx wrangler login` and the real
- * database_id in wrangler.toml). `persistTo`: a local state directory other than .wrangler/state
- * (as `wrangler dev --persist-to`).
+ * Opens the store. `remote`: the deployed database of [env.production] (needs `npx wrangler
+ * login` and that environment filled in). `persistTo`: a local state directory other than
+ * .wrangler/state (as `wrangler dev --persist-to`).
  */
 export async function openStore({
 	remote = false,
 	persistTo,
 }: Partial<StoreTarget> = {}): Promise<Store> {
-	const config = wranglerConfig();
-	const database = databaseConfig(config);
-	if (!remote) {
-		const proxy = await getPlatformProxy<Record<string, unknown> & { DB: D1Database }>({
-			configPath: CONFIG,
-			remoteBindings: false,
-			...(persistTo !== undefined && { persist: { path: resolve(persistTo, "v3") } }),
-		});
-		const where = `local D1 "${database.database_name}" (${persistTo ?? ".wrangler/state"})`;
-		return { db: proxy.env[BINDING], where, vars: proxy.env, close: () => proxy.dispose() };
-	}
-	if (database.database_id === undefined || database.database_id === PLACEHOLDER_DATABASE_ID) {
-		throw new UsageError(
-			"wrangler.toml: [[d1_databases]] database_id is still the local placeholder: create the database with `npx wrangler d1 create edgewire` and put the id it prints there",
-		);
-	}
-	// The same binding, marked remote: getPlatformProxy then proxies it to the deployed database.
+	const config = wranglerConfig({ remote });
+	const database = storeDatabase(config, remote);
+	if (!remote) return openLocal(config, database, persistTo);
+	checkProductionSetup(config, "--remote");
+	// The production binding, marked remote: getPlatformProxy then proxies it to the deployed
+	// database. (Marking it remote in wrangler.toml would make `wrangler dev --env production`
+	// write to production too.)
 	const directory = join(projectRoot, ".wrangler", "remote");
 	mkdirSync(directory, { recursive: true });
 	const remoteConfig = join(directory, "wrangler.json");
@@ -84,13 +69,68 @@ export async function openStore({
 		configPath: remoteConfig,
 		remoteBindings: true,
 	});
-	const where = `remote D1 "${database.database_name}" (${database.database_id})`;
-	return { db: proxy.env[BINDING], where, vars: config.vars, close: () => proxy.dispose() };
+	const where = `remote D1 "${database.database_name}" (${database.database_id}, [env.${PRODUCTION}])`;
+	return { db: proxy.env.DB, where, vars: config.vars, database, close: () => proxy.dispose() };
+}
+
+/** How many of workerd's last lines of output a failed start reports. */
+const RUNTIME_LINES_KEPT = 20;
+
+/**
+ * The local store, as `wrangler dev` keeps it: Miniflare's D1 (SQLite, keyed by the database id)
+ * under `<persistTo>/v3/d1`, with the Worker's variables from wrangler.toml and .dev.vars. Miniflare
+ * is started here rather than through getPlatformProxy so that the command owns workerd's output:
+ * getPlatformProxy copies it to the terminal, where a failing D1 call leaves an internal error
+ * with native stack frames for every attempt, and the command reports the failure itself, in one
+ * line. Nor does it fetch a `Request.cf` object from the network (`cf: false`).
+ */
+async function openLocal(
+	config: WranglerConfig,
+	database: D1Config,
+	persistTo: string | undefined,
+): Promise<Store> {
+	const state =
+		persistTo === undefined ? join(projectRoot, ".wrangler", "state") : resolve(persistTo);
+	const output: string[] = [];
+	const miniflare = new Miniflare({
+		modules: true,
+		script: "export default {};",
+		compatibilityDate: config.compatibility_date,
+		d1Databases: {
+			[STORE_BINDING]: database.preview_database_id ?? database.database_id ?? STORE_BINDING,
+		},
+		d1Persist: join(state, "v3", "d1"),
+		cf: false,
+		handleRuntimeStdio(stdout, stderr) {
+			for (const stream of [stdout, stderr]) {
+				createInterface({ input: stream }).on("line", (line) => {
+					output.push(line);
+					if (output.length > RUNTIME_LINES_KEPT) output.shift();
+				});
+			}
+		},
+	});
+	try {
+		const db = await miniflare.getD1Database(STORE_BINDING);
+		const vars = Object.fromEntries(
+			Object.entries(
+				unstable_getVarsForDev(WRANGLER_TOML, undefined, config.vars, undefined, true),
+			).map(([name, binding]) => [name, binding.value]),
+		);
+		const where = `local D1 "${database.database_name}" (${persistTo ?? ".wrangler/state"})`;
+		return { db, where, vars, database, close: () => miniflare.dispose() };
+	} catch (error) {
+		await miniflare.dispose().catch(() => undefined);
+		throw new CommandFailure(
+			`the local D1 database could not be started: ${error instanceof Error ? error.message : String(error)}\n${output.join("\n")}`,
+		);
+	}
 }
 
 /**
- * Opens the store, runs `work(store)`, and closes the store whatever happens. A store without its
- * tables becomes a UsageError saying which migration command to run.
+ * Opens the store, checks that it has every migration, runs `work(store)`, and closes the store
+ * whatever happens. A store that lacks a migration is a UsageError naming the migrations and the
+ * command that applies them.
  */
 export async function withStore<T>(
 	target: Partial<StoreTarget>,
@@ -98,20 +138,26 @@ export async function withStore<T>(
 ): Promise<T> {
 	const store = await openStore(target);
 	try {
+		const missing = await missingMigrations(store.db, store.database);
+		if (missing.length > 0) throw new UsageError(unmigratedMessage(store, target, missing));
 		return await work(store);
-	} catch (error) {
-		const unmigrated = unmigratedStore(error, target.remote === true);
-		throw unmigrated === undefined ? error : new UsageError(unmigrated);
 	} finally {
 		await store.close();
 	}
 }
 
-/** A message for a store that has no tables yet, or undefined when `error` is something else. */
-function unmigratedStore(error: unknown, remote: boolean): string | undefined {
-	const message = error instanceof Error ? error.message : String(error);
-	if (!/no such table|are the migrations applied/.test(message)) return undefined;
-	return remote
-		? "the remote D1 database has no tables yet: run `npx wrangler d1 migrations apply DB --remote`"
-		: "the local D1 database has no tables yet: run `npm run db:migrate` (`npm run dev` does it for you)";
+function unmigratedMessage(
+	store: Store,
+	{ remote = false, persistTo }: Partial<StoreTarget>,
+	missing: readonly string[],
+): string {
+	const lacks = `${store.where} lacks ${missing.length === 1 ? "migration" : "migrations"} ${missing.join(", ")}`;
+	if (remote) {
+		return `${lacks}: run \`npx wrangler d1 migrations apply ${STORE_BINDING} --remote --env ${PRODUCTION}\``;
+	}
+	const command =
+		persistTo === undefined
+			? "`npm run db:migrate` (`npm run dev` does it for you)"
+			: `\`npm run db:migrate -- --persist-to ${persistTo}\``;
+	return `${lacks}: run ${command}`;
 }

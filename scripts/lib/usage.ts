@@ -1,4 +1,8 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
+import { PublishConflictError } from "../../src/commands/applyPlan";
+import { StoreUnavailableError } from "../../src/commands/storeRetry";
+import { ContentError } from "../../src/content/contentError";
+import { printable } from "../../src/websub/notifyHub";
 
 /**
  * What every command shares: usage errors (exit 2), one-line failures (exit 1), and output that
@@ -8,6 +12,11 @@ import { type ParseArgsConfig, parseArgs } from "node:util";
 /** A wrong or missing argument or setting: the command exits 2 with this message. */
 export class UsageError extends Error {
 	override readonly name = "UsageError";
+}
+
+/** A step of a command failed; the message says which and what it printed (exit 1). */
+export class CommandFailure extends Error {
+	override readonly name = "CommandFailure";
 }
 
 /** The options every command that writes the store takes. */
@@ -81,13 +90,43 @@ export function isEntry(filename: string): boolean {
 	return process.argv[1] === filename;
 }
 
-/** Prints what went wrong (never a stack trace) and returns the exit code. */
+/**
+ * Errors whose whole message is for the person running the command: ours, written to be read
+ * (a UsageError, every content problem with file and field, a store that stayed unavailable, a
+ * publish that kept losing its race, a step that failed with what it printed).
+ */
+const READABLE_ERRORS: readonly (abstract new (...args: never[]) => Error)[] = [
+	UsageError,
+	CommandFailure,
+	ContentError,
+	StoreUnavailableError,
+	PublishConflictError,
+];
+
+/** Longest line of an unexpected error's message that is printed. */
+const UNEXPECTED_MAX = 300;
+
+/**
+ * Prints what went wrong and returns the exit code. Never a stack trace: an error that is not
+ * ours (the D1 driver's, wrangler's, Miniflare's) is printed as its first line, escaped and cut,
+ * since their messages carry stack frames and text from the store.
+ */
 function reportFailure(name: string, error: unknown): number {
 	const usage = error instanceof UsageError;
-	const message = error instanceof Error ? error.message : String(error);
-	console.error(`${name}: ${firstLines(message)}`);
+	if (READABLE_ERRORS.some((type) => error instanceof type) && error instanceof Error) {
+		console.error(`${name}: ${firstLines(error.message)}`);
+	} else {
+		console.error(`${name}: unexpected error: ${oneLine(error)}`);
+	}
 	if (usage) console.error(`Run \`npm run ${name} -- --help\` for usage.`);
 	return usage ? 2 : 1;
+}
+
+/** An error's first line, control characters escaped, cut. */
+function oneLine(error: unknown): string {
+	const message = error instanceof Error ? error.message : String(error);
+	const line = (message.split("\n")[0] ?? "").trim();
+	return printable(line.length > UNEXPECTED_MAX ? `${line.slice(0, UNEXPECTED_MAX)}…` : line);
 }
 
 /** Seconds, for summaries. */

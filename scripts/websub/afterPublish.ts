@@ -11,7 +11,7 @@
 import { CONTENT_CHECK_SECONDS } from "../../src/site/freshness";
 import { feedTopicPaths } from "../../src/websub/feedTopics";
 import { notifyHub } from "../../src/websub/notifyHub";
-import { wranglerConfig } from "../lib/d1Store";
+import { wranglerConfig } from "../lib/wranglerConfig";
 
 /** The hub to tell, and the site whose feeds it is told about. */
 export interface HubSettings {
