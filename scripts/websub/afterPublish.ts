@@ -20,7 +20,7 @@ export interface HubSettings {
 }
 
 /** How long until every isolate serves a new version: the Worker's own interval, plus a second. */
-export function isolateRefreshSeconds(): number {
+function isolateRefreshSeconds(): number {
 	return CONTENT_CHECK_SECONDS + 1;
 }
 
