@@ -22,15 +22,20 @@ export const EXAMPLE_SITE_URL = "https://news.example.org";
 export type WranglerConfig = Unstable_Config;
 export type D1Config = WranglerConfig["d1_databases"][number];
 
-/** wrangler.toml for local development (`remote` false) or for the deployment. */
+/**
+ * wrangler.toml (or the configuration file `config`) for local development (`remote` false) or
+ * for the deployment.
+ */
 export function wranglerConfig({
 	remote = false,
+	config = WRANGLER_TOML,
 }: {
 	readonly remote?: boolean;
+	readonly config?: string;
 } = {}): WranglerConfig {
 	return remote
-		? unstable_readConfig({ config: WRANGLER_TOML, env: PRODUCTION })
-		: unstable_readConfig({ config: WRANGLER_TOML });
+		? unstable_readConfig({ config, env: PRODUCTION })
+		: unstable_readConfig({ config });
 }
 
 /** The article store's binding in `config`; a UsageError naming the section when it is missing. */
