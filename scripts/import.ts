@@ -11,7 +11,7 @@
  */
 import { createReadStream, existsSync } from "node:fs";
 import { basename } from "node:path";
-import { createInterface } from "node:readline";
+import { archiveLines } from "../src/commands/archiveLines";
 import { importArchive, readArchive } from "../src/commands/importArchive";
 import { withStore } from "./lib/d1Store";
 import {
@@ -65,12 +65,10 @@ await runCommand("import", async () => {
 	}
 	const started = performance.now();
 	const name = basename(args.file);
-	const lines = createInterface({
-		input: createReadStream(args.file),
-		crlfDelay: Number.POSITIVE_INFINITY,
-	});
 	const now = Date.now();
-	const archive = await readArchive(name, lines, now);
+	// Each line is bounded (ARCHIVE_LINE_MAX_BYTES): an oversized one is reported by its number
+	// and length, never held in memory whole.
+	const archive = await readArchive(name, archiveLines(createReadStream(args.file)), now);
 	const validated = performance.now();
 	console.log(
 		`Validated ${archive.articles.length} articles from ${archive.lines} lines (${seconds(validated - started)}).`,

@@ -7,6 +7,7 @@ import { cp, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ARCHIVE_LINE_MAX_BYTES } from "../../src/commands/archiveLines";
 import {
 	expectNoStackTrace,
 	MIGRATIONS,
@@ -147,6 +148,26 @@ describe("npm run import and withdraw", { timeout: 120_000 }, () => {
 		expectNoStackTrace(result);
 		const listed = await run("withdraw.ts", "archief-een", "--persist-to", state);
 		expect(listed.output).toContain("archief-een: slug: no such article");
+	});
+
+	it("import: names an oversized line by its number and length, without reading it whole", async () => {
+		const state = await folder();
+		const file = join(state, "groot.ndjson");
+		// One 50 MB line: 25 times the bound a line may have (ARCHIVE_LINE_MAX_BYTES).
+		const bytes = 50 * 1024 * 1024;
+		await writeFile(
+			file,
+			`{"slug":"${"a".repeat(bytes - 11)}"}\n${line("archief-twee", "2001-05-05")}\n`,
+		);
+		const result = await run("import.ts", file, "--persist-to", state);
+		expect(result.code).toBe(1);
+		expect(result.stderr).toContain(
+			`groot.ndjson:1: (line): is ${bytes.toLocaleString("en")} bytes long; an article's line is at most ${ARCHIVE_LINE_MAX_BYTES.toLocaleString("en")}`,
+		);
+		// Only that problem: the line was never parsed, and the next one was read as usual.
+		expect(result.stderr).toContain("Invalid content (1 problem)");
+		expect(result.ms).toBeLessThan(60_000);
+		expectNoStackTrace(result);
 	});
 
 	it("import: loads a valid archive once; importing it again writes nothing", async () => {
