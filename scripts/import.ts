@@ -13,7 +13,9 @@ import { createReadStream, existsSync } from "node:fs";
 import { basename } from "node:path";
 import { archiveLines } from "../src/commands/archiveLines";
 import { importArchive, readArchive } from "../src/commands/importArchive";
+import { printable } from "../src/websub/notifyHub";
 import { withStore } from "./lib/d1Store";
+import { PATH_SHOWN, shown } from "./lib/shown";
 import {
 	commandArgs,
 	runCommand,
@@ -53,7 +55,9 @@ function options(argv: string[]): ImportArgs | "help" {
 		);
 	}
 	const [file] = positionals;
-	if (file === undefined || !existsSync(file)) throw new UsageError(`no such file: ${file}`);
+	if (file === undefined || !existsSync(file)) {
+		throw new UsageError(`no such file: ${shown(file ?? "", PATH_SHOWN)}`);
+	}
 	return { file, dryRun: values["dry-run"], target: storeTarget(values) };
 }
 
@@ -64,7 +68,8 @@ await runCommand("import", async () => {
 		return 0;
 	}
 	const started = performance.now();
-	const name = basename(args.file);
+	// The name every problem and the summary quote, and the import's origin in the store.
+	const name = printable(basename(args.file));
 	const now = Date.now();
 	// Each line is bounded (ARCHIVE_LINE_MAX_BYTES): an oversized one is reported by its number
 	// and length, never held in memory whole.

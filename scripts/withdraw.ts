@@ -7,7 +7,9 @@
  * error.
  */
 import { withdrawArticles } from "../src/commands/withdrawArticles";
+import { isSlug } from "../src/content/validateArticle";
 import { withStore } from "./lib/d1Store";
+import { shown } from "./lib/shown";
 import { commandArgs, runCommand, STORE_OPTIONS, storeTarget, UsageError } from "./lib/usage";
 import { hubSettings, notifyAfterPublish } from "./websub/afterPublish";
 
@@ -27,6 +29,12 @@ await runCommand("withdraw", async () => {
 		return 0;
 	}
 	if (positionals.length === 0) throw new UsageError("name the slug(s) to withdraw");
+	const notSlugs = positionals.filter((slug) => !isSlug(slug));
+	if (notSlugs.length > 0) {
+		throw new UsageError(
+			`not a slug (lower-case letters, digits and single hyphens): ${notSlugs.map((slug) => shown(slug)).join(", ")}`,
+		);
+	}
 	const target = storeTarget(values);
 	return withStore(target, async (store) => {
 		const summary = await withdrawArticles(store.db, positionals, {

@@ -11,6 +11,7 @@ import { Miniflare } from "miniflare";
 import { getPlatformProxy, unstable_getVarsForDev } from "wrangler";
 import { missingMigrations } from "./migrations";
 import { projectRoot } from "./projectRoot";
+import { PATH_SHOWN, shownBare } from "./shown";
 import type { StoreTarget } from "./usage";
 import { CommandFailure, UsageError } from "./usage";
 import {
@@ -117,7 +118,8 @@ async function openLocal(
 				unstable_getVarsForDev(WRANGLER_TOML, undefined, config.vars, undefined, true),
 			).map(([name, binding]) => [name, binding.value]),
 		);
-		const where = `local D1 "${database.database_name}" (${persistTo ?? ".wrangler/state"})`;
+		const folder = persistTo === undefined ? ".wrangler/state" : shownBare(persistTo, PATH_SHOWN);
+		const where = `local D1 "${database.database_name}" (${folder})`;
 		return { db, where, vars, database, close: () => miniflare.dispose() };
 	} catch (error) {
 		await miniflare.dispose().catch(() => undefined);
@@ -158,6 +160,6 @@ function unmigratedMessage(
 	const command =
 		persistTo === undefined
 			? "`npm run db:migrate` (`npm run dev` does it for you)"
-			: `\`npm run db:migrate -- --persist-to ${persistTo}\``;
+			: `\`npm run db:migrate -- --persist-to ${shownBare(persistTo, PATH_SHOWN)}\``;
 	return `${lacks}: run ${command}`;
 }

@@ -8,6 +8,9 @@
 import { LIMITS } from "../../src/content/limits";
 import { printable } from "../../src/websub/notifyHub";
 
+/** How much of a file or folder name is shown: enough for any real path (Linux PATH_MAX). */
+export const PATH_SHOWN = 4096;
+
 /** `text` in double quotes, escaped and cut: safe to print, whatever it came from. */
 export function shown(text: string, max: number = LIMITS.quoted): string {
 	return `"${printable(cut(text, max))}"`;

@@ -3,6 +3,7 @@ import { PublishConflictError } from "../../src/commands/applyPlan";
 import { StoreUnavailableError } from "../../src/commands/storeRetry";
 import { ContentError } from "../../src/content/contentError";
 import { printable } from "../../src/websub/notifyHub";
+import { shown } from "./shown";
 
 /**
  * What every command shares: usage errors (exit 2), one-line failures (exit 1), and output that
@@ -27,15 +28,40 @@ export const STORE_OPTIONS = {
 	help: { type: "boolean", short: "h", default: false },
 } as const;
 
-/** `parseArgs` (strict), with what it refuses as a UsageError. */
+/**
+ * `parseArgs` (strict), with what it refuses as a UsageError. Node's own messages quote the
+ * offending argument raw and whole (escape sequences, megabytes); this one names it as every
+ * message shows input (`shown`: escaped, cut), and never repeats a positional argument, which may
+ * be a URL with credentials.
+ */
 export function commandArgs<T extends ParseArgsConfig>(
 	config: T,
 ): ReturnType<typeof parseArgs<T & { strict: true }>> {
 	try {
 		return parseArgs({ ...config, strict: true });
-	} catch (error) {
-		throw new UsageError(error instanceof Error ? error.message : String(error));
+	} catch {
+		throw new UsageError(argumentProblem(config));
 	}
+}
+
+/** What is wrong with the arguments strict parsing refused, read from the parser's tokens. */
+function argumentProblem(config: ParseArgsConfig): string {
+	const { tokens } = parseArgs({ ...config, strict: false, tokens: true });
+	for (const token of tokens) {
+		if (token.kind === "positional" && config.allowPositionals !== true) {
+			return "unexpected argument: this command takes options only (see --help)";
+		}
+		if (token.kind !== "option") continue;
+		const option = config.options?.[token.name];
+		if (option === undefined) return `unknown option ${shown(token.rawName)}`;
+		if (option.type === "string" && token.value === undefined) {
+			return `option ${shown(token.rawName)} needs a value`;
+		}
+		if (option.type === "boolean" && token.inlineValue === true) {
+			return `option ${shown(token.rawName)} takes no value`;
+		}
+	}
+	return "the arguments cannot be read (see --help)";
 }
 
 /** Where a store command writes: `--persist-to` is for the local database only. */

@@ -12,7 +12,6 @@
  * one, redirected, could not be reached or did not answer in time, 2 on a missing or malformed
  * setting. Nothing it prints is a stack trace or a credential.
  */
-import { parseArgs } from "node:util";
 import { checkHttpUrl } from "../../src/content/httpUrl";
 import { isSlug } from "../../src/content/validateArticle";
 import { feedTopicPaths } from "../../src/websub/feedTopics";
@@ -22,6 +21,8 @@ import {
 	type PingResult,
 	printable,
 } from "../../src/websub/notifyHub";
+import { shown } from "../lib/shown";
+import { commandArgs, UsageError } from "../lib/usage";
 
 const NAME = "websub:publish";
 const USAGE = `usage: npm run ${NAME} -- [--hub <hub URL>] [--site <public origin>] [--section <slug>]... [--timeout <seconds>]
@@ -36,8 +37,6 @@ Tells the WebSub hub that ${feedTopicPaths([]).join(", ")} of the site have new 
 
 Exit status: 0 when the hub accepted every feed (2xx), 1 when it refused, redirected, could not be
 reached or did not answer in time, 2 on a missing or malformed setting.`;
-
-class UsageError extends Error {}
 
 interface Settings {
 	readonly hub: string;
@@ -57,16 +56,18 @@ function settings(
 	argv: readonly string[],
 	env: Readonly<Record<string, string | undefined>>,
 ): Settings | undefined {
-	let values: ReturnType<typeof parseOptions>["values"];
-	try {
-		({ values } = parseOptions(argv));
-	} catch (error) {
-		// Node's own message may quote an argument; positional ones are not repeated at all.
-		if (errorCode(error) === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") {
-			throw new UsageError("unexpected argument: every setting is an option (see --help)");
-		}
-		throw new UsageError(error instanceof Error ? error.message : String(error));
-	}
+	// A refused argument is named escaped and cut (commandArgs), never raw as in Node's own
+	// message; a positional one is not repeated at all (it may be a URL with credentials).
+	const { values } = commandArgs({
+		args: [...argv],
+		options: {
+			hub: { type: "string" },
+			site: { type: "string" },
+			section: { type: "string", multiple: true },
+			timeout: { type: "string" },
+			help: { type: "boolean", short: "h" },
+		},
+	});
 	if (values.help) return undefined;
 	const hub = values.hub ?? env.WEBSUB_HUB;
 	const site = values.site ?? env.SITE_URL;
@@ -75,14 +76,14 @@ function settings(
 	const origin = checked(site, "SITE_URL");
 	if (origin.pathname !== "/" || origin.search || origin.hash) {
 		throw new UsageError(
-			`SITE_URL must be an origin such as https://news.example.org, got ${origin.href}`,
+			`SITE_URL must be an origin such as https://news.example.org, got ${shown(origin.href)}`,
 		);
 	}
 	const sections = values.section ?? [];
 	for (const section of sections) {
 		if (!isSlug(section)) {
 			throw new UsageError(
-				`--section takes a section's URL segment such as asiel (as in /tags/asiel), got ${JSON.stringify(section)}`,
+				`--section takes a section's URL segment such as asiel (as in /tags/asiel), got ${shown(section)}`,
 			);
 		}
 	}
@@ -96,24 +97,6 @@ function settings(
 		sections,
 		timeoutMs: timeoutSeconds === undefined ? DEFAULT_TIMEOUT_MS : timeoutSeconds * 1000,
 	};
-}
-
-function parseOptions(argv: readonly string[]) {
-	return parseArgs({
-		args: [...argv],
-		options: {
-			hub: { type: "string" },
-			site: { type: "string" },
-			section: { type: "string", multiple: true },
-			timeout: { type: "string" },
-			help: { type: "boolean", short: "h" },
-		},
-		strict: true,
-	});
-}
-
-function errorCode(error: unknown): unknown {
-	return error instanceof Error && "code" in error ? error.code : undefined;
 }
 
 function report(result: PingResult): void {

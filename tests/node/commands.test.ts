@@ -12,6 +12,7 @@ import {
 	expectNoStackTrace,
 	MIGRATIONS,
 	migratedStore,
+	type Run,
 	run,
 	storeDatabaseFile,
 } from "./support/commands";
@@ -198,6 +199,52 @@ describe("npm run import and withdraw", { timeout: 120_000 }, () => {
 		expect(refused.output).toContain("remove that file and run npm run publish");
 		const usage = await run("withdraw.ts");
 		expect(usage.code).toBe(2);
+	});
+});
+
+describe("what the commands echo of their input", { timeout: 120_000 }, () => {
+	const ESC = "\u001b";
+	const EVIL = `${ESC}[2J${ESC}[31mEVIL`;
+	/** As long as one argument may be (Linux: 128 KiB); a 20 MB one cannot even be passed. */
+	const LONG = "a".repeat(100_000);
+
+	function expectShownSafely(result: Run): void {
+		expect(result.output).not.toContain(ESC);
+		expect(result.output).not.toContain("a".repeat(200));
+		expect(result.output.length).toBeLessThan(2_000);
+		expectNoStackTrace(result);
+	}
+
+	it("withdraw: slugs with escape codes or 100,000 characters are refused, escaped and cut", async () => {
+		const result = await run("withdraw.ts", EVIL, LONG, "--persist-to", await preparedStore());
+		expect(result.code).toBe(2);
+		expect(result.stderr).toContain('"\\x1B[2J\\x1B[31mEVIL"');
+		expect(result.stderr).toContain(`"${"a".repeat(80)}…"`);
+		expectShownSafely(result);
+	});
+
+	it("publish: an unknown option is named escaped and cut", async () => {
+		for (const option of [`--${EVIL}`, `--${LONG}`, `--persist-tox=${LONG}`]) {
+			const result = await run("publish.ts", option);
+			expect(result.code).toBe(2);
+			expect(result.stderr).toMatch(/^publish: unknown option "--/);
+			expectShownSafely(result);
+		}
+	});
+
+	it("import: a file name with escape codes is named escaped, in the usage error and in every problem", async () => {
+		const state = await folder();
+		const missing = await run("import.ts", join(state, `${EVIL}.ndjson`), "--persist-to", state);
+		expect(missing.code).toBe(2);
+		expect(missing.stderr).toContain("no such file:");
+		expect(missing.stderr).toContain("\\x1B[2J\\x1B[31mEVIL.ndjson");
+		expectShownSafely(missing);
+		const file = join(state, `${EVIL}.ndjson`);
+		await writeFile(file, `${JSON.stringify({ [EVIL]: 1, slug: LONG })}\n`);
+		const invalid = await run("import.ts", file, "--persist-to", state);
+		expect(invalid.code).toBe(1);
+		expect(invalid.stderr).toContain("\\x1B[2J\\x1B[31mEVIL.ndjson:1: slug:");
+		expectShownSafely(invalid);
 	});
 });
 

@@ -201,6 +201,23 @@ describe("npm run websub:publish: settings (exit 2, nothing sent)", () => {
 		expectNoStackTrace(run);
 	});
 
+	it("names a refused option or section escaped and cut, never raw", {
+		timeout: 30_000,
+	}, async () => {
+		const evil = "\u001b[2J\u001b[31mEVIL";
+		for (const args of [
+			["--site", SITE, "--section", `${evil}${"a".repeat(100_000)}`],
+			["--site", SITE, `--${evil}`],
+			["--site", SITE, `--${"a".repeat(100_000)}`],
+		]) {
+			const run = await publish(args, { WEBSUB_HUB: "http://127.0.0.1:1/" });
+			expect(run.code).toBe(2);
+			expect(run.stderr).not.toContain("\u001b");
+			expect(run.stderr).not.toContain("a".repeat(200));
+			expect(run.stderr).toMatch(/\\x1B\[2J\\x1B\[31mEVIL|…"/);
+		}
+	});
+
 	it("never repeats a positional argument, which may be a URL with credentials", async () => {
 		const run = await publish(["--site", SITE, "http://editor:s3cret@hub.example/"]);
 		expect(run.code).toBe(2);
