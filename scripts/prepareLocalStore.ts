@@ -38,13 +38,18 @@ function runNode(args: readonly string[]): Promise<{ code: number; output: strin
 export interface PrepareOptions {
 	/** A state directory other than .wrangler/state (as `wrangler dev --persist-to`). */
 	readonly persistTo?: string | undefined;
+	/** The variables of the server the store is prepared for (publish.ts, `serverVars`). */
+	readonly serverVars?: Readonly<Record<string, string>>;
 }
 
 /**
  * Applies the migrations and publishes content/ to the local store (or the one in `persistTo`).
  * Resolves to the exit status; the publish step prints its own summary or problems.
  */
-export async function prepareLocalStore({ persistTo }: PrepareOptions = {}): Promise<number> {
+export async function prepareLocalStore({
+	persistTo,
+	serverVars,
+}: PrepareOptions = {}): Promise<number> {
 	const persist = persistTo === undefined ? [] : ["--persist-to", persistTo];
 	const migrate = await runNode([
 		WRANGLER,
@@ -63,7 +68,9 @@ export async function prepareLocalStore({ persistTo }: PrepareOptions = {}): Pro
 	const applied = /No migrations to apply/.test(migrate.output) ? "up to date" : "applied";
 	console.log(`Local D1 database: migrations ${applied}.`);
 	// The publish reports its own failures, with file and field, as `npm run publish` does.
-	return commandStatus("publish", () => publish(persist));
+	return commandStatus("publish", () =>
+		publish(persist, serverVars === undefined ? {} : { serverVars }),
+	);
 }
 
 if (isEntry(import.meta.filename)) {

@@ -29,8 +29,17 @@ Publishes content/articles/*.ts to the article store (D1).
   --persist-to DIR  a local state directory other than .wrangler/state (as wrangler dev's)
 Exit status: 0 published or nothing to do, 1 invalid content or failed, 2 usage error.`;
 
+export interface PublishOptions {
+	/**
+	 * The variables of the server this publish is for (`npm run dev`'s `--var`s), over the store's
+	 * own (wrangler.toml, .dev.vars). When given, they alone name the site and the hub to tell,
+	 * not WEBSUB_HUB or SITE_URL in the environment: the server does not read those either.
+	 */
+	readonly serverVars?: Readonly<Record<string, string>>;
+}
+
 /** The command, given its arguments; resolves to its exit status (throws on failure). */
-export async function publish(argv: string[]): Promise<number> {
+export async function publish(argv: string[], options: PublishOptions = {}): Promise<number> {
 	const { values: args } = commandArgs({
 		args: argv,
 		options: { ...STORE_OPTIONS, "list-scheduled": { type: "boolean", default: false } },
@@ -57,10 +66,11 @@ export async function publish(argv: string[]): Promise<number> {
 		);
 		report(summary, store.where, args["dry-run"], performance.now() - started);
 		if (summary.version !== undefined && summary.publicChange) {
-			await notifyAfterPublish({
-				sections: summary.sections,
-				settings: hubSettings(process.env, store.vars),
-			});
+			const settings =
+				options.serverVars === undefined
+					? hubSettings(process.env, store.vars)
+					: hubSettings({}, { ...store.vars, ...options.serverVars });
+			await notifyAfterPublish({ sections: summary.sections, settings });
 		}
 		return 0;
 	});

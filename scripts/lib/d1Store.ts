@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { Miniflare } from "miniflare";
-import { getPlatformProxy, unstable_getVarsForDev } from "wrangler";
+import { getPlatformProxy } from "wrangler";
 import { missingMigrations } from "./migrations";
 import { projectRoot } from "./projectRoot";
 import { PATH_SHOWN, shownBare } from "./shown";
@@ -17,10 +17,10 @@ import { CommandFailure, UsageError } from "./usage";
 import {
 	checkProductionSetup,
 	type D1Config,
+	localWorkerVars,
 	PRODUCTION,
 	STORE_BINDING,
 	storeDatabase,
-	WRANGLER_TOML,
 	type WranglerConfig,
 	wranglerConfig,
 } from "./wranglerConfig";
@@ -113,11 +113,7 @@ async function openLocal(
 	});
 	try {
 		const db = await miniflare.getD1Database(STORE_BINDING);
-		const vars = Object.fromEntries(
-			Object.entries(
-				unstable_getVarsForDev(WRANGLER_TOML, undefined, config.vars, undefined, true),
-			).map(([name, binding]) => [name, binding.value]),
-		);
+		const vars = localWorkerVars(config);
 		const folder = persistTo === undefined ? ".wrangler/state" : shownBare(persistTo, PATH_SHOWN);
 		const where = `local D1 "${database.database_name}" (${folder})`;
 		return { db, where, vars, database, close: () => miniflare.dispose() };

@@ -23,13 +23,23 @@ export function runInForeground(
 ): Promise<number> {
 	return new Promise((resolveRun, reject) => {
 		const child = spawn(process.execPath, args, { cwd: projectRoot, stdio: "inherit", env });
-		// A Ctrl-C reaches the child from the terminal too; forwarding makes `kill <pid>` work alike.
+		// While the child runs, a signal is only passed on, and this process waits for the child to
+		// end: the handlers modules installed for themselves (wrangler's, on import, exit at once)
+		// would leave the child running with no parent. A Ctrl-C reaches the child from the
+		// terminal too; forwarding makes `kill <pid>` work alike.
+		const others = FORWARDED.map((signal) => [signal, process.listeners(signal)] as const);
 		const forward = (signal: NodeJS.Signals) => {
 			child.kill(signal);
 		};
-		for (const signal of FORWARDED) process.on(signal, forward);
+		for (const signal of FORWARDED) {
+			process.removeAllListeners(signal);
+			process.on(signal, forward);
+		}
 		const done = () => {
-			for (const signal of FORWARDED) process.off(signal, forward);
+			for (const [signal, listeners] of others) {
+				process.off(signal, forward);
+				for (const listener of listeners) process.on(signal, listener);
+			}
 		};
 		child.on("error", (error) => {
 			done();

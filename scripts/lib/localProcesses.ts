@@ -75,7 +75,8 @@ export function spawnGroup(
 		cwd,
 		detached: true,
 		stdio: ["ignore", "pipe", "pipe"],
-		env: { ...process.env, CI: "true", NO_COLOR: "1" },
+		// The Worker reads nothing from request.cf: wrangler need not download its sample (offline).
+		env: { ...process.env, CI: "true", NO_COLOR: "1", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
 	});
 	let output = "";
 	const collect = (chunk: Buffer) => {

@@ -5,7 +5,7 @@
  * inherited between them (wrangler's rule), so each has its own SITE_URL, WEBSUB_HUB and DB.
  */
 import { join } from "node:path";
-import { type Unstable_Config, unstable_readConfig } from "wrangler";
+import { type Unstable_Config, unstable_getVarsForDev, unstable_readConfig } from "wrangler";
 import { projectRoot } from "./projectRoot";
 import { UsageError } from "./usage";
 
@@ -36,6 +36,19 @@ export function wranglerConfig({
 	return remote
 		? unstable_readConfig({ config, env: PRODUCTION })
 		: unstable_readConfig({ config });
+}
+
+/**
+ * The Worker's variables as `wrangler dev` gives them, before any `--var`: wrangler.toml's
+ * [vars], then .dev.vars (or .env) over them.
+ */
+export function localWorkerVars(
+	config: WranglerConfig = wranglerConfig(),
+): Record<string, unknown> {
+	const bindings = unstable_getVarsForDev(WRANGLER_TOML, undefined, config.vars, undefined, true);
+	return Object.fromEntries(
+		Object.entries(bindings).map(([name, binding]) => [name, binding.value]),
+	);
 }
 
 /** The article store's binding in `config`; a UsageError naming the section when it is missing. */
