@@ -6,7 +6,6 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { createInterface } from "node:readline";
 import { Miniflare } from "miniflare";
 import { getPlatformProxy } from "wrangler";
 import { missingMigrations } from "./migrations";
@@ -74,9 +73,6 @@ export async function openStore({
 	return { db: proxy.env.DB, where, vars: config.vars, database, close: () => proxy.dispose() };
 }
 
-/** How many of workerd's last lines of output a failed start reports. */
-const RUNTIME_LINES_KEPT = 20;
-
 /**
  * The local store, as `wrangler dev` keeps it: Miniflare's D1 (SQLite, keyed by the database id)
  * under `<persistTo>/v3/d1`, with the Worker's variables from wrangler.toml and .dev.vars. Miniflare
@@ -92,7 +88,6 @@ async function openLocal(
 ): Promise<Store> {
 	const state =
 		persistTo === undefined ? join(projectRoot, ".wrangler", "state") : resolve(persistTo);
-	const output: string[] = [];
 	const miniflare = new Miniflare({
 		modules: true,
 		script: "export default {};",
@@ -103,12 +98,8 @@ async function openLocal(
 		d1Persist: join(state, "v3", "d1"),
 		cf: false,
 		handleRuntimeStdio(stdout, stderr) {
-			for (const stream of [stdout, stderr]) {
-				createInterface({ input: stream }).on("line", (line) => {
-					output.push(line);
-					if (output.length > RUNTIME_LINES_KEPT) output.shift();
-				});
-			}
+			stdout.resume();
+			stderr.resume();
 		},
 	});
 	try {
@@ -119,9 +110,7 @@ async function openLocal(
 		return { db, where, vars, database, close: () => miniflare.dispose() };
 	} catch (error) {
 		await miniflare.dispose().catch(() => undefined);
-		throw new CommandFailure(
-			`the local D1 database could not be started: ${error instanceof Error ? error.message : String(error)}\n${output.join("\n")}`,
-		);
+		throw new CommandFailure(`the local D1 database could not be started: ${firstLine(error)}`);
 	}
 }
 
@@ -142,6 +131,12 @@ export async function withStore<T>(
 	} finally {
 		await store.close();
 	}
+}
+
+/** The first line of what went wrong, escaped and cut: never the driver's frames. */
+function firstLine(error: unknown): string {
+	const message = error instanceof Error ? error.message : String(error);
+	return shownBare((message.split("\n")[0] ?? "").trim(), 300);
 }
 
 function unmigratedMessage(
