@@ -4,6 +4,7 @@
  * a fresh in-memory database with the migrations applied; `--persist-to <dir>` reads a local
  * store instead (for example one loaded with 100,000 articles by `npm run bench:scale`).
  */
+import { rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { QUERY_CATALOG } from "../src/store/queryCatalog";
@@ -22,7 +23,8 @@ await runCommand("query-plans", async () => {
 		args: process.argv.slice(2),
 		options: { "persist-to": { type: "string" } },
 	});
-	const store = await openStore({ persistTo: values["persist-to"] ?? memory() });
+	const fresh = values["persist-to"] === undefined ? memory() : undefined;
+	const store = await openStore({ persistTo: values["persist-to"] ?? fresh });
 	try {
 		if (values["persist-to"] === undefined) await migrate(store.db);
 		for (const query of QUERY_CATALOG) {
@@ -44,6 +46,7 @@ await runCommand("query-plans", async () => {
 		return 0;
 	} finally {
 		await store.close();
+		if (fresh !== undefined) rmSync(fresh, { recursive: true, force: true });
 	}
 });
 
