@@ -3,7 +3,7 @@
  * `npm run bench`: the production bundle, reading a fresh local D1 store that holds content/ (made by
  * `npm run db:prepare`), served by workerd through Miniflare beside two reference Workers in the
  * same process: a do-nothing baseline (3-byte body) and a size-matched floor that replays, per
- * endpoint, exactly the status, headers and body Edgewire sent (floor.mjs). Loaded endpoint by
+ * endpoint, exactly the status, headers and body Edgewire sent (floor.ts). Loaded endpoint by
  * endpoint with autocannon, target and floor runs alternating with baseline runs.
  *
  *   npm run bench -- [--seconds 3] [--rounds 2] [--connections 4] [--check] [--no-pin]

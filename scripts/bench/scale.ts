@@ -2,14 +2,14 @@
 /**
  * `npm run bench:scale`: Edgewire on local D1 holding growing archives. For each size, a fresh
  * store is made by the real commands (`db:prepare`, then `import` of corpora/<size>.ndjson, written
- * first if missing), and the production bundle is served from it through Miniflare (runtime.mjs).
+ * first if missing), and the production bundle is served from it through Miniflare (runtime.ts).
  * Measured per size:
  *
  * - the import's wall time;
  * - start-up: runtime ready (the baseline answers) and the first 200 of /feed.xml, from a fresh
  *   start; the first start after the import is reported apart (it replays SQLite's write-ahead log);
  * - warm requests for every feed, an archive page, an article page, its fragment and a 304, each
- *   against the size-matched floor Worker: req/s and workerd CPU per request (floorComparison.mjs);
+ *   against the size-matched floor Worker: req/s and workerd CPU per request (floorComparison.ts);
  * - in a fresh isolate warmed on `--warmup-pages` pages: `--pages` never-served article pages in a
  *   row (p50/p99), then more up to `--memory-pages` distinct pages, with workerd's RSS as it goes;
  *   the sample again without the edge-cache lookup (no version metadata binding); and all the
