@@ -107,6 +107,7 @@ await runCommand("import", async () => {
 			if (summary.publicChange)
 				await notifyAfterPublish({
 					sections: summary.sections,
+					authors: summary.authors,
 					settings: hubSettings(process.env, store.vars),
 				});
 		}

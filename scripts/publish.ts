@@ -70,7 +70,11 @@ export async function publish(argv: string[], options: PublishOptions = {}): Pro
 				options.serverVars === undefined
 					? hubSettings(process.env, store.vars)
 					: hubSettings({}, { ...store.vars, ...options.serverVars });
-			await notifyAfterPublish({ sections: summary.sections, settings });
+			await notifyAfterPublish({
+				sections: summary.sections,
+				authors: summary.authors,
+				settings,
+			});
 		}
 		return 0;
 	});

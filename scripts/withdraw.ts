@@ -49,6 +49,7 @@ await runCommand("withdraw", async () => {
 		if (summary.version !== undefined && summary.publicChange) {
 			await notifyAfterPublish({
 				sections: summary.sections,
+				authors: summary.authors,
 				settings: hubSettings(process.env, store.vars),
 			});
 		}

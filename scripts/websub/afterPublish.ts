@@ -24,9 +24,16 @@ function isolateRefreshSeconds(): number {
 	return CONTENT_CHECK_SECONDS + 1;
 }
 
-/** The site's feeds and those of `sections`, as absolute URLs on `origin` (as the cron pings). */
-export function feedUrls(origin: string, sections: readonly string[] = []): string[] {
-	return feedTopicPaths(sections).map((path) => `${origin}${path}`);
+/**
+ * The site's feeds and those of `sections` and `authors`, as absolute URLs on `origin` (as the
+ * cron pings).
+ */
+export function feedUrls(
+	origin: string,
+	sections: readonly string[] = [],
+	authors: readonly string[] = [],
+): string[] {
+	return feedTopicPaths(sections, authors).map((path) => `${origin}${path}`);
 }
 
 /** The hub and origin to notify, or undefined when no hub is configured. */
@@ -44,6 +51,8 @@ export interface NotifyAfterPublishOptions {
 	readonly settings: HubSettings | undefined;
 	/** Sections (tag URL segments) whose feeds changed too. */
 	readonly sections?: readonly string[];
+	/** Authors (URL segments) whose feeds changed too. */
+	readonly authors?: readonly string[];
 	readonly waitSeconds?: number;
 	readonly log?: (line: string) => void;
 	/** How the wait is slept (a timer unless given). */
@@ -52,12 +61,13 @@ export interface NotifyAfterPublishOptions {
 
 /**
  * Waits until every isolate serves the new version, then pings the hub for the site's feeds and
- * those of the `sections` that changed. Resolves to whether every ping was accepted (true also
+ * those of the `sections` and `authors` that changed. Resolves to whether every ping was accepted (true also
  * when no hub is configured). Never throws.
  */
 export async function notifyAfterPublish({
 	settings,
 	sections = [],
+	authors = [],
 	waitSeconds,
 	log = console.log,
 	sleep = (ms: number) => new Promise<void>((resolveWait) => setTimeout(resolveWait, ms)),
@@ -78,7 +88,7 @@ export async function notifyAfterPublish({
 	await sleep(wait * 1000);
 	const results = await notifyHub({
 		hub: settings.hub,
-		topics: feedUrls(origin, sections),
+		topics: feedUrls(origin, sections, authors),
 		log: (result) => log(`  ${result.accepted ? "ok    " : "FAILED"} ${result.message}`),
 	});
 	const accepted = results.every((result) => result.accepted);
@@ -86,6 +96,7 @@ export async function notifyAfterPublish({
 		// The hub is named in the lines above already; the command repeats exactly what was pinged.
 		const retry = ["npm run websub:publish --", "--hub", settings.hub, "--site", origin];
 		for (const section of sections) retry.push("--section", section);
+		for (const author of authors) retry.push("--author", author);
 		log(`WebSub: the publish stands; retry the notification with \`${retry.join(" ")}\`.`);
 	}
 	return accepted;

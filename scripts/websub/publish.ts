@@ -1,12 +1,14 @@
 /**
  * `npm run websub:publish`: tells the WebSub hub that the feeds have new content, so it fetches
- * them and pushes them to subscribers: the site's feeds, and those of each `--section` named. The
+ * them and pushes them to subscribers: the site's feeds, and those of each `--section` and
+ * `--author` named. The
  * pinging itself is src/websub/notifyHub.ts (the Worker's cron uses it too); this file parses the
  * settings, prints one line per feed and sets the exit code.
  *
  *   WEBSUB_HUB=https://hub.example/ SITE_URL=https://news.example.org npm run websub:publish
  *   npm run websub:publish -- --hub https://hub.example/ --site https://news.example.org
  *   npm run websub:publish -- --section asiel   # also /tags/asiel/feed.xml, atom.xml, feed.json
+ *   npm run websub:publish -- --author anna-de-vries   # also /authors/anna-de-vries/feed.xml, ...
  *
  * Exits 0 when the hub accepted every ping (a 2xx answer to the POST itself), 1 when it refused
  * one, redirected, could not be reached or did not answer in time, 2 on a missing or malformed
@@ -25,13 +27,14 @@ import { shown } from "../lib/shown";
 import { commandArgs, UsageError } from "../lib/usage";
 
 const NAME = "websub:publish";
-const USAGE = `usage: npm run ${NAME} -- [--hub <hub URL>] [--site <public origin>] [--section <slug>]... [--timeout <seconds>]
+const USAGE = `usage: npm run ${NAME} -- [--hub <hub URL>] [--site <public origin>] [--section <slug>]... [--author <slug>]... [--timeout <seconds>]
 
 Tells the WebSub hub that ${feedTopicPaths([]).join(", ")} of the site have new content.
 
   --hub <URL>          the hub (default: the WEBSUB_HUB variable)
   --site <origin>      the site's public origin, e.g. https://news.example.org (default: SITE_URL)
   --section <slug>     also the feeds of the section /tags/<slug> (repeatable)
+  --author <slug>      also the feeds of the author /authors/<slug> (repeatable)
   --timeout <seconds>  how long each ping may take, answer included (default: ${DEFAULT_TIMEOUT_MS / 1000})
   --help               show this text
 
@@ -42,6 +45,7 @@ interface Settings {
 	readonly hub: string;
 	readonly origin: string;
 	readonly sections: readonly string[];
+	readonly authors: readonly string[];
 	readonly timeoutMs: number;
 }
 
@@ -64,6 +68,7 @@ function settings(
 			hub: { type: "string" },
 			site: { type: "string" },
 			section: { type: "string", multiple: true },
+			author: { type: "string", multiple: true },
 			timeout: { type: "string" },
 			help: { type: "boolean", short: "h" },
 		},
@@ -87,6 +92,14 @@ function settings(
 			);
 		}
 	}
+	const authors = values.author ?? [];
+	for (const author of authors) {
+		if (!isSlug(author)) {
+			throw new UsageError(
+				`--author takes an author's URL segment such as anna-de-vries (as in /authors/anna-de-vries), got ${shown(author)}`,
+			);
+		}
+	}
 	const timeoutSeconds = values.timeout === undefined ? undefined : Number(values.timeout);
 	if (timeoutSeconds !== undefined && !(timeoutSeconds > 0 && timeoutSeconds <= 600)) {
 		throw new UsageError("--timeout must be a number of seconds from 0 to 600");
@@ -95,6 +108,7 @@ function settings(
 		hub: checked(hub, "WEBSUB_HUB").href,
 		origin: origin.origin,
 		sections,
+		authors,
 		timeoutMs: timeoutSeconds === undefined ? DEFAULT_TIMEOUT_MS : timeoutSeconds * 1000,
 	};
 }
@@ -117,7 +131,9 @@ async function main(): Promise<number> {
 		console.log(USAGE);
 		return 0;
 	}
-	const topics = feedTopicPaths(config.sections).map((path) => `${config.origin}${path}`);
+	const topics = feedTopicPaths(config.sections, config.authors).map(
+		(path) => `${config.origin}${path}`,
+	);
 	const results = await notifyHub({
 		hub: config.hub,
 		timeoutMs: config.timeoutMs,

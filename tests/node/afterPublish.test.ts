@@ -50,12 +50,13 @@ describe("notifyAfterPublish", () => {
 		expect(lines.join("\n")).toContain("no hub configured");
 	});
 
-	it("pings the hub once per feed: the site's and those of the sections that changed", async () => {
+	it("pings the hub once per feed: the site's and those of the sections and authors that changed", async () => {
 		const hub = await stubHub(204);
 		const lines: string[] = [];
 		const accepted = await notifyAfterPublish({
 			settings: { hub: hub.url, site: SITE },
 			sections: ["asiel"],
+			authors: ["anna-de-vries"],
 			waitSeconds: 0,
 			log: (line: string) => lines.push(line),
 		});
@@ -67,6 +68,9 @@ describe("notifyAfterPublish", () => {
 			`${SITE}/tags/asiel/feed.xml`,
 			`${SITE}/tags/asiel/atom.xml`,
 			`${SITE}/tags/asiel/feed.json`,
+			`${SITE}/authors/anna-de-vries/feed.xml`,
+			`${SITE}/authors/anna-de-vries/atom.xml`,
+			`${SITE}/authors/anna-de-vries/feed.json`,
 		]);
 		expect(hub.pings.every((ping) => ping.form.get("hub.mode") === "publish")).toBe(true);
 	});
@@ -77,13 +81,14 @@ describe("notifyAfterPublish", () => {
 		const accepted = await notifyAfterPublish({
 			settings: { hub: hub.url, site: SITE },
 			sections: ["asiel", "kabinet-rutte-iv"],
+			authors: ["anna-de-vries"],
 			waitSeconds: 0,
 			log: (line: string) => lines.push(line),
 		});
 		expect(accepted).toBe(false);
-		expect(hub.pings).toHaveLength(9);
+		expect(hub.pings).toHaveLength(12);
 		expect(lines.join("\n")).toContain(
-			`npm run websub:publish -- --hub ${hub.url} --site ${SITE} --section asiel --section kabinet-rutte-iv`,
+			`npm run websub:publish -- --hub ${hub.url} --site ${SITE} --section asiel --section kabinet-rutte-iv --author anna-de-vries`,
 		);
 	});
 });

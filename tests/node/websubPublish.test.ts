@@ -81,6 +81,32 @@ describe("npm run websub:publish", () => {
 		]);
 	});
 
+	it("pings each --author's feeds after the sections'", async () => {
+		const hub = await stubHub(204);
+		const run = await publish([
+			"--hub",
+			hub.url,
+			"--site",
+			SITE,
+			"--author",
+			"anna-de-vries",
+			"--section",
+			"asiel",
+		]);
+		expect(run.code).toBe(0);
+		expect(hub.pings.map((ping) => ping.form.get("hub.url"))).toEqual([
+			...FEED_URLS,
+			...[
+				sitePaths.tagRss("asiel"),
+				sitePaths.tagAtom("asiel"),
+				sitePaths.tagJsonFeed("asiel"),
+				sitePaths.authorRss("anna-de-vries"),
+				sitePaths.authorAtom("anna-de-vries"),
+				sitePaths.authorJsonFeed("anna-de-vries"),
+			].map((path) => absoluteUrl(site, path)),
+		]);
+	});
+
 	it("reads the hub and the site from WEBSUB_HUB and SITE_URL", async () => {
 		const hub = await stubHub(202);
 		const run = await publish([], { WEBSUB_HUB: hub.url, SITE_URL: SITE });
