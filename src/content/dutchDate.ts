@@ -33,6 +33,12 @@ export function formatDutchDate(date: PublicationDate, timeZone?: string): strin
 	return `${day} ${monthName} ${year}, ${clock}`;
 }
 
+/** The day of `instant` in `timeZone`, as a Dutch reader writes it: `4 december 2026`. */
+export function formatDutchDay(instant: Date, timeZone: string): string {
+	const { year, month, day } = partsIn(instant, timeZone);
+	return `${day} ${MONTHS[(month ?? 1) - 1] ?? month} ${year}`;
+}
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** The calendar and clock of `instant` in `timeZone` (summer time included), to the minute. */

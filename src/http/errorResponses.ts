@@ -2,6 +2,7 @@
  * Error answers, prepared once per isolate. Their text is fixed per status: nothing from the
  * request is ever echoed, so nothing can be reflected.
  */
+import { formatDutchDay } from "../content/dutchDate";
 import { errorPage } from "../render/errorPage";
 import type { Site } from "../site/siteSchema";
 import { absoluteUrl, sitePaths } from "../site/siteUrls";
@@ -19,8 +20,7 @@ const TEXTS: Record<ErrorStatus, { heading: string; explanation: string }> = {
 	400: { heading: "Ongeldig verzoek", explanation: "Dit adres is niet goed gevormd." },
 	404: {
 		heading: "Niet gevonden",
-		explanation:
-			"Op dit adres staat geen artikel of feed. Bekijk de voorpagina voor alle artikelen.",
+		explanation: "Op dit adres staat geen artikel of feed.",
 	},
 	405: {
 		heading: "Methode niet toegestaan",
@@ -29,8 +29,7 @@ const TEXTS: Record<ErrorStatus, { heading: string; explanation: string }> = {
 	// RFC 9110 §15.5.11: the article was here and has been withdrawn on purpose, for good.
 	410: {
 		heading: "Artikel ingetrokken",
-		explanation:
-			"Dit artikel is ingetrokken en niet langer beschikbaar. Bekijk de voorpagina voor alle artikelen.",
+		explanation: "Dit artikel is ingetrokken en niet langer beschikbaar.",
 	},
 };
 
@@ -85,6 +84,33 @@ export function prepareErrors(
 		"410-html": html(410),
 		"410-json": json(410),
 	};
+}
+
+/** A withdrawn article, as its 410 page names it. */
+export interface Withdrawn {
+	readonly headline?: string;
+	/** When (ms). */
+	readonly at: number;
+}
+
+/**
+ * The 410 of one withdrawn article: the site's 410, naming the headline it had and the day it was
+ * withdrawn (in the newsroom's zone). Prepared once per isolate and content version, like a document.
+ */
+export function prepareGone(site: Site, withdrawn: Withdrawn): ErrorResponse {
+	const day = formatDutchDay(new Date(withdrawn.at), site.timeZone);
+	const what =
+		withdrawn.headline === undefined ? "Dit artikel" : `Het artikel “${withdrawn.headline}”`;
+	return errorResponse(
+		site,
+		410,
+		"text/html; charset=utf-8",
+		errorPage(
+			site,
+			TEXTS[410].heading,
+			`${what} is op ${day} ingetrokken en niet langer beschikbaar.`,
+		).toString(),
+	);
 }
 
 export function answerError(error: ErrorResponse, request: Request): Response {

@@ -33,10 +33,18 @@ export function previewAnswer(
 	site: Site,
 	body: string,
 	request: Request,
-	options: { readonly form?: boolean; readonly imageOrigins?: readonly string[] } = {},
+	options: {
+		readonly form?: boolean;
+		readonly imageOrigins?: readonly string[];
+		/** 200, or 404 for a sign-in that found no preview. */
+		readonly status?: 200 | 404;
+	} = {},
 ): Response {
 	const headers = previewHeaders(site, options.form === true, options.imageOrigins ?? []);
-	return new Response(request.method === "HEAD" ? null : body, { status: 200, headers });
+	return new Response(request.method === "HEAD" ? null : body, {
+		status: options.status ?? 200,
+		headers,
+	});
 }
 
 /** After a good sign-in: the cookie, and on to the article's preview (RFC 9110 §15.4.4, 303). */

@@ -3,6 +3,7 @@
  * is none (404) or no longer one (410); and what it is loaded from. Shared by loadDocument.ts and
  * the loaders it calls (listings, sections, sitemaps).
  */
+import type { Withdrawn } from "../http/errorResponses";
 import type { DocumentKind } from "../site/documentKind";
 import type { Site } from "../site/siteSchema";
 import type { ContentState } from "../store/contentState";
@@ -26,7 +27,12 @@ export type DocumentOutcome =
 			/** When the document changes with the clock alone (ms): not kept past this instant. */
 			readonly expiresAt?: number;
 	  }
-	| { readonly status: 404 | 410 };
+	| { readonly status: 404 }
+	| {
+			readonly status: 410;
+			/** What was withdrawn and when, for its 410 page; absent where it is not known. */
+			readonly withdrawn?: Withdrawn;
+	  };
 
 /** The store, the clock and the state the request is answered against. */
 export interface DocumentSource {

@@ -32,6 +32,7 @@ export type DocumentRequest =
 	| { readonly type: "sitemap" }
 	| { readonly type: "sitemapPart"; readonly part: number }
 	| { readonly type: "authorsSitemap" }
+	| { readonly type: "feedsPage" }
 	| { readonly type: "newsSitemap" }
 	| { readonly type: "robots" }
 	| { readonly type: "stylesheet" }
@@ -45,6 +46,7 @@ const FIXED: ReadonlyMap<string, DocumentRequest> = new Map<string, DocumentRequ
 	[sitePaths.sitemap, { type: "sitemap" }],
 	[sitePaths.newsSitemap, { type: "newsSitemap" }],
 	[sitePaths.authorsSitemap, { type: "authorsSitemap" }],
+	[sitePaths.feeds, { type: "feedsPage" }],
 	[sitePaths.robots, { type: "robots" }],
 	[sitePaths.stylesheet, { type: "stylesheet" }],
 	[sitePaths.openSearch, { type: "openSearch" }],

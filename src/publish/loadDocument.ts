@@ -7,12 +7,14 @@ import type { Article } from "../content/articleSchema";
 import { articleEmbed } from "../render/articleEmbed";
 import { articleFragment } from "../render/articleFragment";
 import { articlePage } from "../render/articlePage";
+import { feedsPage } from "../render/feedsPage";
 import { indexPage } from "../render/indexPage";
 import { imageOrigins } from "../render/leadImage";
 import { renderOpenSearch } from "../render/openSearch";
 import type { Site } from "../site/siteSchema";
 import { publicArticle } from "../store/articleLookup";
 import { articlesOf } from "../store/articleRows";
+import { publicCollections } from "../store/collectionListings";
 import { articlesByPosition, newestArticles } from "../store/listings";
 import { loadCollectionFeed, loadCollectionPage } from "./collectionDocuments";
 import type { DocumentOutcome, DocumentSource, PublishedDocument } from "./documentOutcome";
@@ -29,6 +31,8 @@ import {
 import { stylesheet } from "./stylesheet";
 
 const NOT_FOUND = { status: 404 } as const;
+/** Sections and authors the feeds page lists, each: far more than a newsroom has. */
+const FEEDS_PAGE_MAX = 5_000;
 
 /** Loads and renders the document `request` names, or says it is not (404) or no longer (410) there. */
 export async function loadDocument(
@@ -52,6 +56,13 @@ export async function loadDocument(
 			return loadNewsSitemap(source);
 		case "authorsSitemap":
 			return loadAuthorsSitemap(source);
+		case "feedsPage": {
+			const [sections, authors] = await Promise.all([
+				publicCollections(db, "tag", source.now, FEEDS_PAGE_MAX),
+				publicCollections(db, "author", source.now, FEEDS_PAGE_MAX),
+			]);
+			return listing("page", feedsPage(site, sections, authors).toString(), state);
+		}
 		case "collection":
 			return loadCollectionPage(source, request, request.page);
 		case "collectionFeed":
@@ -99,7 +110,10 @@ async function loadArticleView(
 	view: "page" | "fragment" | "embed",
 ): Promise<DocumentOutcome> {
 	const found = await publicArticle(source.db, slug, source.now);
-	if (found.state === "withdrawn") return { status: 410 };
+	if (found.state === "withdrawn") {
+		const { at, headline } = found;
+		return { status: 410, withdrawn: { at, ...(headline !== undefined && { headline }) } };
+	}
 	if (found.state === "unknown") return NOT_FOUND;
 	const { article, changedAt } = found.stored;
 	return { status: 200, document: articleDocument(source.site, article, view, changedAt) };

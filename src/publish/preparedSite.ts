@@ -19,7 +19,12 @@
 import siteInput from "../../content/site";
 import { fnv1a32 } from "../encoding/fnv1a";
 import type { Env } from "../env";
-import { type ErrorResponse, type ErrorStatus, prepareErrors } from "../http/errorResponses";
+import {
+	type ErrorResponse,
+	type ErrorStatus,
+	prepareErrors,
+	prepareGone,
+} from "../http/errorResponses";
 import type { PreparedResponse } from "../http/preparedResponse";
 import { prepareSearchErrors, type SearchErrors } from "../http/searchErrors";
 import type { SearchRequest } from "../http/searchRequest";
@@ -51,7 +56,12 @@ export type PreparedAnswer =
 			/** A document that changes with the clock alone is not kept past this instant (ms). */
 			readonly expiresAt?: number;
 	  }
-	| { readonly status: 404 | 410 };
+	| { readonly status: 404 }
+	| {
+			readonly status: 410;
+			/** The article's own 410 page, naming what was withdrawn; else the site's. */
+			readonly page?: ErrorResponse;
+	  };
 
 /**
  * Up to 2,000 answers and 16 MiB of bodies per isolate: the feeds, hundreds of article pages and
@@ -142,7 +152,10 @@ export class PreparedSite {
 	async document(path: string, request: DocumentRequest, now: number): Promise<PreparedAnswer> {
 		return this.#answer(path, now, async (state) => {
 			const outcome = await loadDocument({ site: this.site, db: this.db, state, now }, request);
-			if (outcome.status !== 200) return outcome;
+			if (outcome.status === 410 && outcome.withdrawn !== undefined) {
+				return { status: 410, page: prepareGone(this.site, outcome.withdrawn) };
+			}
+			if (outcome.status !== 200) return { status: outcome.status };
 			const { document, expiresAt } = outcome;
 			const response = prepareDocument(this.site, path, document, this.deployment.at);
 			return { status: 200, kind: document.kind, response, ...(expiresAt && { expiresAt }) };
@@ -222,7 +235,14 @@ export class PreparedSite {
 
 /** What an answer costs a cache: its body and, roughly, its headers and bookkeeping. */
 function answerSize(answer: PreparedAnswer): number {
-	return ANSWER_OVERHEAD + (answer.status === 200 ? answer.response.body.byteLength : 0);
+	return ANSWER_OVERHEAD + answerBytes(answer);
+}
+
+/** The body bytes an answer keeps: a document's, or a withdrawn article's own 410 page. */
+function answerBytes(answer: PreparedAnswer): number {
+	if (answer.status === 200) return answer.response.body.byteLength;
+	if (answer.status === 410) return answer.page?.body.byteLength ?? 0;
+	return 0;
 }
 
 /** A short, stable tag of the settings documents depend on (FNV-1a of origin and hub). */

@@ -35,14 +35,23 @@ export async function loadPreview(
 	};
 }
 
-const forms = new WeakMap<Site, string>();
+const forms = new WeakMap<Site, { readonly blank: string; readonly refused: string }>();
 
-/** The sign-in form: it depends on the settings alone, so it is rendered once per isolate. */
-export function previewSignInForm(site: Site): string {
-	let form = forms.get(site);
-	if (form === undefined) {
-		form = previewForm(site).toString();
-		forms.set(site, form);
+/**
+ * The sign-in form, blank or saying that there is no preview for that slug with that key: it
+ * depends on the settings alone, so each is rendered once per isolate.
+ */
+export function previewSignInForm(
+	site: Site,
+	options: { readonly refused?: boolean } = {},
+): string {
+	let rendered = forms.get(site);
+	if (rendered === undefined) {
+		rendered = {
+			blank: previewForm(site).toString(),
+			refused: previewForm(site, { refused: true }).toString(),
+		};
+		forms.set(site, rendered);
 	}
-	return form;
+	return options.refused === true ? rendered.refused : rendered.blank;
 }

@@ -15,12 +15,8 @@ import {
 } from "../render/sitemaps";
 import { absoluteUrl, sitePaths } from "../site/siteUrls";
 import { articlesOf } from "../store/articleRows";
-import {
-	lastPublishedBefore,
-	publicAuthors,
-	recentArticles,
-	sitemapEntries,
-} from "../store/sitemapListings";
+import { publicCollections } from "../store/collectionListings";
+import { lastPublishedBefore, recentArticles, sitemapEntries } from "../store/sitemapListings";
 import type { DocumentOutcome, DocumentSource } from "./documentOutcome";
 
 /**
@@ -45,7 +41,7 @@ export async function loadSitemap(
 	const layout = sitemapLayout(state.publicCount, maxUrls);
 	const lastModified = state.publicChangedAt;
 	if (layout.index) {
-		const authors = (await publicAuthors(db, source.now, 1)).length > 0;
+		const authors = (await publicCollections(db, "author", source.now, 1)).length > 0;
 		const parts = [
 			...Array.from({ length: layout.parts }, (_, i) => sitePaths.sitemapPart(i + 1)),
 			...(authors ? [sitePaths.authorsSitemap] : []),
@@ -110,7 +106,7 @@ export async function loadNewsSitemap(source: DocumentSource): Promise<DocumentO
  */
 export async function loadAuthorsSitemap(source: DocumentSource): Promise<DocumentOutcome> {
 	const { site, db, state, now } = source;
-	const authors = await publicAuthors(db, now, SITEMAP_MAX_URLS);
+	const authors = await publicCollections(db, "author", now, SITEMAP_MAX_URLS);
 	// No author with a public article: no such sitemap (an empty <urlset> is not a valid one).
 	if (authors.length === 0) return { status: 404 };
 	const urls = authors.map((author) => ({
@@ -122,7 +118,7 @@ export async function loadAuthorsSitemap(source: DocumentSource): Promise<Docume
 
 /** robots.txt: what may be crawled, and every sitemap that exists now. */
 export async function loadRobots(source: DocumentSource): Promise<DocumentOutcome> {
-	const authors = (await publicAuthors(source.db, source.now, 1)).length > 0;
+	const authors = (await publicCollections(source.db, "author", source.now, 1)).length > 0;
 	const body = renderRobots(source.site, { authors });
 	return {
 		status: 200,

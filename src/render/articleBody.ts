@@ -1,5 +1,15 @@
-import type { Article, Block } from "../content/articleSchema";
+import type { Article, Block, MediaKind } from "../content/articleSchema";
 import { html, type SafeHtml } from "./html";
+
+/**
+ * What a caption belonged to, in plain words: the media is not part of the article (no URL exists)
+ * and none is invented, so the caption says what it described rather than pretending to show it.
+ */
+const MEDIA_WORDS: Record<MediaKind, string> = {
+	video: "Bij een video die hier niet te zien is",
+	image: "Bij een foto die hier niet te zien is",
+	audio: "Bij een geluidsfragment dat hier niet te horen is",
+};
 
 /** One body block as HTML. Class names carry the `ew-` prefix so host pages can style them. */
 function blockHtml(block: Block): SafeHtml {
@@ -9,8 +19,8 @@ function blockHtml(block: Block): SafeHtml {
 		case "heading":
 			return html`<h2 class="ew-subheading">${block.text}</h2>`;
 		case "mediaCaption":
-			// The media itself is not part of the content (no URL exists): only its caption and credit.
-			return html`<figure class="ew-media ew-media-${block.media}"><figcaption class="ew-caption">${block.caption} <span class="ew-media-credit">- ${block.credit}</span></figcaption></figure>`;
+			// A plain paragraph, labelled: never a figure or a quote, which would promise the media.
+			return html`<p class="ew-media-caption ew-media-${block.media}"><span class="ew-media-kind">${MEDIA_WORDS[block.media]}:</span> ${block.caption} <span class="ew-media-credit">- ${block.credit}</span></p>`;
 	}
 }
 

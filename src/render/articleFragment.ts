@@ -14,7 +14,11 @@ import { textDirection } from "./textDirection";
  * The embeddable article: one inert `<article>` (no script, no style or event attributes, absolute
  * http(s) links only) that a partner site can insert as it is.
  */
-export function articleFragment(site: Site, article: Article): SafeHtml {
+export function articleFragment(
+	site: Site,
+	article: Article,
+	options: { readonly canonicalLink?: boolean } = {},
+): SafeHtml {
 	const canonical = absoluteUrl(site, sitePaths.article(article.slug));
 	const lastModified = modified(article);
 	const updated =
@@ -27,6 +31,6 @@ export function articleFragment(site: Site, article: Article): SafeHtml {
 <h1 class="ew-headline">${article.headline}</h1>
 ${bylineHtml(site, article)}<p class="ew-meta">${timeHtml(article.published, "ew-date", site.timeZone)}${updated} · ${sourceCreditHtml(article)}</p>
 </header>
-${article.image === undefined ? "" : html`${leadImageHtml(article.image)}\n`}${articleBodyHtml(article)}${changeLogHtml(site, article)}<footer class="ew-footer"><p>${sourceCreditHtml(article)} · <a class="ew-canonical" href="${canonical}">Lees dit artikel op ${site.title}</a></p></footer>
+${article.image === undefined ? "" : html`${leadImageHtml(article.image)}\n`}${articleBodyHtml(article)}${changeLogHtml(site, article)}<footer class="ew-footer"><p>${sourceCreditHtml(article)}${options.canonicalLink === false ? "" : html` · <a class="ew-canonical" href="${canonical}">Lees dit artikel op ${site.title}</a>`}</p></footer>
 </article>`;
 }

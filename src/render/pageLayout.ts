@@ -49,7 +49,7 @@ ${searchForm(site, page.searchText)}</header>
 <main>
 ${page.main}
 </main>
-<footer class="site-footer"><p>Volg ${site.title} via <a href="${absoluteUrl(site, sitePaths.rss)}">RSS</a>, <a href="${absoluteUrl(site, sitePaths.atom)}">Atom</a> of <a href="${absoluteUrl(site, sitePaths.jsonFeed)}">JSON Feed</a>.</p></footer>
+<footer class="site-footer"><p>Volg ${site.title} via <a href="${absoluteUrl(site, sitePaths.rss)}">RSS</a>, <a href="${absoluteUrl(site, sitePaths.atom)}">Atom</a> of <a href="${absoluteUrl(site, sitePaths.jsonFeed)}">JSON Feed</a>, of kies een onderwerp of auteur op de <a href="${absoluteUrl(site, sitePaths.feeds)}">pagina met alle feeds</a>.</p></footer>
 </body>
 </html>
 `;

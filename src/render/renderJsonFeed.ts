@@ -79,7 +79,7 @@ export function jsonFeed(
 				date_published: rfc3339(entry.published),
 				date_modified: rfc3339(entry.updated),
 				authors: credits,
-				// The first credit: the first author, else the source.
+				// The first credit (the first author, else the source): JSON Feed 1.0 readers know only `author`.
 				author: credits[0] ?? { name: text(entry.source.name), url: entry.source.url },
 				tags: entry.tags,
 				language: entry.language,

@@ -31,6 +31,9 @@ export const documentRoutes = new Hono<AppEnv>().on(
 /** A prepared answer: the document (200 or 304), or its 404/410 page. */
 function answer(c: Context<AppEnv>, prepared: PreparedAnswer): Response {
 	// An unknown slug is a 404, never a 304: preconditions apply only to what exists.
+	if (prepared.status === 410 && prepared.page !== undefined) {
+		return answerError(prepared.page, c.req.raw);
+	}
 	if (prepared.status !== 200) return answerError(errorFor(c, prepared.status), c.req.raw);
 	return answerPrepared(prepared.response, c.req.raw);
 }

@@ -8,6 +8,7 @@ import { previewAnswer, previewSignedIn } from "../http/previewResponses";
 import { preparedSite } from "../publish/preparedSite";
 import { loadPreview, previewSignInForm } from "../publish/previewDocuments";
 import { sitePaths } from "../site/siteUrls";
+import { storedArticle } from "../store/articleLookup";
 import type { AppEnv } from "./appTypes";
 
 /** The sign-in form posts two short fields; anything bigger is not ours to read. */
@@ -55,7 +56,16 @@ export const previewRoutes = new Hono<AppEnv>()
 			const form = await c.req.parseBody().catch(() => undefined);
 			const slug = typeof form?.slug === "string" ? form.slug.trim() : "";
 			const presented = typeof form?.token === "string" ? form.token : "";
-			if (!isSlug(slug) || !(await sameSecret(presented, token))) return notFound(c);
+			const site = preparedSite(c.env);
+			// Both are always checked, and a failure of either gets the same answer.
+			const [rightToken, stored] = await Promise.all([
+				sameSecret(presented, token),
+				isSlug(slug) ? storedArticle(site.db, slug) : undefined,
+			]);
+			if (!rightToken || stored === undefined) {
+				const body = previewSignInForm(site.site, { refused: true });
+				return previewAnswer(site.site, body, c.req.raw, { form: true, status: 404 });
+			}
 			const secure = new URL(c.req.url).protocol === "https:";
 			const cookie = await previewCookie(token, secure, Date.now());
 			return previewSignedIn(sitePaths.previewArticle(slug), cookie);

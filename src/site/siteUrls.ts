@@ -8,6 +8,8 @@ export const sitePaths = {
 	rss: "/feed.xml",
 	atom: "/atom.xml",
 	jsonFeed: "/feed.json",
+	/** Every feed, listed for people. */
+	feeds: "/feeds",
 	stylesheet: "/assets/edgewire.css",
 	/**
 	 * The site's icon, static files in public/ drawn by `npm run icons` (scripts/icons): the mark as

@@ -12,18 +12,25 @@ import { prepare, statement } from "./statements";
 
 export type ArticleLookup =
 	| { readonly state: "public"; readonly stored: StoredArticle }
-	| { readonly state: "withdrawn" }
+	| {
+			readonly state: "withdrawn";
+			/** When (ms), and the headline it had then (absent for withdrawals before migration 0007). */
+			readonly at: number;
+			readonly headline?: string;
+	  }
 	| { readonly state: "unknown" };
 
 interface LookupRow extends Partial<ArticleRow> {
 	readonly withdrawn_at: number | null;
+	readonly withdrawn_headline: string | null;
 }
 
 // One round trip: the article row and the withdrawal record, either of which may be absent.
 const LOOKUP = statement(
 	"publicArticle",
 	"request",
-	`SELECT a.${ARTICLE_COLUMNS.split(", ").join(", a.")}, w.withdrawn_at
+	`SELECT a.${ARTICLE_COLUMNS.split(", ").join(", a.")}, w.withdrawn_at,
+		w.headline AS withdrawn_headline
 	FROM (SELECT ?1 AS slug) AS wanted
 	LEFT JOIN articles AS a ON a.slug = wanted.slug
 	LEFT JOIN withdrawn AS w ON w.slug = wanted.slug`,
@@ -38,7 +45,13 @@ export async function publicArticle(
 	if (row?.document != null && row.published_at != null && row.published_at <= now) {
 		return { state: "public", stored: readArticleRow(row as ArticleRow) };
 	}
-	if (row?.withdrawn_at != null) return { state: "withdrawn" };
+	if (row?.withdrawn_at != null) {
+		return {
+			state: "withdrawn",
+			at: row.withdrawn_at,
+			...(row.withdrawn_headline != null && { headline: row.withdrawn_headline }),
+		};
+	}
 	return { state: "unknown" };
 }
 

@@ -121,3 +121,43 @@ export async function collectionsOf(
 		(a, b) => a.kind.localeCompare(b.kind) || a.segment.localeCompare(b.segment),
 	);
 }
+
+const LIST = statement(
+	"publicCollections",
+	"request",
+	`SELECT c.segment, c.name,
+		(SELECT max(m.published_at) FROM collection_members AS m
+			WHERE m.kind = c.kind AND m.segment = c.segment AND m.published_at <= ?2) AS last_published
+	FROM collections AS c
+	WHERE c.kind = ?1 AND EXISTS (SELECT 1 FROM collection_members AS m
+		WHERE m.kind = c.kind AND m.segment = c.segment AND m.published_at <= ?2)
+	ORDER BY c.segment LIMIT ?3`,
+);
+
+/** A collection in a list of them: its segment, its stored name, its newest public article (ms). */
+export interface ListedCollection {
+	readonly segment: string;
+	readonly name: string;
+	readonly lastPublished: number;
+}
+
+/**
+ * The collections of `kind` with a public article at `now`, by URL segment, at most `limit`: what
+ * the authors' sitemap and the feeds page list. A scheduled article's collection is not listed
+ * before its instant.
+ */
+export async function publicCollections(
+	db: D1Database,
+	kind: CollectionKind,
+	now: number,
+	limit: number,
+): Promise<ListedCollection[]> {
+	const { results } = await prepare(db, LIST)
+		.bind(kind, now, limit)
+		.all<{ segment: string; name: string; last_published: number }>();
+	return results.map((row) => ({
+		segment: row.segment,
+		name: row.name,
+		lastPublished: row.last_published,
+	}));
+}

@@ -109,9 +109,12 @@ const DELETE = statement("deleteArticle", "command", "DELETE FROM articles WHERE
 const WITHDRAW = statement(
 	"withdraw",
 	"command",
-	`INSERT INTO withdrawn (slug, withdrawn_at)
-	VALUES (?1, (SELECT created_at FROM versions WHERE id = ?2))
-	ON CONFLICT (slug) DO UPDATE SET withdrawn_at = excluded.withdrawn_at`,
+	// Before the article's row goes: its 410 page names the headline it had (migrations/0007).
+	`INSERT INTO withdrawn (slug, withdrawn_at, headline)
+	VALUES (?1, (SELECT created_at FROM versions WHERE id = ?2),
+		(SELECT json_extract(document, '$.headline') FROM articles WHERE slug = ?1))
+	ON CONFLICT (slug) DO UPDATE SET withdrawn_at = excluded.withdrawn_at,
+		headline = excluded.headline`,
 );
 
 /** Positions 1..n in (published_at, slug) order, writing only the rows whose position changes. */
@@ -281,13 +284,13 @@ export function publishStatements(db: D1Database, plan: PublishPlan): D1Prepared
 		),
 	];
 	for (const { slug, wasPublic } of plan.withdrawn) {
+		if (wasPublic) statements.push(prepare(db, WITHDRAW).bind(slug, version));
 		statements.push(
 			...forgetStatements(db, slug),
 			prepare(db, DELETE).bind(slug),
 			prepare(db, NOTE_OLD_MEMBERSHIPS).bind(slug),
 			prepare(db, CLEAR_MEMBERSHIPS).bind(slug),
 		);
-		if (wasPublic) statements.push(prepare(db, WITHDRAW).bind(slug, version));
 	}
 	if (plan.importId !== undefined) {
 		statements.push(

@@ -67,27 +67,3 @@ export async function lastPublishedBefore(
 	const row = await prepare(db, LAST_BEFORE).bind(instant).first<{ published_at: number }>();
 	return row?.published_at ?? undefined;
 }
-
-const AUTHORS = statement(
-	"publicAuthors",
-	"request",
-	`SELECT c.segment,
-		(SELECT max(m.published_at) FROM collection_members AS m
-			WHERE m.kind = 'author' AND m.segment = c.segment AND m.published_at <= ?1) AS last_published
-	FROM collections AS c
-	WHERE c.kind = 'author' AND EXISTS (SELECT 1 FROM collection_members AS m
-		WHERE m.kind = 'author' AND m.segment = c.segment AND m.published_at <= ?1)
-	ORDER BY c.segment LIMIT ?2`,
-);
-
-/** Authors with a public article at `now`, by URL segment, with their newest one's instant (ms). */
-export async function publicAuthors(
-	db: D1Database,
-	now: number,
-	limit: number,
-): Promise<{ readonly segment: string; readonly lastPublished: number }[]> {
-	const { results } = await prepare(db, AUTHORS)
-		.bind(now, limit)
-		.all<{ segment: string; last_published: number }>();
-	return results.map((row) => ({ segment: row.segment, lastPublished: row.last_published }));
-}

@@ -13,7 +13,7 @@ import { app } from "../../src/index";
 import { forgetPreparedSites, preparedSite } from "../../src/publish/preparedSite";
 import { entry } from "../fixtures/articleInputs";
 import { setClock, startClock } from "../support/clock";
-import { parseHtmlDocument, textOf } from "../support/parseHtml";
+import { attr, elementsByTag, parseHtmlDocument, textOf } from "../support/parseHtml";
 import { url } from "../support/site";
 import { emptyStore, publishEntries } from "../support/store";
 
@@ -69,9 +69,13 @@ describe("preview with the token", () => {
 		expect(response.headers.get("Content-Security-Policy")).toContain(
 			`img-src ${url("/favicon.ico")} ${url("/assets/edgewire.svg")};`,
 		);
-		const text = textOf(parseHtmlDocument(await response.text()));
+		const body = await response.text();
+		const text = textOf(parseHtmlDocument(body));
 		expect(text).toContain("Voorvertoning: dit artikel wordt openbaar op");
 		expect(text).toContain("Morgen openbaar");
+		// No link to the public URL, which answers 404 until the instant.
+		const links = elementsByTag(parseHtmlDocument(body), "a").map((a) => attr(a, "href"));
+		expect(links).not.toContain(url(`/articles/${SLUG}`));
 		// The public still sees nothing.
 		expect((await request(`/articles/${SLUG}`)).status).toBe(404);
 	});
@@ -145,18 +149,26 @@ describe("preview without the right token answers the 404 of an unknown slug", (
 		expect(answer).toEqual(await unknown());
 	});
 
-	it("a sign-in with a wrong token sets no cookie", async () => {
-		const body = new URLSearchParams({ token: "verkeerd", slug: SLUG }).toString();
-		const response = await request("/preview", {
-			method: "POST",
-			body,
-			headers: {
-				"Content-Type": "application/x-www-form-urlencoded",
-				"Content-Length": String(body.length),
-			},
-		});
-		expect(response.headers.get("Set-Cookie")).toBeNull();
-		expect(await seen(response)).toEqual(await unknown());
+	it("a sign-in with a wrong token, or for an unknown slug, gets the same form saying so, and no cookie", async () => {
+		const signIn = (token: string, slug: string) => {
+			const body = new URLSearchParams({ token, slug }).toString();
+			return request("/preview", {
+				method: "POST",
+				body,
+				headers: { "Content-Type": "application/x-www-form-urlencoded" },
+			});
+		};
+		const wrongToken = await signIn("verkeerd", SLUG);
+		const unknownSlug = await signIn(TOKEN, "bestaat-niet");
+		expect(wrongToken.headers.get("Set-Cookie")).toBeNull();
+		expect(unknownSlug.headers.get("Set-Cookie")).toBeNull();
+		const refused = await seen(wrongToken);
+		expect(await seen(unknownSlug)).toEqual(refused);
+		expect(refused.status).toBe(404);
+		expect(refused.headers).toContainEqual(["cache-control", "private, no-store"]);
+		expect(textOf(parseHtmlDocument(refused.body))).toContain(
+			"Er is geen voorvertoning voor deze slug met deze sleutel.",
+		);
 	});
 
 	it.each([
@@ -193,15 +205,21 @@ describe("preview without the right token answers the 404 of an unknown slug", (
 	it.each([
 		["text/plain", `token=${TOKEN}&slug=${SLUG}`],
 		["application/json", JSON.stringify({ token: TOKEN, slug: SLUG })],
-	])("a sign-in sent as %s, with the right token, sets no cookie", async (type, body) => {
-		const response = await request("/preview", {
-			method: "POST",
-			body,
-			headers: { "Content-Type": type },
-		});
-		expect(response.headers.get("Set-Cookie")).toBeNull();
-		expect(await seen(response)).toEqual(await unknown());
-	});
+	])(
+		"a sign-in sent as %s, with the right token, is refused like a wrong one, and sets no cookie",
+		async (type, body) => {
+			const response = await request("/preview", {
+				method: "POST",
+				body,
+				headers: { "Content-Type": type },
+			});
+			expect(response.headers.get("Set-Cookie")).toBeNull();
+			expect(response.status).toBe(404);
+			expect(await response.text()).toContain(
+				"Er is geen voorvertoning voor deze slug met deze sleutel.",
+			);
+		},
+	);
 
 	it("an unknown slug, even with the token", async () => {
 		const answer = await seen(

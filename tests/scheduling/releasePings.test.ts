@@ -203,7 +203,7 @@ describe("the cron, with a hub", () => {
 		}
 		const { results } = await env.DB.prepare("SELECT topic FROM websub_pending").all();
 		expect(results).toEqual([]);
-	});
+	}, 30_000);
 
 	it("pings once even when two ticks run at the same time", async () => {
 		const hub = recordingHub();

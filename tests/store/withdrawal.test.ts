@@ -2,12 +2,14 @@
  * Withdrawal: an article whose file was removed answers 410 Gone with a short page on every URL
  * it had, and leaves every feed, archive page, index page and oEmbed.
  */
+import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ContentEntry } from "../../src/content/articleSchema";
+import { formatDutchDay } from "../../src/content/dutchDate";
 import { entry } from "../fixtures/articleInputs";
 import { fetchPath } from "../support/http";
-import { parseHtmlDocument, textOf } from "../support/parseHtml";
-import { url } from "../support/site";
+import { attr, elementsByTag, parseHtmlDocument, textOf } from "../support/parseHtml";
+import { site, url } from "../support/site";
 import { bodyAt, emptyStore, publishEntries, siteWith } from "../support/store";
 
 const article = (n: number): ContentEntry =>
@@ -20,10 +22,15 @@ const all = Array.from({ length: 9 }, (_, i) => article(i + 1));
 const GONE = "artikel-2"; // old enough to sit on an archive page of 4
 const gone = `/articles/${GONE}`;
 
+let withdrawnDay = "";
 beforeAll(async () => {
 	await emptyStore();
 	await publishEntries(all);
 	await publishEntries(all.filter((_, i) => i !== 1));
+	const { results } = await env.DB.prepare("SELECT withdrawn_at FROM withdrawn WHERE slug = ?1")
+		.bind(GONE)
+		.all<{ withdrawn_at: number }>();
+	withdrawnDay = formatDutchDay(new Date(results[0]?.withdrawn_at ?? 0), site.timeZone);
 });
 
 describe("a withdrawn article", () => {
@@ -32,9 +39,12 @@ describe("a withdrawn article", () => {
 		expect(response.status).toBe(410);
 		expect(response.headers.get("Content-Type")).toBe("text/html; charset=utf-8");
 		expect(response.headers.get("Cache-Control")).toBe("public, max-age=45");
-		const text = textOf(parseHtmlDocument(await response.text()));
+		const page = parseHtmlDocument(await response.text());
+		const text = textOf(page);
 		expect(text).toContain("Artikel ingetrokken");
-		expect(text).not.toContain("Artikel nummer 2");
+		// Names what was withdrawn, and the day, in the newsroom's zone.
+		expect(text).toContain(`Het artikel “Artikel nummer 2” is op ${withdrawnDay} ingetrokken`);
+		expect(elementsByTag(page, "a").map((a) => attr(a, "href"))).toContain(url("/"));
 	});
 
 	it("answers HEAD with 410 and no body", async () => {

@@ -19,9 +19,18 @@ export interface ExpectedItem {
 	readonly image: string | undefined;
 }
 
+/** How a caption says what it belonged to (docs/formats.md): the media itself is never shown. */
+const CAPTION_LABELS = {
+	video: "Bij een video die hier niet te zien is",
+	image: "Bij een foto die hier niet te zien is",
+	audio: "Bij een geluidsfragment dat hier niet te horen is",
+} as const;
+
 export function expectedItem(origin: string, article: Article): ExpectedItem {
 	const blocks = article.body.map((block) =>
-		block.type === "mediaCaption" ? `${block.caption} - ${block.credit}` : block.text,
+		block.type === "mediaCaption"
+			? `${CAPTION_LABELS[block.media]}: ${block.caption} - ${block.credit}`
+			: block.text,
 	);
 	return {
 		title: article.headline,
