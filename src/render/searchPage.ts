@@ -49,6 +49,17 @@ ${results.text === "" ? HELP : resultsHtml(site, results, prev, next)}`,
 	});
 }
 
+/**
+ * Why only the newest articles were searched, and what reaches further back: a whole word instead
+ * of a prefix, or a rarer word beside common ones (store/articleSearch.ts, searchScope).
+ */
+function newestOnly(results: SearchResults, newest: number): string {
+	const count = number(newest);
+	return results.query.phrases.some((phrase) => phrase.prefix)
+		? `Een woord met een sterretje doorzoekt alleen de nieuwste ${count} artikelen. Typ het hele woord om verder terug te zoeken.`
+		: `Deze woorden staan in zoveel artikelen dat alleen de nieuwste ${count} zijn doorzocht. Voeg een zeldzamer woord toe om verder terug te zoeken.`;
+}
+
 function resultsHtml(
 	site: Site,
 	results: SearchResults,
@@ -66,7 +77,7 @@ function resultsHtml(
 	const newest =
 		results.newest === undefined
 			? ""
-			: html`<p class="ew-search-note">Deze woorden staan in zoveel artikelen dat alleen de nieuwste ${number(results.newest)} zijn doorzocht. Voeg een zeldzamer woord toe of kies een onderwerp om verder terug te zoeken.</p>\n`;
+			: html`<p class="ew-search-note">${newestOnly(results, results.newest)}</p>\n`;
 	const first = (results.page - 1) * site.pageSize + 1;
 	const items = results.articles.map(
 		(

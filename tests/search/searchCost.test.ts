@@ -15,7 +15,9 @@ import { SELECTIVE_BELOW, searchArticles } from "../../src/store/articleSearch";
 import { RECENT_ARTICLES } from "../../src/store/searchIndex";
 import { validInput } from "../fixtures/articleInputs";
 import { startClock } from "../support/clock";
-import { found, searchFor } from "../support/search";
+import { fetchPath } from "../support/http";
+import { allElements, attr, parseHtmlDocument, textOf } from "../support/parseHtml";
+import { found, searchFor, searchPath } from "../support/search";
 import { emptyStore } from "../support/store";
 
 /** More articles than search_recent holds: every one has the common words, a few a rare one. */
@@ -98,6 +100,26 @@ describe(`a store of ${COUNT} articles`, () => {
 		expect(rare.total).toBe(Math.ceil(COUNT / 500));
 		// A rare word with a common one is still ranked over the archive.
 		expect((await searchFor("kabinet landbouwvlieger")).total).toBe(Math.ceil(COUNT / 500));
+	});
+
+	it("tells a person when only the newest articles were searched, and what reaches further back", async () => {
+		const note = async (q: string, params: Record<string, string> = {}) => {
+			const page = await fetchPath(searchPath(q, params, "page"));
+			expect(page.status, q).toBe(200);
+			const notes = allElements(parseHtmlDocument(await page.text())).filter(
+				(element) => attr(element, "class") === "ew-search-note",
+			);
+			return notes[0] === undefined ? undefined : textOf(notes[0]);
+		};
+		expect(await note("kabinet")).toBe(
+			"Deze woorden staan in zoveel artikelen dat alleen de nieuwste 2.000 zijn doorzocht. Voeg een zeldzamer woord toe om verder terug te zoeken.",
+		);
+		expect(await note("kabinet", { section: "test" })).toContain("alleen de nieuwste 2.000");
+		expect(await note("kabin*")).toBe(
+			"Een woord met een sterretje doorzoekt alleen de nieuwste 2.000 artikelen. Typ het hele woord om verder terug te zoeken.",
+		);
+		// The advice holds: with a rarer word, the whole archive is searched and no note is shown.
+		expect(await note("kabinet landbouwvlieger")).toBeUndefined();
 	});
 
 	it.each([
