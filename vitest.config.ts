@@ -48,6 +48,9 @@ export default defineConfig({
 				test: {
 					name: "conformance",
 					environment: "node",
+					// Its set-ups start Miniflare and publish into D1: on a loaded 2-core machine that
+					// can pass vitest's 10 s default for a hook without anything being wrong.
+					hookTimeout: 60_000,
 					include: ["tests/conformance/**/*.test.ts", "tests/node/**/*.test.ts"],
 				},
 			},

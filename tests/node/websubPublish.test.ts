@@ -144,9 +144,10 @@ describe("npm run websub:publish", () => {
 
 	it("reports a hub that stalls its answer for every feed, within the time limit, without a stack trace", async () => {
 		const hub = await stallingHub(503);
-		const started = Date.now();
+		// The hub never finishes an answer: without the time limit the script would hang until
+		// publish() kills it (exit code -1), so its own exit 1 with the message is the proof. No
+		// wall-clock bound here: on a loaded machine the script's start-up alone varies by seconds.
 		const run = await publish(["--hub", hub.url, "--site", SITE, "--timeout", "0.3"]);
-		expect(Date.now() - started).toBeLessThan(10_000);
 		expect(run.code).toBe(1);
 		expectNoStackTrace(run);
 		expect(hub.pings).toHaveLength(3);
