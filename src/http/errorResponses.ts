@@ -5,7 +5,13 @@
 import { formatDutchDay } from "../content/dutchDate";
 import { errorPage } from "../render/errorPage";
 import type { Site } from "../site/siteSchema";
-import { ALLOWED_METHODS, BASE_HEADERS, ERROR_CACHE_CONTROL, imageSources } from "./responsePolicy";
+import {
+	ALLOWED_METHODS,
+	BASE_HEADERS,
+	ERROR_CACHE_CONTROL,
+	imageSources,
+	styleSource,
+} from "./responsePolicy";
 
 export type ErrorStatus = 400 | 404 | 405 | 410;
 
@@ -46,7 +52,7 @@ function errorResponse(
 		...BASE_HEADERS,
 		[
 			"Content-Security-Policy",
-			`default-src 'none'; style-src 'self'; ${imageSources(site)}; frame-ancestors 'none'`,
+			`default-src 'none'; ${styleSource(site)}; ${imageSources(site)}; frame-ancestors 'none'`,
 		],
 		["Access-Control-Allow-Origin", "*"],
 	]);

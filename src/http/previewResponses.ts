@@ -3,8 +3,7 @@
  * reused by a browser), never indexed, never framed, and no Referer leaking a preview URL.
  */
 import type { Site } from "../site/siteSchema";
-import { absoluteUrl, sitePaths } from "../site/siteUrls";
-import { BASE_HEADERS, imageSources } from "./responsePolicy";
+import { BASE_HEADERS, imageSources, styleSource } from "./responsePolicy";
 
 export const PREVIEW_CACHE_CONTROL = "private, no-store";
 
@@ -20,7 +19,7 @@ function previewHeaders(
 		...BASE_HEADERS,
 		[
 			"Content-Security-Policy",
-			`default-src 'none'; style-src ${absoluteUrl(site, sitePaths.stylesheet)}; ${imageSources(site, imageOrigins)}; base-uri 'none'; form-action ${formAction}; frame-ancestors 'none'`,
+			`default-src 'none'; ${styleSource(site)}; ${imageSources(site, imageOrigins)}; base-uri 'none'; form-action ${formAction}; frame-ancestors 'none'`,
 		],
 		["Referrer-Policy", "no-referrer"],
 		["X-Frame-Options", "DENY"],

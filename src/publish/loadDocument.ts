@@ -10,6 +10,7 @@ import { articlePage } from "../render/articlePage";
 import { feedsPage } from "../render/feedsPage";
 import { indexPage } from "../render/indexPage";
 import { imageOrigins } from "../render/leadImage";
+import { stylesheet } from "../render/stylesheet";
 import type { Site } from "../site/siteSchema";
 import { publicArticle } from "../store/articleLookup";
 import { articlesOf } from "../store/articleRows";
@@ -27,7 +28,6 @@ import {
 	loadSitemap,
 	loadSitemapPart,
 } from "./sitemapDocuments";
-import { stylesheet } from "./stylesheet";
 
 const NOT_FOUND = { status: 404 } as const;
 /** Sections and authors the feeds page lists, each: far more than a newsroom has. */
@@ -40,8 +40,12 @@ export async function loadDocument(
 ): Promise<DocumentOutcome> {
 	const { site, db, state } = source;
 	switch (request.type) {
-		case "stylesheet":
-			return { status: 200, document: { kind: "stylesheet", body: stylesheet } };
+		case "stylesheet": {
+			// Any other hash is another deploy's (a page cached before it, or an isolate still running
+			// the other version): the current bytes beat an unstyled page, but never as immutable.
+			const kind = request.current ? "stylesheet" : "stylesheetAlias";
+			return { status: 200, document: { kind, body: stylesheet } };
+		}
 		case "robots":
 			return loadRobots(source);
 		case "sitemap":

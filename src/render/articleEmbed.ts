@@ -5,6 +5,7 @@ import { articleFragment } from "./articleFragment";
 import { html, type SafeHtml } from "./html";
 import { pageTitle } from "./pageTitle";
 import { siteIconLinks } from "./siteIconLinks";
+import { stylesheetUrl } from "./stylesheetUrl";
 import { textDirection } from "./textDirection";
 
 /**
@@ -22,7 +23,7 @@ export function articleEmbed(site: Site, article: Article): SafeHtml {
 <title>${pageTitle(article.headline, site.title)}</title>
 <meta name="robots" content="noindex">
 <link rel="canonical" href="${absoluteUrl(site, sitePaths.article(article.slug))}">
-<link rel="stylesheet" href="${absoluteUrl(site, sitePaths.stylesheet)}">
+<link rel="stylesheet" href="${stylesheetUrl(site)}">
 ${siteIconLinks(site)}</head>
 <body class="ew-embed">
 ${articleFragment(site, article)}

@@ -4,6 +4,7 @@ import { feedAutodiscovery } from "./feedAutodiscovery";
 import { siteChannel } from "./feedChannel";
 import { html, type SafeHtml } from "./html";
 import { siteIconLinks } from "./siteIconLinks";
+import { stylesheetUrl } from "./stylesheetUrl";
 import { textDirection } from "./textDirection";
 
 interface PageOptions {
@@ -25,7 +26,7 @@ export function pageLayout(site: Site, page: PageOptions): SafeHtml {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${page.title}</title>
 <meta name="description" content="${page.description}">
-${page.canonical === undefined ? "" : html`<link rel="canonical" href="${page.canonical}">\n`}${feedAutodiscovery(siteChannel(site))}<link rel="stylesheet" href="${absoluteUrl(site, sitePaths.stylesheet)}">
+${page.canonical === undefined ? "" : html`<link rel="canonical" href="${page.canonical}">\n`}${feedAutodiscovery(siteChannel(site))}<link rel="stylesheet" href="${stylesheetUrl(site)}">
 ${siteIconLinks(site)}${page.head}</head>
 <body>
 <header class="site-header"><a class="site-name" href="${absoluteUrl(site, sitePaths.home)}">${site.title}</a></header>

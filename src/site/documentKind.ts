@@ -13,4 +13,9 @@ export type DocumentKind =
 	| "oembed"
 	| "sitemap"
 	| "robots"
-	| "stylesheet";
+	| "stylesheet"
+	/**
+	 * The current stylesheet at a URL that names other bytes: another deploy's hash, or the
+	 * unhashed URL pages linked before. Served so that a page cached before a deploy keeps its look.
+	 */
+	| "stylesheetAlias";

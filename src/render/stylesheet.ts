@@ -1,4 +1,4 @@
-/** The site's only stylesheet, served from /assets/edgewire.css so pages need no inline style (CSP). */
+/** The site's only stylesheet, served at a URL named by its hash (stylesheetUrl.ts), so pages need no inline style (CSP). */
 export const stylesheet = `:root { color-scheme: light dark; }
 body { font: 1.125rem/1.6 system-ui, sans-serif; max-width: 42rem; margin: 0 auto; padding: 1rem; }
 .site-header { margin-bottom: 2rem; }
