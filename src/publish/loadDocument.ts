@@ -9,7 +9,7 @@ import { articleFragment } from "../render/articleFragment";
 import { articlePage } from "../render/articlePage";
 import { feedsPage } from "../render/feedsPage";
 import { indexPage } from "../render/indexPage";
-import { imageOrigins } from "../render/leadImage";
+import { imageOrigins, teaserImageOrigins } from "../render/leadImage";
 import { stylesheet } from "../render/stylesheet";
 import type { Site } from "../site/siteSchema";
 import { publicArticle } from "../store/articleLookup";
@@ -97,9 +97,9 @@ export async function loadDocument(
 			const pages = pageCount(state.publicCount, site.pageSize);
 			if (request.page > pages) return NOT_FOUND;
 			const skip = (request.page - 1) * site.pageSize;
-			const stored = await newestArticles(db, state.publicCount, site.pageSize, skip);
-			const body = indexPage(site, articlesOf(stored), { page: request.page, pages });
-			return listing("page", body.toString(), state);
+			const articles = articlesOf(await newestArticles(db, state.publicCount, site.pageSize, skip));
+			const body = indexPage(site, articles, { page: request.page, pages });
+			return listing("page", body.toString(), state, teaserImageOrigins(articles));
 		}
 	}
 }

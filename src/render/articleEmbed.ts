@@ -11,7 +11,9 @@ import { textDirection } from "./textDirection";
 /**
  * The embed view: the fragment as a complete, minimal document for an `<iframe>` on any site
  * (what the oEmbed `html` loads). No site chrome and no script; links open in a new browsing
- * context, because inside a frame they would replace only the frame.
+ * context, because inside a frame they would replace only the frame. The article is the document's
+ * main content (`<main>`: a landmark, so assistive technology can jump to it), and its image the
+ * first thing the frame shows (eager).
  */
 export function articleEmbed(site: Site, article: Article): SafeHtml {
 	return html`<!DOCTYPE html>
@@ -26,7 +28,9 @@ export function articleEmbed(site: Site, article: Article): SafeHtml {
 <link rel="stylesheet" href="${stylesheetUrl(site)}">
 ${siteIconLinks(site)}</head>
 <body class="ew-embed">
-${articleFragment(site, article)}
+<main>
+${articleFragment(site, article, { imageLoading: "eager" })}
+</main>
 </body>
 </html>
 `;
