@@ -60,7 +60,7 @@ interface PageKind {
 
 const PAGES: readonly PageKind[] = [
 	{ name: "front page", path: "/", status: 200, compound: true, shot: "front-page" },
-	{ name: "page 2", path: "/page/2", status: 200, compound: false },
+	{ name: "second page", path: "/page/2", status: 200, compound: false },
 	{
 		name: "article with a lead image",
 		path: `/articles/${LEAD_SLUG}`,
@@ -68,11 +68,11 @@ const PAGES: readonly PageKind[] = [
 		compound: true,
 		shot: "article",
 	},
-	{ name: "section", path: `/tags/${SECTION}`, status: 200, compound: true },
-	{ name: "author", path: `/authors/${AUTHOR.segment}`, status: 200, compound: true },
-	{ name: "feeds", path: "/feeds", status: 200, compound: false },
-	{ name: "404", path: "/bestaat-niet", status: 404, compound: false },
-	{ name: "410", path: `/articles/${WITHDRAWN_SLUG}`, status: 410, compound: false },
+	{ name: "section page", path: `/tags/${SECTION}`, status: 200, compound: true },
+	{ name: "author's page", path: `/authors/${AUTHOR.segment}`, status: 200, compound: true },
+	{ name: "feeds page", path: "/feeds", status: 200, compound: false },
+	{ name: "404 page", path: "/bestaat-niet", status: 404, compound: false },
+	{ name: "410 page", path: `/articles/${WITHDRAWN_SLUG}`, status: 410, compound: false },
 	{ name: "preview sign-in", path: "/preview", status: 200, compound: false },
 	{
 		name: "preview",
@@ -81,7 +81,7 @@ const PAGES: readonly PageKind[] = [
 		compound: true,
 		preview: true,
 	},
-	{ name: "embed", path: `/articles/${LEAD_SLUG}/embed`, status: 200, compound: true },
+	{ name: "embed view", path: `/articles/${LEAD_SLUG}/embed`, status: 200, compound: true },
 ];
 
 const axeSource = await readFile(
@@ -235,6 +235,10 @@ async function weakFocusRings(page: Page): Promise<{ focused: number; weak: stri
 	return { focused, weak };
 }
 
+// Starting wrangler dev on its own store, importing the corpus and starting Chromium: about 30 s,
+// several times that on a loaded machine.
+const SETUP_TIMEOUT = 300_000;
+
 beforeAll(async () => {
 	if (!existsSync(CHROMIUM)) {
 		throw new Error(
@@ -246,14 +250,18 @@ beforeAll(async () => {
 	inspected = await readerContext({ bypassCSP: true });
 	await mkdir(REVIEW_DIR, { recursive: true });
 	if (process.env.UPDATE_SCREENSHOTS) await mkdir(DOCS_DIR, { recursive: true });
-});
+}, SETUP_TIMEOUT);
 
 afterAll(async () => {
 	await browser?.close();
 	await worker?.stop();
 });
 
-describe.each(PAGES)("the $name ($path)", (kind) => {
+/** `[title, kind]` pairs, so that names read plainly in test titles ("the front page (/)"). */
+const titled = (kinds: readonly PageKind[]) =>
+	kinds.map((kind) => [`${kind.name} (${kind.path})`, kind] as const);
+
+describe.each(titled(PAGES))("the %s", (_title, kind) => {
 	const cases = WIDTHS.flatMap((width) => THEMES.map((theme) => [width, theme] as const));
 
 	it.each(cases)(
@@ -288,7 +296,7 @@ const FOCUS_PAGES = PAGES.filter((kind) =>
 	["front page", "article with a lead image", "preview sign-in"].includes(kind.name),
 );
 
-describe.each(FOCUS_PAGES)("focus on the $name", (kind) => {
+describe.each(titled(FOCUS_PAGES))("focus on the %s", (_title, kind) => {
 	it.each(THEMES)("every link, input and button shows a focus ring, %s theme", async (theme) => {
 		const page = await open(inspected, kind, 390, theme);
 		try {
@@ -347,11 +355,11 @@ describe("as served, with each page's own CSP", () => {
 	let served: BrowserContext;
 	beforeAll(async () => {
 		served = await readerContext({ bypassCSP: false });
-	});
+	}, SETUP_TIMEOUT);
 
-	it.each(PAGES)(
-		"the $name loads its stylesheet and images, and nothing is blocked",
-		async (kind) => {
+	it.each(titled(PAGES))(
+		"the %s loads its stylesheet and images, and nothing is blocked",
+		async (_title, kind) => {
 			const errors: string[] = [];
 			const page = await served.newPage();
 			page.on("console", (message) => {
