@@ -51,7 +51,12 @@ describe("GET /", () => {
 	it("names the site once, in the header; its heading says what the list is", async () => {
 		const document = await page("/");
 		const [header] = elementsByTag(document, "header");
-		expect(header && textOf(header)).toBe(site.title);
+		// The header holds the site's name, once, and the search form.
+		expect(textOf(byClass(document, "site-name")[0] ?? document)).toBe(site.title);
+		expect((header ? textOf(header) : "").split(site.title)).toHaveLength(2);
+		expect(header && elementsByTag(header, "form").map((form) => attr(form, "role"))).toEqual([
+			"search",
+		]);
 		expect(elementsByTag(document, "h1").map(textOf)).toEqual(["Laatste nieuws"]);
 		const [main] = elementsByTag(document, "main");
 		expect(main && textOf(main)).not.toContain(site.title);

@@ -82,6 +82,7 @@ export function planPublish(
 		plan: {
 			command,
 			baseVersion: snapshot.version,
+			now,
 			added,
 			changed,
 			withdrawn,

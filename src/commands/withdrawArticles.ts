@@ -51,6 +51,7 @@ export async function withdrawArticles(
 		const plan: PublishPlan = {
 			command: "withdraw",
 			baseVersion: snapshot.version,
+			now: options.now,
 			added: [],
 			changed: [],
 			withdrawn: withdrawals,

@@ -5,13 +5,7 @@
 import { formatDutchDay } from "../content/dutchDate";
 import { errorPage } from "../render/errorPage";
 import type { Site } from "../site/siteSchema";
-import {
-	ALLOWED_METHODS,
-	BASE_HEADERS,
-	ERROR_CACHE_CONTROL,
-	imageSources,
-	styleSource,
-} from "./responsePolicy";
+import { ALLOWED_METHODS, BASE_HEADERS, ERROR_CACHE_CONTROL, pagePolicy } from "./responsePolicy";
 
 export type ErrorStatus = 400 | 404 | 405 | 410;
 
@@ -50,10 +44,7 @@ function errorResponse(
 		["Content-Type", contentType],
 		["Cache-Control", ERROR_CACHE_CONTROL],
 		...BASE_HEADERS,
-		[
-			"Content-Security-Policy",
-			`default-src 'none'; ${styleSource(site)}; ${imageSources(site)}; frame-ancestors 'none'`,
-		],
+		["Content-Security-Policy", pagePolicy(site)],
 		["Access-Control-Allow-Origin", "*"],
 	]);
 	if (status === 405) headers.set("Allow", ALLOWED_METHODS);

@@ -3,24 +3,18 @@
  * reused by a browser), never indexed, never framed, and no Referer leaking a preview URL.
  */
 import type { Site } from "../site/siteSchema";
-import { BASE_HEADERS, imageSources, styleSource } from "./responsePolicy";
+import { BASE_HEADERS, pagePolicy } from "./responsePolicy";
 
 export const PREVIEW_CACHE_CONTROL = "private, no-store";
 
-function previewHeaders(
-	site: Site,
-	formAction: "'none'" | "'self'",
-	imageOrigins: readonly string[],
-): Headers {
+function previewHeaders(site: Site, form: boolean, imageOrigins: readonly string[]): Headers {
 	return new Headers([
 		["Content-Type", "text/html; charset=utf-8"],
 		["Cache-Control", PREVIEW_CACHE_CONTROL],
 		["X-Robots-Tag", "noindex, nofollow"],
 		...BASE_HEADERS,
-		[
-			"Content-Security-Policy",
-			`default-src 'none'; ${styleSource(site)}; ${imageSources(site, imageOrigins)}; base-uri 'none'; form-action ${formAction}; frame-ancestors 'none'`,
-		],
+		// Every page's header has the search form (pageLayout.ts); the sign-in form posts here too.
+		["Content-Security-Policy", pagePolicy(site, imageOrigins, form ? ["'self'"] : [])],
 		["Referrer-Policy", "no-referrer"],
 		["X-Frame-Options", "DENY"],
 	]);
@@ -41,11 +35,7 @@ export function previewAnswer(
 		readonly status?: 200 | 404;
 	} = {},
 ): Response {
-	const headers = previewHeaders(
-		site,
-		options.form === true ? "'self'" : "'none'",
-		options.imageOrigins ?? [],
-	);
+	const headers = previewHeaders(site, options.form === true, options.imageOrigins ?? []);
 	return new Response(request.method === "HEAD" ? null : body, {
 		status: options.status ?? 200,
 		headers,

@@ -25,6 +25,10 @@ export const MEDIA_TYPES: Record<DocumentKind, string> = {
 	robots: "text/plain; charset=utf-8",
 	stylesheet: "text/css; charset=utf-8",
 	stylesheetAlias: "text/css; charset=utf-8",
+	searchPage: "text/html; charset=utf-8",
+	searchJson: "application/json; charset=utf-8",
+	// OpenSearch 1.1, "OpenSearch description document": its own media type.
+	openSearch: "application/opensearchdescription+xml; charset=utf-8",
 };
 
 /**
@@ -75,7 +79,8 @@ export function isCorsEnabled(kind: DocumentKind): boolean {
 		kind === "atom" ||
 		kind === "jsonFeed" ||
 		kind === "fragment" ||
-		kind === "oembed"
+		kind === "oembed" ||
+		kind === "searchJson"
 	);
 }
 
@@ -94,6 +99,25 @@ export function imageSources(site: Site, imageOrigins: readonly string[] = []): 
 }
 
 /**
+ * CSP for a page people view (articles, listings, search, error pages, previews): no script; the
+ * site's stylesheet, its icon and the origins in `imageOrigins` (those of the images it shows);
+ * never framed; and one form target, the search (the header's form: pageLayout.ts), plus
+ * `formTargets` when the page has a form of its own. The exact URL rather than 'self': the form
+ * posts to the site's public origin, which is not always the origin a page was fetched from.
+ */
+export function pagePolicy(
+	site: Site,
+	imageOrigins: readonly string[] = [],
+	formTargets: readonly string[] = [],
+): string {
+	const forms = [...formTargets, absoluteUrl(site, sitePaths.search)].join(" ");
+	return `default-src 'none'; ${styleSource(site)}; ${imageSources(site, imageOrigins)}; base-uri 'none'; form-action ${forms}; frame-ancestors 'none'`;
+}
+
+/** Search answers are found by searching, never by a search engine (noindex): docs/search.md. */
+const NOINDEX: [string, string] = ["X-Robots-Tag", "noindex"];
+
+/**
  * Security headers by kind. Pages use no script, so their CSP allows only the site's stylesheet,
  * its icon and the origins in `imageOrigins` (those of the images the document shows).
  */
@@ -105,12 +129,23 @@ export function securityHeaders(
 	switch (kind) {
 		case "page":
 			return [
-				[
-					"Content-Security-Policy",
-					`default-src 'none'; ${styleSource(site)}; ${imageSources(site, imageOrigins)}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
-				],
+				["Content-Security-Policy", pagePolicy(site, imageOrigins)],
 				["Referrer-Policy", "strict-origin-when-cross-origin"],
 				["X-Frame-Options", "DENY"],
+			];
+		case "searchPage":
+			// A query may be personal: the results page sends no Referer with it to other sites.
+			return [
+				["Content-Security-Policy", pagePolicy(site)],
+				["Referrer-Policy", "same-origin"],
+				["X-Frame-Options", "DENY"],
+				NOINDEX,
+			];
+		case "searchJson":
+			return [
+				["Content-Security-Policy", INERT_CSP],
+				["Cross-Origin-Resource-Policy", "cross-origin"],
+				NOINDEX,
 			];
 		case "fragment":
 			// Other origins may fetch it (CORS) and load it (CORP); it stays inert wherever it is opened.
@@ -140,6 +175,7 @@ export function securityHeaders(
 			];
 		case "sitemap":
 		case "robots":
+		case "openSearch":
 			return [["Content-Security-Policy", INERT_CSP]];
 		case "stylesheet":
 		case "stylesheetAlias":

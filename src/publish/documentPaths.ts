@@ -1,7 +1,8 @@
 /**
  * Which document a request path names, decided from the path alone (siteUrls.ts builds the same
  * paths). A path that can name nothing answers 404 without a storage round trip; whether a named
- * article, section or page exists is the store's to say (loadDocument.ts).
+ * article, section or page exists is the store's to say (loadDocument.ts). Searches are not among
+ * them: their answer depends on the query string too (routes/searchRoutes.ts).
  */
 import type { CollectionKind } from "../content/collections";
 import { isSlug } from "../content/validateArticle";
@@ -36,7 +37,8 @@ export type DocumentRequest =
 	| { readonly type: "newsSitemap" }
 	| { readonly type: "robots" }
 	/** `current`: the URL names the stylesheet this isolate serves (render/stylesheetUrl.ts). */
-	| { readonly type: "stylesheet"; readonly current: boolean };
+	| { readonly type: "stylesheet"; readonly current: boolean }
+	| { readonly type: "openSearch" };
 
 const FIXED: ReadonlyMap<string, DocumentRequest> = new Map<string, DocumentRequest>([
 	[sitePaths.home, { type: "home", page: 1 }],
@@ -48,6 +50,7 @@ const FIXED: ReadonlyMap<string, DocumentRequest> = new Map<string, DocumentRequ
 	[sitePaths.authorsSitemap, { type: "authorsSitemap" }],
 	[sitePaths.feeds, { type: "feedsPage" }],
 	[sitePaths.robots, { type: "robots" }],
+	[sitePaths.openSearch, { type: "openSearch" }],
 ]);
 
 const FEED_FILES: Readonly<Record<string, FeedFormat>> = {

@@ -10,6 +10,7 @@ import { articlePage } from "../render/articlePage";
 import { feedsPage } from "../render/feedsPage";
 import { indexPage } from "../render/indexPage";
 import { imageOrigins, teaserImageOrigins } from "../render/leadImage";
+import { renderOpenSearch } from "../render/openSearch";
 import { stylesheet } from "../render/stylesheet";
 import type { Site } from "../site/siteSchema";
 import { publicArticle } from "../store/articleLookup";
@@ -46,6 +47,9 @@ export async function loadDocument(
 			const kind = request.current ? "stylesheet" : "stylesheetAlias";
 			return { status: 200, document: { kind, body: stylesheet } };
 		}
+		case "openSearch":
+			// Depends on the settings alone: dated like the rest of the site's documents.
+			return listing("openSearch", renderOpenSearch(site), state);
 		case "robots":
 			return loadRobots(source);
 		case "sitemap":

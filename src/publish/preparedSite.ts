@@ -9,7 +9,12 @@
  * CONTENT_CHECK_SECONDS, and a release happens at its instant, to the second.
  *
  * Memory: prepared answers live in a BoundedCache, so an isolate's memory stays bounded however
- * many articles exist or are requested.
+ * many articles exist or are requested. Search answers have a BoundedCache of their own, keyed by
+ * the normalised query, so that any number of different queries never pushes documents out.
+ *
+ * Search: a release (a scheduled article's instant passing) is indexed by the cron within a minute;
+ * a search that comes first indexes it itself before answering (the content state says whether an
+ * article waits), so that from its instant on no search answers without it.
  */
 import siteInput from "../../content/site";
 import { fnv1a32 } from "../encoding/fnv1a";
@@ -21,19 +26,24 @@ import {
 	prepareGone,
 } from "../http/errorResponses";
 import type { PreparedResponse } from "../http/preparedResponse";
+import { prepareSearchErrors, type SearchErrors } from "../http/searchErrors";
+import type { SearchRequest } from "../http/searchRequest";
 import type { OEmbedSubject } from "../render/oembed";
 import type { DocumentKind } from "../site/documentKind";
 import { CONTENT_CHECK_SECONDS } from "../site/freshness";
 import { resolveSite } from "../site/resolveSite";
 import type { Site } from "../site/siteSchema";
+import { sitePaths } from "../site/siteUrls";
 import { publicArticle } from "../store/articleLookup";
 import { type ContentState, readContentState, sameContent } from "../store/contentState";
+import { indexReleases } from "../store/searchIndex";
 import { StoreError } from "../store/storeError";
 import { BoundedCache, type CacheLimits } from "./boundedCache";
 import type { DocumentRequest } from "./documentPaths";
 import { loadDocument } from "./loadDocument";
 import { prepareDocument } from "./prepareDocument";
 import { prepareOEmbed } from "./preparedOEmbed";
+import { loadSearch } from "./searchDocuments";
 
 /** A prepared answer: a document ready to serve, or the fact that there is none (404) any more (410). */
 export type PreparedAnswer =
@@ -58,6 +68,11 @@ export type PreparedAnswer =
  * room for 404s, far inside the 128 MB an isolate has (docs/performance.md measures it).
  */
 export const ANSWER_LIMITS: CacheLimits = { maxEntries: 2_000, maxBytes: 16 * 1024 * 1024 };
+/**
+ * Up to 500 search answers and 4 MiB of their bodies per isolate, apart from the documents: a page
+ * of results is about 10 KB, so the most asked queries of the last few minutes stay answered.
+ */
+export const SEARCH_LIMITS: CacheLimits = { maxEntries: 500, maxBytes: 4 * 1024 * 1024 };
 /** What an answer without a body costs the cache: its headers and bookkeeping, roughly. */
 const ANSWER_OVERHEAD = 1_024;
 
@@ -65,13 +80,15 @@ const CHECK_MS = CONTENT_CHECK_SECONDS * 1000;
 
 export class PreparedSite {
 	readonly errors: Record<`${ErrorStatus}-${"html" | "json"}`, ErrorResponse>;
+	readonly searchErrors: SearchErrors;
 	/** The settings' part of edge-cache keys: a change of site settings is a new key. */
 	readonly #settings: string;
-	readonly #answers = new BoundedCache<string, PreparedAnswer>(
-		ANSWER_LIMITS,
-		(answer) => ANSWER_OVERHEAD + answerBytes(answer),
-	);
+	readonly #answers = new BoundedCache<string, PreparedAnswer>(ANSWER_LIMITS, answerSize);
+	readonly #searches = new BoundedCache<string, PreparedAnswer>(SEARCH_LIMITS, answerSize);
 	#state: ContentState | undefined;
+	/** The state whose waiting releases this isolate has indexed (indexReleases), and the run doing it. */
+	#indexedFor: ContentState | undefined;
+	#indexing: Promise<unknown> | undefined;
 	#validUntil = Number.NEGATIVE_INFINITY;
 	#reading: Promise<ContentState> | undefined;
 
@@ -82,6 +99,7 @@ export class PreparedSite {
 		readonly deployment: { readonly id: string | undefined; readonly at: number },
 	) {
 		this.errors = prepareErrors(site);
+		this.searchErrors = prepareSearchErrors(site);
 		this.#settings = settingsTag(site);
 	}
 
@@ -111,7 +129,10 @@ export class PreparedSite {
 
 	async #readState(now: number): Promise<ContentState> {
 		const state = await readContentState(this.db, now);
-		if (this.#state === undefined || !sameContent(this.#state, state)) this.#answers.clear();
+		if (this.#state === undefined || !sameContent(this.#state, state)) {
+			this.#answers.clear();
+			this.#searches.clear();
+		}
 		this.#state = state;
 		this.#validUntil = Math.min(now + CHECK_MS, state.nextReleaseAt ?? Number.POSITIVE_INFINITY);
 		return state;
@@ -153,6 +174,50 @@ export class PreparedSite {
 		});
 	}
 
+	/** The answer to the search `key` (searchKey) if this isolate has it for the current content; no I/O. */
+	warmSearch(key: string, now: number): PreparedAnswer | undefined {
+		return now < this.#validUntil ? this.#searches.get(key) : undefined;
+	}
+
+	/** The answer to `request` (kept under `key`): this isolate's, or searched and prepared. */
+	async search(key: string, request: SearchRequest, now: number): Promise<PreparedAnswer> {
+		const state = await this.state(now);
+		const kept = this.#searches.get(key);
+		if (kept !== undefined) return kept;
+		await this.#indexReleases(state, now);
+		const outcome = await loadSearch({ site: this.site, db: this.db, state, now }, request);
+		const answer: PreparedAnswer =
+			outcome.status === 200
+				? {
+						status: 200,
+						kind: outcome.document.kind,
+						response: prepareDocument(
+							this.site,
+							sitePaths.search,
+							outcome.document,
+							this.deployment.at,
+						),
+					}
+				: outcome;
+		if (this.#state === state) this.#searches.set(key, answer);
+		return answer;
+	}
+
+	/**
+	 * Indexes the articles whose instant has passed but that the cron has not indexed yet (the state
+	 * read since their instant says one waits), once per state: a search never answers without an
+	 * article that is public. Concurrent searches of one isolate share one run.
+	 */
+	async #indexReleases(state: ContentState, now: number): Promise<void> {
+		const queued = state.searchQueuedAt;
+		if (queued === undefined || queued > now || this.#indexedFor === state) return;
+		this.#indexing ??= indexReleases(this.db, now).finally(() => {
+			this.#indexing = undefined;
+		});
+		await this.#indexing;
+		this.#indexedFor = state;
+	}
+
 	async #answer(
 		key: string,
 		now: number,
@@ -166,6 +231,11 @@ export class PreparedSite {
 		if (this.#state === state) this.#answers.set(key, answer);
 		return answer;
 	}
+}
+
+/** What an answer costs a cache: its body and, roughly, its headers and bookkeeping. */
+function answerSize(answer: PreparedAnswer): number {
+	return ANSWER_OVERHEAD + answerBytes(answer);
 }
 
 /** The body bytes an answer keeps: a document's, or a withdrawn article's own 410 page. */

@@ -18,4 +18,7 @@ export type DocumentKind =
 	 * The current stylesheet at a URL that names other bytes: another deploy's hash, or the
 	 * unhashed URL pages linked before. Served so that a page cached before a deploy keeps its look.
 	 */
-	| "stylesheetAlias";
+	| "stylesheetAlias"
+	| "searchPage"
+	| "searchJson"
+	| "openSearch";

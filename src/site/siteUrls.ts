@@ -53,10 +53,30 @@ export const sitePaths = {
 	authorRss: (slug: string) => `/authors/${slug}/feed.xml`,
 	authorAtom: (slug: string) => `/authors/${slug}/atom.xml`,
 	authorJsonFeed: (slug: string) => `/authors/${slug}/feed.json`,
+	/** Search for people (HTML) and for programs (JSON); `searchPage` builds one page's URL. */
+	search: "/search",
+	searchJson: "/search.json",
+	/** The OpenSearch 1.1 description every page links with rel="search", for browsers. */
+	openSearch: "/opensearch.xml",
 	/** The editors' preview: a form (GET), its sign-in (POST), and one article before its time. */
 	preview: "/preview",
 	previewArticle: (slug: string) => `/preview/${slug}`,
 } as const;
+
+/** What a search page is of: the query as shown, an optional section, a page (1: the first). */
+export interface SearchLocation {
+	readonly text: string;
+	readonly section?: string | undefined;
+	readonly page: number;
+}
+
+/** The path of a search page: `/search?q=...` (`.json` for programs), section and page when set. */
+export function searchPath(format: "page" | "json", location: SearchLocation): string {
+	const query = new URLSearchParams({ q: location.text });
+	if (location.section !== undefined) query.set("section", location.section);
+	if (location.page > 1) query.set("page", String(location.page));
+	return `${format === "json" ? sitePaths.searchJson : sitePaths.search}?${query}`;
+}
 
 export function absoluteUrl(site: Site, path: string): string {
 	return `${site.origin}${path}`;

@@ -1,8 +1,8 @@
 /**
  * What an isolate needs to know to decide whether its prepared documents are current: the content
  * version, how many articles are public now, when public content last changed, and when the next
- * scheduled article goes public. One statement of five index lookups (plans in
- * docs/performance.md); the isolate asks at most once per freshness interval (src/publish/).
+ * scheduled article goes public, and whether search has articles to index. One statement of six
+ * index lookups (plans in docs/performance.md); the isolate asks at most once per freshness interval (src/publish/).
  */
 import { prepare, statement } from "./statements";
 import { StoreError } from "./storeError";
@@ -19,6 +19,11 @@ export interface ContentState {
 	readonly publicChangedAt: number;
 	/** The next scheduled article's instant (ms), if one is waiting. */
 	readonly nextReleaseAt: number | undefined;
+	/**
+	 * The earliest instant of an article not yet in the search index (ms): a scheduled one, or one
+	 * whose release the cron has not indexed yet (a search indexes it first: preparedSite.ts).
+	 */
+	readonly searchQueuedAt: number | undefined;
 }
 
 interface StateRow {
@@ -27,9 +32,10 @@ interface StateRow {
 	readonly public_count: number | null;
 	readonly newest_public_at: number | null;
 	readonly next_release_at: number | null;
+	readonly search_queued_at: number | null;
 }
 
-/** One statement, every part an index search (docs/performance.md shows its plan). */
+/** One statement, every part an index search (`npm run query-plans` shows its plan). */
 const CONTENT_STATE = statement(
 	"contentState",
 	"request",
@@ -42,7 +48,8 @@ const CONTENT_STATE = statement(
 	(SELECT published_at FROM articles WHERE published_at <= ?1
 		ORDER BY published_at DESC, slug DESC LIMIT 1) AS newest_public_at,
 	(SELECT published_at FROM articles WHERE published_at > ?1
-		ORDER BY published_at ASC LIMIT 1) AS next_release_at`,
+		ORDER BY published_at ASC LIMIT 1) AS next_release_at,
+	(SELECT min(published_at) FROM search_pending) AS search_queued_at`,
 );
 
 /** The content state as of `now` (ms). */
@@ -61,6 +68,7 @@ export async function readContentState(db: D1Database, now: number): Promise<Con
 		publicCount: row.public_count ?? 0,
 		publicChangedAt: Math.max(row.version_changed_at ?? 0, row.newest_public_at ?? 0),
 		nextReleaseAt: row.next_release_at ?? undefined,
+		searchQueuedAt: row.search_queued_at ?? undefined,
 	};
 }
 

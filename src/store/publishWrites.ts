@@ -2,11 +2,20 @@
  * The writes of one publish, import or withdrawal, as one D1 batch: D1 runs a batch as a single
  * transaction, so it applies whole or not at all. Its first statement inserts the next content
  * version (the snapshot's version + 1): if another command committed since the snapshot was read,
- * that id exists, the insert fails, and the whole batch rolls back with nothing written.
+ * that id exists, the insert fails, and the whole batch rolls back with nothing written. The search
+ * index changes in the same batch (searchIndex.ts): what is written is searchable from the moment
+ * it is public, and nothing else is.
  */
 
 import type { CollectionKind } from "../content/collections";
 import { chunked, MAX_BOUND_PARAMETERS, placeholders } from "./boundParameters";
+import {
+	forgetStagedStatements,
+	forgetStatements,
+	indexDueStatements,
+	queueStagedStatement,
+	queueStatement,
+} from "./searchIndex";
 import { listStatement, prepare, statement } from "./statements";
 
 /** One article to write: its stored document and the columns derived from it. */
@@ -43,6 +52,8 @@ export interface PublishPlan {
 	readonly command: "publish" | "import" | "withdraw";
 	/** The snapshot's version: the plan commits as `baseVersion + 1` or not at all. */
 	readonly baseVersion: number;
+	/** The command's clock (ms): the batch indexes every queued article published by then. */
+	readonly now: number;
 	readonly added: readonly ArticleWrite[];
 	readonly changed: readonly ArticleWrite[];
 	readonly withdrawn: readonly Withdrawal[];
@@ -275,6 +286,7 @@ export function publishStatements(db: D1Database, plan: PublishPlan): D1Prepared
 	for (const { slug, wasPublic } of plan.withdrawn) {
 		if (wasPublic) statements.push(prepare(db, WITHDRAW).bind(slug, version));
 		statements.push(
+			...forgetStatements(db, slug),
 			prepare(db, DELETE).bind(slug),
 			prepare(db, NOTE_OLD_MEMBERSHIPS).bind(slug),
 			prepare(db, CLEAR_MEMBERSHIPS).bind(slug),
@@ -282,7 +294,9 @@ export function publishStatements(db: D1Database, plan: PublishPlan): D1Prepared
 	}
 	if (plan.importId !== undefined) {
 		statements.push(
+			...forgetStagedStatements(db, plan.importId),
 			prepare(db, PROMOTE).bind(plan.importId, version),
+			queueStagedStatement(db, plan.importId),
 			prepare(db, UNWITHDRAW_STAGED).bind(plan.importId, version),
 			prepare(db, NOTE_STAGED_OLD_MEMBERSHIPS).bind(plan.importId),
 			prepare(db, CLEAR_STAGED_MEMBERSHIPS).bind(plan.importId),
@@ -294,12 +308,16 @@ export function publishStatements(db: D1Database, plan: PublishPlan): D1Prepared
 	} else {
 		plan.added.forEach((write, i) => {
 			const position = plan.appendAfter === undefined ? 0 : plan.appendAfter + i + 1;
-			statements.push(upsert(db, write, version, position));
-			statements.push(prepare(db, UNWITHDRAW).bind(write.slug, version));
+			statements.push(...forgetStatements(db, write.slug), upsert(db, write, version, position));
+			statements.push(
+				queueStatement(db, write.slug),
+				prepare(db, UNWITHDRAW).bind(write.slug, version),
+			);
 			statements.push(...membershipStatements(db, write, plan.appendAfter !== undefined));
 		});
 		for (const write of plan.changed) {
-			statements.push(upsert(db, write, version, 0), ...membershipStatements(db, write, false));
+			statements.push(...forgetStatements(db, write.slug), upsert(db, write, version, 0));
+			statements.push(queueStatement(db, write.slug), ...membershipStatements(db, write, false));
 		}
 	}
 	if (plan.appendAfter === undefined) statements.push(prepare(db, RENUMBER));
@@ -308,6 +326,7 @@ export function publishStatements(db: D1Database, plan: PublishPlan): D1Prepared
 		prepare(db, RENAME_COLLECTIONS),
 		prepare(db, FORGET_EMPTY_COLLECTIONS),
 		prepare(db, CLEAR_RENUMBER),
+		...indexDueStatements(db, plan.now),
 	);
 	return statements;
 }

@@ -17,6 +17,8 @@ export interface CatalogedQuery {
 	readonly runBy: RunBy;
 	/** Why a full read of a table is right here, when it is. */
 	readonly fullScan?: string;
+	/** Why a full-text MATCH yields a bounded number of rows, when it has one. */
+	readonly matchBound?: string;
 	/** Every text it can run with (a list statement's for each count it allows). */
 	readonly texts: readonly string[];
 }
@@ -31,6 +33,7 @@ function cataloged(statement: Statement): CatalogedQuery {
 		sql: statement.sqlFor(Math.min(SHOWN_COUNT, statement.maxCount)),
 		runBy: statement.runBy,
 		...(statement.fullScan !== undefined && { fullScan: statement.fullScan }),
+		...(statement.matchBound !== undefined && { matchBound: statement.matchBound }),
 		texts: [...new Set(counts.map((count) => statement.sqlFor(count)))],
 	};
 }

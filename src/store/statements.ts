@@ -26,11 +26,18 @@ export interface Statement {
 	readonly maxCount: number;
 	/** Why reading a whole table is right here, when it is. */
 	readonly fullScan?: string;
+	/**
+	 * For a full-text MATCH (FTS5, migrations/0008): why the rows it yields are bounded. A MATCH
+	 * searches the index, but its plan cannot say how many articles hold the words.
+	 */
+	readonly matchBound?: string;
 }
 
 interface Options {
 	/** Why reading a whole table is right here (cron and commands only). */
 	readonly fullScan?: string;
+	/** Why a full-text MATCH yields a bounded number of rows here. */
+	readonly matchBound?: string;
 }
 
 const declared = new Map<string, Statement>();

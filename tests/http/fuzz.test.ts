@@ -86,6 +86,18 @@ const PATHS = [
 	`/oembed?url=${encodeURIComponent(`/articles/%6b${seedArticle.slug.slice(1)}`)}`,
 	`/oembed?format=&maxwidth=&url=${encodeURIComponent(url(`/x/../articles/${seedArticle.slug}`))}`,
 	`/oembed?maxwidth=${"9".repeat(40)}&url=${encodeURIComponent(url(`/articles/${seedArticle.slug}`))}`,
+	// Search (docs/search.md): any query is data; a malformed page or section is a 400.
+	"/search",
+	"/search.json",
+	"/opensearch.xml",
+	`/search?q=${encodeURIComponent(MARKER)}`,
+	`/search.json?q=${encodeURIComponent(`"${MARKER}" NEAR(a b) OR *`)}`,
+	"/search?q=kabinet*&section=asiel&page=2",
+	"/search.json?q=%22&page=0",
+	"/search?q=%E0%A4%A&section=%zz",
+	`/search.json?q=${"x".repeat(300)}`,
+	// A surrogate's bytes (not UTF-8), a NUL and SQL.
+	"/search?q=%ED%A0%80%00%27%3B%20DROP%20TABLE%20articles%3B%20--",
 ];
 const IF_NONE_MATCH = [
 	'"x"',

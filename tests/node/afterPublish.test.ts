@@ -4,36 +4,31 @@
  * reported without undoing anything.
  */
 import { describe, expect, it } from "vitest";
-import { closeSources } from "../../scripts/lib/sourceModules.mjs";
-import {
-	hubSettings,
-	isolateRefreshSeconds,
-	notifyAfterPublish,
-} from "../../scripts/websub/afterPublish.mjs";
-import { stubHub } from "./support/stubHub";
+import { hubSettings, notifyAfterPublish } from "../../scripts/websub/afterPublish";
+import { CONTENT_CHECK_SECONDS } from "../../src/site/freshness";
+import { startHub, stubHub } from "./support/stubHub";
 
 const SITE = "https://news.example.org";
 
 describe("notifyAfterPublish", () => {
-	it("waits the Worker's own freshness interval (src/http/responsePolicy.ts), and a second, before pinging", async () => {
-		const hub = await stubHub(204);
-		const waits: { ms: number; pingsBefore: number }[] = [];
-		const sleep = async (ms: number) => {
-			waits.push({ ms, pingsBefore: hub.pings.length });
-		};
-		try {
-			expect(await isolateRefreshSeconds()).toBe(16);
-			const accepted = await notifyAfterPublish({
-				settings: { hub: hub.url, site: SITE },
-				log: () => undefined,
-				sleep,
-			});
-			expect(accepted).toBe(true);
-			expect(waits).toEqual([{ ms: 16_000, pingsBefore: 0 }]);
-			expect(hub.pings).toHaveLength(3);
-		} finally {
-			await closeSources();
-		}
+	it("pings the hub only once every isolate has re-read the content version (CONTENT_CHECK_SECONDS after the publish)", async () => {
+		// The test's own clock: the publish is at 0, and only the command's sleep moves time on.
+		let elapsedMs = 0;
+		const pingedAtMs: number[] = [];
+		const hub = await startHub((_ping, response) => {
+			pingedAtMs.push(elapsedMs);
+			response.writeHead(204).end();
+		});
+		const accepted = await notifyAfterPublish({
+			settings: { hub: hub.url, site: SITE },
+			log: () => undefined,
+			sleep: async (ms: number) => {
+				elapsedMs += ms;
+			},
+		});
+		expect(accepted).toBe(true);
+		expect(pingedAtMs).toHaveLength(3);
+		for (const at of pingedAtMs) expect(at).toBeGreaterThanOrEqual(CONTENT_CHECK_SECONDS * 1000);
 	});
 
 	it("takes the hub and origin from the environment, else from wrangler.toml [vars]", () => {
@@ -55,12 +50,13 @@ describe("notifyAfterPublish", () => {
 		expect(lines.join("\n")).toContain("no hub configured");
 	});
 
-	it("pings the hub once per feed: the site's and those of the sections that changed", async () => {
+	it("pings the hub once per feed: the site's and those of the sections and authors that changed", async () => {
 		const hub = await stubHub(204);
 		const lines: string[] = [];
 		const accepted = await notifyAfterPublish({
 			settings: { hub: hub.url, site: SITE },
 			sections: ["asiel"],
+			authors: ["anna-de-vries"],
 			waitSeconds: 0,
 			log: (line: string) => lines.push(line),
 		});
@@ -72,6 +68,9 @@ describe("notifyAfterPublish", () => {
 			`${SITE}/tags/asiel/feed.xml`,
 			`${SITE}/tags/asiel/atom.xml`,
 			`${SITE}/tags/asiel/feed.json`,
+			`${SITE}/authors/anna-de-vries/feed.xml`,
+			`${SITE}/authors/anna-de-vries/atom.xml`,
+			`${SITE}/authors/anna-de-vries/feed.json`,
 		]);
 		expect(hub.pings.every((ping) => ping.form.get("hub.mode") === "publish")).toBe(true);
 	});
@@ -82,13 +81,14 @@ describe("notifyAfterPublish", () => {
 		const accepted = await notifyAfterPublish({
 			settings: { hub: hub.url, site: SITE },
 			sections: ["asiel", "kabinet-rutte-iv"],
+			authors: ["anna-de-vries"],
 			waitSeconds: 0,
 			log: (line: string) => lines.push(line),
 		});
 		expect(accepted).toBe(false);
-		expect(hub.pings).toHaveLength(9);
+		expect(hub.pings).toHaveLength(12);
 		expect(lines.join("\n")).toContain(
-			`npm run websub:publish -- --hub ${hub.url} --site ${SITE} --section asiel --section kabinet-rutte-iv`,
+			`npm run websub:publish -- --hub ${hub.url} --site ${SITE} --section asiel --section kabinet-rutte-iv --author anna-de-vries`,
 		);
 	});
 });

@@ -1,5 +1,5 @@
 /**
- * The icon files are generated (scripts/icons/generateIcons.mjs) and committed to public/, the
+ * The icon files are generated (scripts/icons/generateIcons.ts) and committed to public/, the
  * static assets directory: running the generator again must give the same bytes, and public/ must
  * hold nothing else (a stray file there would answer in place of the Worker at its path).
  */
@@ -7,9 +7,9 @@ import { readdir, readFile } from "node:fs/promises";
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { iconFiles, PUBLIC_DIRECTORY } from "../../scripts/icons/generateIcons.mjs";
+import { iconFiles, PUBLIC_DIRECTORY } from "../../scripts/icons/generateIcons";
 
-describe("npm run icons (scripts/icons/generateIcons.mjs)", () => {
+describe("npm run icons (scripts/icons/generateIcons.ts)", () => {
 	const generated = iconFiles();
 
 	it("gives the committed files in public/, byte for byte", async () => {

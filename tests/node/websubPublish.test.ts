@@ -17,7 +17,7 @@ import {
 	stubHub,
 } from "./support/stubHub";
 
-const SCRIPT = "scripts/websub/publish.mjs";
+const SCRIPT = "scripts/websub/publish.ts";
 const SITE = "https://news.example.org";
 const site = resolveSite(siteInput, { SITE_URL: SITE });
 const FEED_URLS = [sitePaths.rss, sitePaths.atom, sitePaths.jsonFeed].map((path) =>
@@ -37,7 +37,7 @@ function publish(args: readonly string[], env: Record<string, string> = {}): Pro
 	return new Promise((resolve) => {
 		execFile(
 			process.execPath,
-			[SCRIPT, ...args],
+			["scripts/run.mjs", SCRIPT, ...args],
 			{ env: { PATH: process.env.PATH ?? "", ...env }, timeout: 30_000 },
 			(error, stdout, stderr) => {
 				const code = error === null ? 0 : typeof error.code === "number" ? error.code : -1;
@@ -77,6 +77,32 @@ describe("npm run websub:publish", () => {
 				sitePaths.tagRss("asiel"),
 				sitePaths.tagAtom("asiel"),
 				sitePaths.tagJsonFeed("asiel"),
+			].map((path) => absoluteUrl(site, path)),
+		]);
+	});
+
+	it("pings each --author's feeds after the sections'", async () => {
+		const hub = await stubHub(204);
+		const run = await publish([
+			"--hub",
+			hub.url,
+			"--site",
+			SITE,
+			"--author",
+			"anna-de-vries",
+			"--section",
+			"asiel",
+		]);
+		expect(run.code).toBe(0);
+		expect(hub.pings.map((ping) => ping.form.get("hub.url"))).toEqual([
+			...FEED_URLS,
+			...[
+				sitePaths.tagRss("asiel"),
+				sitePaths.tagAtom("asiel"),
+				sitePaths.tagJsonFeed("asiel"),
+				sitePaths.authorRss("anna-de-vries"),
+				sitePaths.authorAtom("anna-de-vries"),
+				sitePaths.authorJsonFeed("anna-de-vries"),
 			].map((path) => absoluteUrl(site, path)),
 		]);
 	});
@@ -199,6 +225,23 @@ describe("npm run websub:publish: settings (exit 2, nothing sent)", () => {
 		expect(run.stderr).toMatch(/^websub:publish: \S/);
 		expect(run.stderr).toContain("usage: npm run websub:publish");
 		expectNoStackTrace(run);
+	});
+
+	it("names a refused option or section escaped and cut, never raw", {
+		timeout: 30_000,
+	}, async () => {
+		const evil = "\u001b[2J\u001b[31mEVIL";
+		for (const args of [
+			["--site", SITE, "--section", `${evil}${"a".repeat(100_000)}`],
+			["--site", SITE, `--${evil}`],
+			["--site", SITE, `--${"a".repeat(100_000)}`],
+		]) {
+			const run = await publish(args, { WEBSUB_HUB: "http://127.0.0.1:1/" });
+			expect(run.code).toBe(2);
+			expect(run.stderr).not.toContain("\u001b");
+			expect(run.stderr).not.toContain("a".repeat(200));
+			expect(run.stderr).toMatch(/\\x1B\[2J\\x1B\[31mEVIL|…"/);
+		}
 	});
 
 	it("never repeats a positional argument, which may be a URL with credentials", async () => {

@@ -69,7 +69,13 @@ export async function emptyStore(): Promise<void> {
 			"collections_to_renumber",
 			"websub_releases",
 			"websub_pending",
+			"search_documents",
+			"search_pending",
 		].map((table) => env.DB.prepare(`DELETE FROM ${table}`)),
+		// The search index's FTS5 tables empty with FTS5's own command.
+		...["search_archive", "search_recent"].map((table) =>
+			env.DB.prepare(`INSERT INTO ${table} (${table}) VALUES ('delete-all')`),
+		),
 		// At time 0, so it moves neither the next version's time nor any Last-Modified.
 		env.DB.prepare(
 			"INSERT INTO versions (id, created_at, public_changed_at, command, added, changed, withdrawn) VALUES (?1, 0, 0, 'emptied', 0, 0, 0)",

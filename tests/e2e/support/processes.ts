@@ -29,7 +29,7 @@ const WRANGLER = join("node_modules", "wrangler", "bin", "wrangler.js");
 async function prepareStore(state: string): Promise<void> {
 	const child = spawn(
 		process.execPath,
-		[join("scripts", "prepareLocalStore.mjs"), "--persist-to", state],
+		[join("scripts", "run.mjs"), join("scripts", "prepareLocalStore.ts"), "--persist-to", state],
 		{ stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CI: "true" } },
 	);
 	await succeeded(child, "preparing the local store");

@@ -1,0 +1,123 @@
+/**
+ * `npm run publish`: validates every content/articles/*.ts and makes the store match it: new and
+ * changed articles are written, articles whose file was removed are withdrawn (410), unchanged
+ * ones are left alone. One D1 batch, so a publish applies whole or not at all.
+ *
+ *   npm run publish                      # the local database (what `npm run dev` serves)
+ *   npm run publish -- --remote          # the deployed database
+ *   npm run publish -- --dry-run         # say what would change, write nothing
+ *   npm run publish -- --list-scheduled  # articles waiting for their instant
+ *
+ * Exits 0 when the store matches content/ (written or already), 1 when content is invalid (one
+ * message lists every problem with file and field; nothing is written) or the publish failed,
+ * 2 on a usage or configuration error.
+ */
+import { readContentFiles } from "../src/commands/contentFiles";
+import { type PublishSummary, publishContent } from "../src/commands/publishContent";
+import { withStoreRetry } from "../src/commands/storeRetry";
+import { type ScheduledArticle, scheduledArticles } from "../src/store/scheduledArticles";
+import { withStore } from "./lib/d1Store";
+import { commandArgs, isEntry, runCommand, STORE_OPTIONS, seconds, storeTarget } from "./lib/usage";
+import { hubSettings, notifyAfterPublish } from "./websub/afterPublish";
+
+const HELP = `Usage: npm run publish -- [--remote] [--dry-run] [--list-scheduled] [--persist-to <dir>]
+
+Publishes content/articles/*.ts to the article store (D1).
+  --remote          the deployed database (needs \`npx wrangler login\` and its id in wrangler.toml)
+  --dry-run         report what would change; write nothing
+  --list-scheduled  list the articles scheduled for later, and exit
+  --persist-to DIR  a local state directory other than .wrangler/state (as wrangler dev's)
+Exit status: 0 published or nothing to do, 1 invalid content or failed, 2 usage error.`;
+
+export interface PublishOptions {
+	/**
+	 * The variables of the server this publish is for (`npm run dev`'s `--var`s), over the store's
+	 * own (wrangler.toml, .dev.vars). When given, they alone name the site and the hub to tell,
+	 * not WEBSUB_HUB or SITE_URL in the environment: the server does not read those either.
+	 */
+	readonly serverVars?: Readonly<Record<string, string>>;
+}
+
+/** The command, given its arguments; resolves to its exit status (throws on failure). */
+export async function publish(argv: string[], options: PublishOptions = {}): Promise<number> {
+	const { values: args } = commandArgs({
+		args: argv,
+		options: { ...STORE_OPTIONS, "list-scheduled": { type: "boolean", default: false } },
+	});
+	if (args.help) {
+		console.log(HELP);
+		return 0;
+	}
+	const target = storeTarget(args);
+	const started = performance.now();
+	const files = await readContentFiles();
+	return withStore(target, async (store) => {
+		if (args["list-scheduled"]) {
+			const scheduled = await withStoreRetry(() => scheduledArticles(store.db, Date.now()), {
+				doing: "reading the scheduled articles",
+			});
+			return listScheduled(scheduled);
+		}
+		const summary = await publishContent(
+			store.db,
+			files.entries,
+			{ now: Date.now(), dryRun: args["dry-run"] },
+			files.problems,
+		);
+		report(summary, store.where, args["dry-run"], performance.now() - started);
+		if (summary.version !== undefined && summary.publicChange) {
+			const settings =
+				options.serverVars === undefined
+					? hubSettings(process.env, store.vars)
+					: hubSettings({}, { ...store.vars, ...options.serverVars });
+			await notifyAfterPublish({
+				sections: summary.sections,
+				authors: summary.authors,
+				settings,
+			});
+		}
+		return 0;
+	});
+}
+
+if (isEntry(import.meta.filename)) {
+	await runCommand("publish", () => publish(process.argv.slice(2)));
+}
+
+function report(summary: PublishSummary, where: string, dryRun: boolean, ms: number): void {
+	const counts = `${summary.added.length} added, ${summary.changed.length} changed, ${summary.withdrawn.length} withdrawn, ${summary.unchanged} unchanged`;
+	if (summary.version === undefined && !dryRun) {
+		console.log(
+			`Nothing to publish: ${counts}; ${where} stays at content version ${summary.baseVersion} (${seconds(ms)}).`,
+		);
+		return;
+	}
+	console.log(
+		dryRun
+			? `Dry run against ${where} (version ${summary.baseVersion}), nothing written: ${counts} (${seconds(ms)}).`
+			: `Published content version ${summary.version} to ${where}: ${counts} (${seconds(ms)}).`,
+	);
+	const lists: [string, readonly string[]][] = [
+		["added", summary.added],
+		["changed", summary.changed],
+		["withdrawn", summary.withdrawn],
+	];
+	for (const [label, slugs] of lists) {
+		for (const slug of slugs) console.log(`  ${label.padEnd(9)} ${slug}`);
+	}
+	if (!summary.publicChange && summary.version !== undefined) {
+		console.log("  (only scheduled articles changed: nothing public changes until their instant)");
+	}
+}
+
+function listScheduled(scheduled: readonly ScheduledArticle[]): number {
+	if (scheduled.length === 0) {
+		console.log("No article is scheduled.");
+		return 0;
+	}
+	console.log(`${scheduled.length} scheduled (goes public at, UTC):`);
+	for (const { slug, publishedAt, origin } of scheduled) {
+		console.log(`  ${new Date(publishedAt).toISOString()}  ${slug}  (${origin})`);
+	}
+	return 0;
+}

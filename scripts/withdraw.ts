@@ -1,0 +1,58 @@
+/**
+ * `npm run withdraw -- <slug>...`: takes down imported articles (those with no content file):
+ * their URLs answer 410 Gone and they leave every feed, archive, index page and oEmbed. An
+ * article written in content/ is withdrawn by removing its file and running `npm run publish`.
+ *
+ * Exits 0 when every slug was withdrawn, 1 when one cannot be (nothing is written), 2 on a usage
+ * error.
+ */
+import { withdrawArticles } from "../src/commands/withdrawArticles";
+import { isSlug } from "../src/content/validateArticle";
+import { withStore } from "./lib/d1Store";
+import { shown } from "./lib/shown";
+import { commandArgs, runCommand, STORE_OPTIONS, storeTarget, UsageError } from "./lib/usage";
+import { hubSettings, notifyAfterPublish } from "./websub/afterPublish";
+
+const HELP = `Usage: npm run withdraw -- <slug>... [--remote] [--dry-run] [--persist-to <dir>]
+
+Withdraws imported articles: their URLs answer 410 Gone; they leave every feed and listing.
+Exit status: 0 withdrawn, 1 a slug could not be withdrawn (nothing written), 2 usage error.`;
+
+await runCommand("withdraw", async () => {
+	const { values, positionals } = commandArgs({
+		args: process.argv.slice(2),
+		options: STORE_OPTIONS,
+		allowPositionals: true,
+	});
+	if (values.help) {
+		console.log(HELP);
+		return 0;
+	}
+	if (positionals.length === 0) throw new UsageError("name the slug(s) to withdraw");
+	const notSlugs = positionals.filter((slug) => !isSlug(slug));
+	if (notSlugs.length > 0) {
+		throw new UsageError(
+			`not a slug (lower-case letters, digits and single hyphens): ${notSlugs.map((slug) => shown(slug)).join(", ")}`,
+		);
+	}
+	const target = storeTarget(values);
+	return withStore(target, async (store) => {
+		const summary = await withdrawArticles(store.db, positionals, {
+			now: Date.now(),
+			dryRun: values["dry-run"],
+		});
+		const verb =
+			summary.version === undefined
+				? "Would withdraw"
+				: `Withdrew (content version ${summary.version})`;
+		console.log(`${verb} from ${store.where}: ${summary.withdrawn.join(", ")}`);
+		if (summary.version !== undefined && summary.publicChange) {
+			await notifyAfterPublish({
+				sections: summary.sections,
+				authors: summary.authors,
+				settings: hubSettings(process.env, store.vars),
+			});
+		}
+		return 0;
+	});
+});

@@ -1,0 +1,125 @@
+/**
+ * Running the commands as a user does (`node scripts/run.mjs scripts/<script>`), and local stores
+ * for them made by wrangler itself.
+ */
+import { execFile } from "node:child_process";
+import { readdirSync } from "node:fs";
+import { copyFile, mkdir, readdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { expect } from "vitest";
+
+export interface Run {
+	readonly code: number;
+	readonly output: string;
+	readonly stdout: string;
+	readonly stderr: string;
+	readonly ms: number;
+}
+
+const WRANGLER = join("node_modules", "wrangler", "bin", "wrangler.js");
+
+/** The migration files, in the order wrangler applies them. */
+export const MIGRATIONS = readdirSync("migrations")
+	.filter((name) => name.endsWith(".sql"))
+	.sort();
+
+function exitCode(error: { code?: unknown } | null): number {
+	if (error === null) return 0;
+	return typeof error.code === "number" ? error.code : 1;
+}
+
+/** Runs `node <args>` in the project; resolves with its exit code and output (never rejects). */
+export function runNode(
+	args: readonly string[],
+	env: Readonly<Record<string, string | undefined>> = {},
+	timeout = 90_000,
+): Promise<Run> {
+	const started = performance.now();
+	return new Promise((resolveRun) => {
+		execFile(
+			process.execPath,
+			[...args],
+			{
+				env: { ...process.env, CI: "true", NO_COLOR: "1", ...env },
+				timeout,
+				maxBuffer: 64 * 1024 * 1024,
+			},
+			(error, stdout, stderr) => {
+				resolveRun({
+					code: exitCode(error),
+					output: `${stdout}${stderr}`,
+					stdout,
+					stderr,
+					ms: performance.now() - started,
+				});
+			},
+		);
+	});
+}
+
+/** `node scripts/run.mjs scripts/<script> ...args`, as the npm scripts run it. */
+export function run(script: string, ...args: string[]): Promise<Run> {
+	return runNode(["scripts/run.mjs", join("scripts", script), ...args]);
+}
+
+/** What a Node stack trace looks like, and workerd's native frames. */
+export function expectNoStackTrace(result: Run): void {
+	expect(result.output).not.toMatch(/\n\s+at [\w.<>]+ \(|node:internal|workerd@|^stack:/m);
+}
+
+/**
+ * A local store in `state` to which wrangler applied only `migrations` (as a store made before
+ * the others existed): `wrangler d1 migrations apply` with a config whose migrations folder holds
+ * just those files, and the project's database id, so the commands open the same database.
+ */
+export async function migratedStore(state: string, migrations: readonly string[]): Promise<string> {
+	const project = join(state, "older-project");
+	await mkdir(join(project, "migrations"), { recursive: true });
+	for (const name of migrations) {
+		await copyFile(join("migrations", name), join(project, "migrations", name));
+	}
+	const config = join(project, "wrangler.json");
+	await writeFile(
+		config,
+		JSON.stringify({
+			name: "edgewire",
+			compatibility_date: "2026-04-01",
+			d1_databases: [
+				{
+					binding: "DB",
+					database_name: "edgewire",
+					database_id: "00000000-0000-4000-8000-000000000000",
+					migrations_dir: "migrations",
+				},
+			],
+		}),
+	);
+	const store = join(state, "store");
+	const applied = await runNode([
+		WRANGLER,
+		"d1",
+		"migrations",
+		"apply",
+		"DB",
+		"--local",
+		"--persist-to",
+		store,
+		"-c",
+		config,
+	]);
+	if (applied.code !== 0) throw new Error(`wrangler could not migrate:\n${applied.output}`);
+	return store;
+}
+
+/** The SQLite file of the local D1 database in `state`. */
+export async function storeDatabaseFile(state: string): Promise<string> {
+	const directory = join(state, "v3", "d1", "miniflare-D1DatabaseObject");
+	const files = (await readdir(directory)).filter(
+		(name) => name.endsWith(".sqlite") && name !== "metadata.sqlite",
+	);
+	const [file] = files;
+	if (file === undefined || files.length !== 1) {
+		throw new Error(`expected one database in ${directory}, found ${files.join(", ")}`);
+	}
+	return join(directory, file);
+}

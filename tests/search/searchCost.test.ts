@@ -1,0 +1,145 @@
+/**
+ * What a search costs, at more articles than search_recent holds (docs/search.md): a query whose
+ * words are common is ranked among the newest RECENT_ARTICLES articles, a selective one over the
+ * whole archive, and the rows D1 reads for either (what D1 bills) stay under the bound the docs
+ * state, whatever the number of articles. search_recent always holds exactly the newest
+ * RECENT_ARTICLES public articles, through imports, withdrawals and back-dated articles.
+ */
+import { env } from "cloudflare:workers";
+import { beforeAll, describe, expect, it } from "vitest";
+import { importArchive, readArchive } from "../../src/commands/importArchive";
+import { withdrawArticles } from "../../src/commands/withdrawArticles";
+import { parseSearchQuery } from "../../src/content/searchQuery";
+import { forgetPreparedSites } from "../../src/publish/preparedSite";
+import { SELECTIVE_BELOW, searchArticles } from "../../src/store/articleSearch";
+import { RECENT_ARTICLES } from "../../src/store/searchIndex";
+import { validInput } from "../fixtures/articleInputs";
+import { startClock } from "../support/clock";
+import { found, searchFor } from "../support/search";
+import { emptyStore } from "../support/store";
+
+/** More articles than search_recent holds: every one has the common words, a few a rare one. */
+const COUNT = RECENT_ARTICLES + 300;
+const PAGE_SIZE = 20;
+const slug = (i: number) => (i < 0 ? `ouder-${-i}` : `bericht-${String(i).padStart(5, "0")}`);
+/** Article i, one hour after article i - 1. */
+function line(i: number, words = ""): string {
+	return JSON.stringify({
+		...validInput,
+		slug: slug(i),
+		headline: `Het kabinet vergadert ${i}`,
+		published: new Date(Date.UTC(2020, 0, 1) + i * 3_600_000).toISOString(),
+		body: [{ type: "paragraph", text: `Het kabinet sprak over de begroting ${words}` }],
+	});
+}
+
+async function importLines(name: string, lines: readonly string[]): Promise<void> {
+	const archive = await readArchive(name, lines, Date.now());
+	await importArchive(env.DB, name, archive.articles, archive.lines, { now: Date.now() });
+	forgetPreparedSites();
+}
+
+/** D1 as the store sees it, adding up the rows each statement read (D1's meta.rows_read). */
+function meteredDb(): { readonly db: D1Database; rowsRead: () => number } {
+	let rows = 0;
+	const metered = (statement: D1PreparedStatement): D1PreparedStatement =>
+		new Proxy(statement, {
+			get(target, property) {
+				if (property === "bind") {
+					return (...values: unknown[]) => metered(target.bind(...values));
+				}
+				if (property === "all" || property === "first") {
+					return async (column?: string) => {
+						const result = await target.all<Record<string, unknown>>();
+						rows += result.meta.rows_read;
+						const row = result.results[0] ?? null;
+						if (property === "all") return result;
+						return column === undefined ? row : (row?.[column] ?? null);
+					};
+				}
+				const value: unknown = Reflect.get(target, property, target);
+				return typeof value === "function" ? value.bind(target) : value;
+			},
+		});
+	const db = new Proxy(env.DB, {
+		get(target, property) {
+			if (property === "prepare") return (sql: string) => metered(target.prepare(sql));
+			const value: unknown = Reflect.get(target, property, target);
+			return typeof value === "function" ? value.bind(target) : value;
+		},
+	});
+	return { db, rowsRead: () => rows };
+}
+
+/**
+ * The bound docs/search.md states: the probe reads at most SELECTIVE_BELOW rows per word, the
+ * ranking at most four per match (match, its id, the count, the sort) of at most RECENT_ARTICLES
+ * matches, the page two per result.
+ */
+const bound = (words: number) => words * SELECTIVE_BELOW + 4 * RECENT_ARTICLES + 2 * PAGE_SIZE;
+
+beforeAll(async () => {
+	await emptyStore();
+	startClock();
+	const lines = Array.from({ length: COUNT }, (_, i) =>
+		line(i, i % 500 === 0 ? "en de zeldzame landbouwvlieger" : ""),
+	);
+	await importLines("veel.ndjson", lines);
+}, 120_000);
+
+describe(`a store of ${COUNT} articles`, () => {
+	it("ranks a common word among the newest articles only, a rare one over the whole archive", async () => {
+		const common = await searchFor("kabinet");
+		expect(common.searched).toBe("newest");
+		expect(common.newest).toBe(RECENT_ARTICLES);
+		expect(common.total).toBe(RECENT_ARTICLES);
+		const rare = await searchFor("landbouwvlieger");
+		expect(rare.searched).toBe("all");
+		expect(rare.total).toBe(Math.ceil(COUNT / 500));
+		// A rare word with a common one is still ranked over the archive.
+		expect((await searchFor("kabinet landbouwvlieger")).total).toBe(Math.ceil(COUNT / 500));
+	});
+
+	it.each([
+		["a common word", "kabinet", 1],
+		["two common words", "kabinet begroting", 2],
+		["a common phrase", '"het kabinet"', 2],
+		["a prefix", "kabin*", 0],
+		["a rare word", "landbouwvlieger", 1],
+		["a rare word with a common one", "landbouwvlieger kabinet", 2],
+	])("reads at most the stated rows for %s", async (_, query, probed) => {
+		const { db, rowsRead } = meteredDb();
+		await searchArticles(db, parseSearchQuery(query), { page: 1, pageSize: PAGE_SIZE });
+		expect(rowsRead()).toBeGreaterThan(0);
+		expect(rowsRead()).toBeLessThanOrEqual(bound(probed));
+	});
+
+	it("keeps search_recent to the newest articles through withdrawals and back-dated articles", async () => {
+		const newest = slug(COUNT - 1);
+		const oldestRecent = slug(COUNT - RECENT_ARTICLES);
+		const justOutside = slug(COUNT - RECENT_ARTICLES - 1);
+		const pageOf = async (page: number) => found("kabinet", { page: String(page) });
+		const last = Math.ceil(RECENT_ARTICLES / PAGE_SIZE);
+		expect((await pageOf(1))[0]).toBe(newest);
+		expect(await pageOf(last)).toContain(oldestRecent);
+		expect(await pageOf(last)).not.toContain(justOutside);
+
+		// Withdrawn, the newest leaves; the next older article takes its place among the newest.
+		await withdrawArticles(env.DB, [newest], { now: Date.now() });
+		forgetPreparedSites();
+		expect((await searchFor("kabinet")).total).toBe(RECENT_ARTICLES);
+		expect(await pageOf(1)).not.toContain(newest);
+		expect(await pageOf(last)).toContain(justOutside);
+
+		// Newer articles push as many of the oldest out: the newest are still exactly that many.
+		await importLines("nieuw.ndjson", [line(COUNT), line(COUNT + 1)]);
+		expect((await searchFor("kabinet")).total).toBe(RECENT_ARTICLES);
+		expect((await pageOf(1)).slice(0, 2)).toEqual([slug(COUNT + 1), slug(COUNT)]);
+		expect(await pageOf(last)).not.toContain(justOutside);
+
+		// A back-dated article is in the archive, not among the newest.
+		await importLines("oud.ndjson", [line(-5000, "landbouwvlieger")]);
+		expect(await found("landbouwvlieger")).toContain(slug(-5000));
+		expect(await pageOf(last)).not.toContain(slug(-5000));
+	});
+});
