@@ -11,6 +11,7 @@ import type { FeedChannel } from "./feedChannel";
 import { html, type SafeHtml } from "./html";
 import { teaserImageHtml } from "./leadImage";
 import { pageLayout } from "./pageLayout";
+import { paginationNav } from "./paginationNav";
 import { timeHtml } from "./publicationDateHtml";
 import { textDirection } from "./textDirection";
 
@@ -131,10 +132,7 @@ function listingPage(
 	// rel="prev" is newer (towards page 1), rel="next" older.
 	const prev = page > 1 ? absoluteUrl(site, listing.pagePath(page - 1)) : undefined;
 	const next = page < pages ? absoluteUrl(site, listing.pagePath(page + 1)) : undefined;
-	const nav =
-		pages > 1
-			? html`<nav class="ew-pagination" aria-label="Paginering">${prev === undefined ? "" : html`<a class="ew-newer" rel="prev" href="${prev}">Nieuwer</a> `}<span class="ew-page">Pagina ${page} van ${pages}</span>${next === undefined ? "" : html` <a class="ew-older" rel="next" href="${next}">Ouder</a>`}</nav>\n`
-			: "";
+	const nav = paginationNav({ page, pages, prev, next }, { prev: "Nieuwer", next: "Ouder" });
 	const list =
 		articles.length === 0
 			? html`<p class="ew-empty">Nog geen artikelen.</p>`

@@ -26,7 +26,7 @@ interface PageOptions {
  * CSP's form-action allows exactly that target: http/responsePolicy.ts).
  */
 function searchForm(site: Site, text: string | undefined): SafeHtml {
-	return html`<form class="site-search" role="search" method="get" action="${absoluteUrl(site, sitePaths.search)}"><label for="ew-search-q">Zoeken</label> <input id="ew-search-q" name="q" type="search" maxlength="${MAX_QUERY_LENGTH}"${text === undefined ? "" : html` value="${text}"`}> <button type="submit">Zoek</button></form>`;
+	return html`<form class="site-search" role="search" method="get" action="${absoluteUrl(site, sitePaths.search)}"><label for="ew-search-q">Zoeken</label> <input id="ew-search-q" name="q" type="search" placeholder="Zoek in alle artikelen" maxlength="${MAX_QUERY_LENGTH}"${text === undefined ? "" : html` value="${text}"`}> <button type="submit">Zoek</button></form>`;
 }
 
 /**

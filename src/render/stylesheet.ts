@@ -16,7 +16,7 @@ export const stylesheet = `:root {
 	--bg: #fbfaf7; --surface: #f0eee8; --text: #1b1e20; --muted: #565d62; --rule: #d9d5cc;
 	--link: #0b5566; --brand: #0f4c5c; --on-brand: #ffffff; --accent: #f4b942; --focus: #b3400a;
 	--notice-bg: #fdf0cf; --notice-text: #3d2a00; --notice-rule: #a86a12; --danger: #b42318;
-	--button: #0f4c5c; --on-button: #ffffff;
+	--button: #0f4c5c; --on-button: #ffffff; --mark-bg: #ffe08a; --mark-text: #1b1e20; --mark-rule: #a86a12;
 	--sans: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif;
 	--serif: Charter, "Bitstream Charter", "Sitka Text", Cambria, "Noto Serif", Georgia, serif;
 	--mono: ui-monospace, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", monospace;
@@ -27,7 +27,7 @@ export const stylesheet = `:root {
 		--bg: #111416; --surface: #1c2124; --text: #e8e6e1; --muted: #a9b0b5; --rule: #30383d;
 		--link: #8fd0e0; --brand: #0c3a46; --focus: #f4b942;
 		--notice-bg: #3a2c0c; --notice-text: #fbe7b5; --notice-rule: #e0a83a; --danger: #ff8a7a;
-		--button: #8fd0e0; --on-button: #111416;
+		--button: #8fd0e0; --on-button: #111416; --mark-bg: #5a4300; --mark-text: #fff2c7; --mark-rule: #e0a83a;
 	}
 }
 *, *::before, *::after { box-sizing: border-box; }
@@ -45,6 +45,14 @@ a { color: var(--link); text-decoration-thickness: 1px; text-underline-offset: 0
 a:hover { text-decoration-thickness: 2px; }
 :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; border-radius: 2px; }
 code { font: 0.875em/1.4 var(--mono); overflow-wrap: anywhere; hyphens: none; }
+kbd {
+	padding: 0.05em 0.35em; border: 1px solid var(--rule); border-bottom-width: 2px; border-radius: 0.25rem;
+	background: var(--surface); font: 0.875em/1.4 var(--mono); overflow-wrap: anywhere; hyphens: none;
+}
+mark {
+	padding: 0 0.1em; border-radius: 0.15em; background: var(--mark-bg); color: var(--mark-text);
+	box-shadow: inset 0 -2px var(--mark-rule); -webkit-box-decoration-break: clone; box-decoration-break: clone;
+}
 
 .site-header, main, .site-footer { padding-inline: max(var(--gutter), calc((100% - var(--page)) / 2)); }
 .site-header {
@@ -104,9 +112,9 @@ main { display: block; flex: 1 0 auto; padding-block: 1.75rem 0.5rem; }
 .ew-teaser-image {
 	display: block; width: 100%; aspect-ratio: 3 / 2; object-fit: cover; border-radius: 0.25rem; background: var(--surface);
 }
-.ew-teaser-headline { margin: 0; font-size: 1.25rem; font-weight: 700; line-height: 1.25; letter-spacing: -0.01em; }
-.ew-teaser-headline a { color: var(--text); text-decoration: none; }
-.ew-teaser-headline a:hover { text-decoration: underline; text-decoration-thickness: 2px; }
+.ew-teaser-headline, .ew-search-result h2 { margin: 0; font-size: 1.25rem; font-weight: 700; line-height: 1.25; letter-spacing: -0.01em; }
+.ew-teaser-headline a, .ew-search-result h2 a { color: var(--text); text-decoration: none; }
+.ew-teaser-headline a:hover, .ew-search-result h2 a:hover { text-decoration: underline; text-decoration-thickness: 2px; }
 .ew-meta { margin: 0.35rem 0 0; color: var(--muted); font-size: 0.875rem; line-height: 1.45; }
 .ew-meta a { color: inherit; }
 .ew-meta .ew-section-link { color: var(--link); font-weight: 600; }
@@ -128,9 +136,22 @@ main { display: block; flex: 1 0 auto; padding-block: 1.75rem 0.5rem; }
 	padding: 0.5rem 1rem; border: 1px solid var(--muted); border-radius: 999px; font-weight: 600; text-decoration: none;
 }
 .ew-pagination a:hover { background: var(--surface); }
-.ew-newer::before { content: "\\2190\\00a0" / ""; }
-.ew-older::after { content: "\\00a0\\2192" / ""; }
+.ew-pagination [rel="prev"]::before { content: "\\2190\\00a0" / ""; }
+.ew-pagination [rel="next"]::after { content: "\\00a0\\2192" / ""; }
 .ew-page { color: var(--muted); }
+
+.ew-search-help, .ew-search-summary, .ew-search-note, .ew-search-sections { max-width: var(--measure); font-family: var(--sans); }
+.ew-search-summary { margin: 0 0 1.25rem; color: var(--muted); }
+.ew-search-summary q { color: var(--text); font-weight: 600; }
+.ew-search-note {
+	margin: 0 0 1.5rem; padding: 0.75rem 1rem; border-inline-start: 4px solid var(--mark-rule); border-radius: 0.25rem;
+	background: var(--surface); font-size: 0.9375rem;
+}
+.ew-search-results { margin: 0; padding: 0; list-style: none; border-top: 2px solid var(--text); }
+.ew-search-result { padding-block: 1.25rem; border-bottom: 1px solid var(--rule); }
+.ew-snippet { margin: 0.5rem 0 0; max-width: var(--measure); font: 1rem/1.55 var(--serif); }
+.ew-search-sections { margin: 1.75rem 0 0; color: var(--muted); font-size: 0.9375rem; }
+.ew-search-sections a { font-weight: 600; }
 
 .ew-article { max-width: var(--measure); }
 .ew-header { margin-bottom: 1.5rem; }
@@ -193,7 +214,7 @@ main { display: block; flex: 1 0 auto; padding-block: 1.75rem 0.5rem; }
 	.ew-teaser-illustrated { grid-template-columns: minmax(0, 1fr) 12rem; column-gap: 1.5rem; }
 	.ew-teaser-illustrated > .ew-meta, .ew-teaser-illustrated > .ew-summary { grid-column: 1; }
 	.ew-teaser-illustrated > .ew-teaser-image { grid-row: 1 / span 3; }
-	.ew-teaser-headline { font-size: 1.4375rem; }
+	.ew-teaser-headline, .ew-search-result h2 { font-size: 1.4375rem; }
 	.ew-latest > .ew-teaser:first-child .ew-teaser-headline { font-size: 2rem; }
 	.ew-latest > .ew-teaser:first-child .ew-summary { -webkit-line-clamp: 4; line-clamp: 4; font-size: 1.0625rem; }
 	.ew-latest > .ew-teaser-illustrated:first-child { grid-template-columns: minmax(0, 1fr) minmax(0, 1.15fr); column-gap: 1.75rem; }
