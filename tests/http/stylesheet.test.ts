@@ -3,57 +3,110 @@
  * exactly that URL in its CSP, and that URL is cached for a year, immutable. An older page's URL
  * still gets a stylesheet, but never one that claims to be immutable.
  */
+import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readContentFiles } from "../../src/commands/contentFiles";
 import { hex } from "../../src/encoding/hex";
+import { app } from "../../src/index";
 import { entry } from "../fixtures/articleInputs";
 import { cspDirectives, fetchPath } from "../support/http";
 import { attr, elementsByTag, parseHtmlDocument } from "../support/parseHtml";
 import { seedArticle, site, url } from "../support/site";
 import { publishEntries } from "../support/store";
 
-const PAGES = [
-	"/",
-	`/articles/${seedArticle.slug}`,
-	`/articles/${seedArticle.slug}/embed`,
-	"/tags/asiel",
-	"/feeds",
-	"/bestaat-niet",
-	"/articles/ingetrokken",
+/** Every kind of page the public can open, with its status. */
+const PAGES: readonly [string, number][] = [
+	["/", 200],
+	[`/articles/${seedArticle.slug}`, 200],
+	[`/articles/${seedArticle.slug}/embed`, 200],
+	["/tags/asiel", 200],
+	["/feeds", 200],
+	["/search", 200],
+	["/search?q=asiel", 200],
+	// A search that cannot be answered: its 400 page is prepared apart from the other errors.
+	["/search?q=asiel&page=0", 400],
+	["/bestaat-niet", 404],
+	["/articles/ingetrokken", 410],
 ];
+
+const PREVIEW_TOKEN = "a-long-random-preview-token-0123456789";
+const SCHEDULED = "gepland-voor-volgende-week";
+/** The editors' pages, answered only with PREVIEW_TOKEN set: the sign-in form and a preview. */
+const PREVIEW_PAGES: readonly [string, RequestInit][] = [
+	["/preview", {}],
+	[`/preview/${SCHEDULED}`, { headers: { Authorization: `Bearer ${PREVIEW_TOKEN}` } }],
+];
+
+interface LinkedStylesheet {
+	readonly status: number;
+	readonly href: string;
+	readonly csp: string | null;
+}
 
 beforeAll(async () => {
 	const content = (await readContentFiles()).entries;
+	const scheduled = entry("content/articles/gepland.ts", {
+		slug: SCHEDULED,
+		published: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+	});
 	// An article published, then withdrawn: its URL answers 410 with a page of its own.
 	await publishEntries([
 		...content,
+		scheduled,
 		entry("content/articles/ingetrokken.ts", { slug: "ingetrokken" }),
 	]);
-	await publishEntries(content);
+	await publishEntries([...content, scheduled]);
 });
 
 /** The stylesheet URL a page links (exactly one), and the page's CSP. */
-async function linkedStylesheet(path: string): Promise<{ href: string; csp: string | null }> {
-	const response = await fetchPath(path);
+async function linkedStylesheet(
+	path: string,
+	answer: (path: string) => Response | Promise<Response> = fetchPath,
+): Promise<LinkedStylesheet> {
+	const response = await answer(path);
+	expect(response.headers.get("Content-Type")).toBe("text/html; charset=utf-8");
 	const links = elementsByTag(parseHtmlDocument(await response.text()), "link").filter(
 		(link) => attr(link, "rel") === "stylesheet",
 	);
 	expect(links).toHaveLength(1);
 	const [link] = links;
 	return {
+		status: response.status,
 		href: (link && attr(link, "href")) ?? "",
 		csp: response.headers.get("Content-Security-Policy"),
 	};
 }
 
+/** A page links the hashed stylesheet, the one every page links, and its CSP allows that alone. */
+async function expectHashedStylesheet({ href, csp }: LinkedStylesheet) {
+	expect(href).toMatch(new RegExp(`^${site.origin}/assets/edgewire\\.[0-9a-f]{16}\\.css$`));
+	expect(href).toBe((await linkedStylesheet("/")).href);
+	const directives = cspDirectives(csp);
+	expect(directives.get("default-src")).toBe("'none'");
+	expect(directives.get("style-src")).toBe(href);
+	// Nothing narrower that would allow other styles (CSP3 §6.1.11, §6.1.12).
+	expect(directives.has("style-src-elem")).toBe(false);
+	expect(directives.has("style-src-attr")).toBe(false);
+}
+
 describe("the stylesheet's URL", () => {
 	it.each(PAGES)(
-		"%s links the stylesheet by its hash, and its CSP allows exactly that URL",
-		async (path) => {
-			const { href, csp } = await linkedStylesheet(path);
-			expect(href).toMatch(new RegExp(`^${site.origin}/assets/edgewire\\.[0-9a-f]{16}\\.css$`));
-			expect(cspDirectives(csp).get("style-src")).toBe(href);
-			expect(href).toBe((await linkedStylesheet("/")).href);
+		"%s (%i) links the stylesheet by its hash, and its CSP allows exactly that URL",
+		async (path, status) => {
+			const linked = await linkedStylesheet(path);
+			expect(linked.status).toBe(status);
+			await expectHashedStylesheet(linked);
+		},
+	);
+
+	it.each(PREVIEW_PAGES)(
+		"the editors' %s links it too, and its CSP allows exactly that URL",
+		async (path, init) => {
+			const bindings = { ...env, PREVIEW_TOKEN };
+			const answer = (target: string) => app.request(url(target), init, bindings);
+			const linked = await linkedStylesheet(path, answer);
+			expect(linked.status).toBe(200);
+			await expectHashedStylesheet(linked);
 		},
 	);
 
