@@ -2,41 +2,30 @@
  * The pages as readers get them, proven in Debian's Chromium (playwright-core) against the Worker
  * under `wrangler dev`: every kind of page at 320, 390 and 1280 px wide, in the light and the dark
  * theme, fits its width (no horizontal scrolling, a 48-letter compound in the headlines included)
- * and gives axe-core no violation; links, inputs and buttons show a focus ring; and, served with
- * their real CSP, the pages load their stylesheet and images and nothing is blocked. Screenshots
- * of every case go to test-results/design/; `UPDATE_SCREENSHOTS=1 npm run test:e2e` also writes
- * the front page and an article (390 and 1280, light) to docs/screenshots/ for the README.
+ * and gives axe-core no violation (search results' marks included: color-contrast); links, inputs
+ * and buttons show a focus ring; the header holds the search form; and, served with their real
+ * CSP, the pages load their stylesheet and images and nothing is blocked. Screenshots of every
+ * case go to test-results/design/ (the README's come from `npm run screenshots`).
  */
-import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AxeResults } from "axe-core";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningWorker, runProjectCommand, startWorker } from "./support/processes";
+import type { RunningWorker } from "./support/processes";
 import {
 	AUTHOR,
 	COMPOUND,
-	IMAGE_ORIGIN,
 	LEAD_SLUG,
-	readerCorpus,
 	SCHEDULED_SLUG,
+	SEARCH_COMPOUND,
+	SEARCH_PAGED,
 	SECTION,
-	scheduledArticle,
 	WITHDRAWN_SLUG,
-	withdrawnArticle,
 } from "./support/readerCorpus";
-import { drawScene, SCENES } from "./support/sceneImages";
+import { launchChromium, serveSceneImages, startReaderSite } from "./support/readerSite";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROMIUM_FLAGS = [
-	"--no-sandbox",
-	"--disable-gpu",
-	"--disable-background-networking",
-	"--disable-component-update",
-];
 const WIDTHS = [320, 390, 1280] as const;
 const THEMES = ["light", "dark"] as const;
 type Theme = (typeof THEMES)[number];
@@ -44,7 +33,6 @@ type Theme = (typeof THEMES)[number];
 const HEIGHTS: Record<(typeof WIDTHS)[number], number> = { 320: 640, 390: 844, 1280: 900 };
 const PREVIEW_TOKEN = "e2e-design-preview-token-0123456789abcdef";
 const REVIEW_DIR = join("test-results", "design");
-const DOCS_DIR = join("docs", "screenshots");
 
 interface PageKind {
 	readonly name: string;
@@ -54,19 +42,16 @@ interface PageKind {
 	readonly compound: boolean;
 	/** Needs the preview cookie. */
 	readonly preview?: true;
-	/** Its screenshots illustrate the README (docs/screenshots/<shot>-<width>.png). */
-	readonly shot?: string;
 }
 
 const PAGES: readonly PageKind[] = [
-	{ name: "front page", path: "/", status: 200, compound: true, shot: "front-page" },
+	{ name: "front page", path: "/", status: 200, compound: true },
 	{ name: "second page", path: "/page/2", status: 200, compound: false },
 	{
 		name: "article with a lead image",
 		path: `/articles/${LEAD_SLUG}`,
 		status: 200,
 		compound: true,
-		shot: "article",
 	},
 	{ name: "section page", path: `/tags/${SECTION}`, status: 200, compound: true },
 	{ name: "author's page", path: `/authors/${AUTHOR.segment}`, status: 200, compound: true },
@@ -82,47 +67,33 @@ const PAGES: readonly PageKind[] = [
 		preview: true,
 	},
 	{ name: "embed view", path: `/articles/${LEAD_SLUG}/embed`, status: 200, compound: true },
+	{
+		name: "search results, page 1 of 2",
+		path: `/search?q=${encodeURIComponent(SEARCH_PAGED)}`,
+		status: 200,
+		compound: false,
+	},
+	{
+		name: "search results with the compound marked",
+		path: `/search?q=${encodeURIComponent(SEARCH_COMPOUND)}`,
+		status: 200,
+		compound: true,
+	},
 ];
 
 const axeSource = await readFile(
 	createRequire(import.meta.url).resolve("axe-core/axe.min.js"),
 	"utf8",
 );
-const images = new Map(
-	Object.entries(SCENES).map(([name, paint]) => [
-		`${IMAGE_ORIGIN}/2026/${name}.png`,
-		drawScene(paint),
-	]),
-);
-
 let worker: RunningWorker;
 let browser: Browser;
 /** For measuring and axe: CSP bypassed, so that axe can be injected into every page. */
 let inspected: BrowserContext;
 
-/** The corpus, imported as an archive; one article withdrawn again. */
-async function addCorpus(state: string): Promise<void> {
-	const dir = await mkdtemp(join(tmpdir(), "edgewire-design-"));
-	try {
-		const file = join(dir, "corpus.ndjson");
-		const lines = [...readerCorpus, withdrawnArticle, scheduledArticle(new Date())];
-		await writeFile(file, `${lines.map((line) => JSON.stringify(line)).join("\n")}\n`);
-		await runProjectCommand("import", [file, "--persist-to", state]);
-		await runProjectCommand("withdraw", [WITHDRAWN_SLUG, "--persist-to", state]);
-	} finally {
-		await rm(dir, { recursive: true, force: true });
-	}
-}
-
 /** A browser context that answers the corpus's image URLs itself, signed in for previews. */
 async function readerContext(options: { readonly bypassCSP: boolean }): Promise<BrowserContext> {
 	const context = await browser.newContext({ ...options, viewport: { width: 390, height: 844 } });
-	await context.route(`${IMAGE_ORIGIN}/**`, (route) => {
-		const body = images.get(route.request().url());
-		return body === undefined
-			? route.fulfill({ status: 404 })
-			: route.fulfill({ status: 200, contentType: "image/png", body });
-	});
+	await serveSceneImages(context);
 	// As an editor does: the sign-in form sets the preview cookie.
 	const page = await context.newPage();
 	await page.goto(`${worker.origin}/preview`);
@@ -240,16 +211,10 @@ async function weakFocusRings(page: Page): Promise<{ focused: number; weak: stri
 const SETUP_TIMEOUT = 300_000;
 
 beforeAll(async () => {
-	if (!existsSync(CHROMIUM)) {
-		throw new Error(
-			`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`,
-		);
-	}
-	worker = await startWorker({ PREVIEW_TOKEN }, addCorpus);
-	browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+	browser = await launchChromium();
+	worker = await startReaderSite({ PREVIEW_TOKEN });
 	inspected = await readerContext({ bypassCSP: true });
 	await mkdir(REVIEW_DIR, { recursive: true });
-	if (process.env.UPDATE_SCREENSHOTS) await mkdir(DOCS_DIR, { recursive: true });
 }, SETUP_TIMEOUT);
 
 afterAll(async () => {
@@ -277,13 +242,6 @@ describe.each(titled(PAGES))("the %s", (_title, kind) => {
 				expect(spilling, "headings wider than their box").toEqual([]);
 				const name = `${kind.name.replace(/\W+/g, "-")}-${width}-${theme}.jpeg`;
 				await page.screenshot({ path: join(REVIEW_DIR, name), fullPage: true, quality: 70 });
-				if (kind.shot !== undefined && width !== 320 && theme === "light") {
-					const path = join(
-						process.env.UPDATE_SCREENSHOTS ? DOCS_DIR : REVIEW_DIR,
-						`${kind.shot}-${width}.png`,
-					);
-					await page.screenshot({ path });
-				}
 				expect(await axeViolations(page)).toEqual([]);
 			} finally {
 				await page.close();
@@ -293,14 +251,18 @@ describe.each(titled(PAGES))("the %s", (_title, kind) => {
 });
 
 const FOCUS_PAGES = PAGES.filter((kind) =>
-	["front page", "article with a lead image", "preview sign-in"].includes(kind.name),
+	[
+		"front page",
+		"article with a lead image",
+		"preview sign-in",
+		"search results, page 1 of 2",
+	].includes(kind.name),
 );
 
 describe.each(titled(FOCUS_PAGES))("focus on the %s", (_title, kind) => {
 	it.each(THEMES)("every link, input and button shows a focus ring, %s theme", async (theme) => {
 		const page = await open(inspected, kind, 390, theme);
 		try {
-			await withSearchForm(page);
 			const { focused, weak } = await weakFocusRings(page);
 			expect(focused).toBeGreaterThan(2);
 			expect(weak).toEqual([]);
@@ -310,21 +272,6 @@ describe.each(titled(FOCUS_PAGES))("focus on the %s", (_title, kind) => {
 	});
 });
 
-/**
- * The search form another change adds to every page's header (`<form role="search"
- * class="site-search">`), as it will look; added here until the header has one of its own.
- */
-async function withSearchForm(page: Page): Promise<void> {
-	await page.evaluate(() => {
-		const header = document.querySelector(".site-header");
-		if (header === null || header.querySelector("form[role=search]") !== null) return;
-		header.insertAdjacentHTML(
-			"beforeend",
-			'<form role="search" class="site-search" action="/search"><label for="q">Zoeken</label><input id="q" type="search" name="q" placeholder="Zoek in het nieuws"><button type="submit">Zoeken</button></form>',
-		);
-	});
-}
-
 describe("the header with a search form", () => {
 	const front = PAGES[0] as PageKind;
 	it.each(WIDTHS.flatMap((width) => THEMES.map((theme) => [width, theme] as const)))(
@@ -332,10 +279,9 @@ describe("the header with a search form", () => {
 		async (width, theme) => {
 			const page = await open(inspected, front, width, theme);
 			try {
-				await withSearchForm(page);
-				const search = page.getByRole("search");
+				const search = page.locator(".site-header").getByRole("search");
 				expect(await search.getByRole("searchbox", { name: "Zoeken" }).isVisible()).toBe(true);
-				expect(await search.getByRole("button", { name: "Zoeken" }).isVisible()).toBe(true);
+				expect(await search.getByRole("button", { name: "Zoek" }).isVisible()).toBe(true);
 				const header = await page.locator(".site-header").boundingBox();
 				expect(header?.height, "the header stays at most two rows high").toBeLessThan(140);
 				expect((await measure(page)).overflow).toBeLessThanOrEqual(0);
@@ -387,4 +333,24 @@ describe("as served, with each page's own CSP", () => {
 			}
 		},
 	);
+
+	it("the header's search form takes a reader from an article to its results, under the CSP's form-action", async () => {
+		const page = await served.newPage();
+		try {
+			await page.goto(`${worker.origin}/articles/${LEAD_SLUG}`);
+			const search = page.locator(".site-header").getByRole("search");
+			await search.getByRole("searchbox", { name: "Zoeken" }).fill(SEARCH_PAGED);
+			await Promise.all([
+				page.waitForURL(`${worker.origin}/search?q=${SEARCH_PAGED}`),
+				search.getByRole("button", { name: "Zoek" }).click(),
+			]);
+			expect(await page.locator(".ew-search-result").count()).toBe(20);
+			expect(await page.locator(".ew-search-result mark").first().textContent()).toBe(SEARCH_PAGED);
+			await expect
+				.poll(() => page.getByRole("navigation", { name: "Paginering" }).isVisible())
+				.toBe(true);
+		} finally {
+			await page.close();
+		}
+	});
 });

@@ -18,6 +18,10 @@ export const SECTION = "werk";
 export const AUTHOR = { name: "Sanne de Boer", segment: "sanne-de-boer" } as const;
 export const WITHDRAWN_SLUG = "stadhuis-gesloten-bericht-ingetrokken";
 export const SCHEDULED_SLUG = "nieuwe-regels-voor-verzekeraars-gaan-in";
+/** A word in every public article but the lead's (21 of them): two pages of search results. */
+export const SEARCH_PAGED = "deskundigen";
+/** A prefix of the compound: its headline comes back with the whole compound marked. */
+export const SEARCH_COMPOUND = "arbeidsongeschiktheid*";
 
 const SOURCE = { name: "Edgewire-redactie", url: "https://edgewire.example/redactie" };
 const SANNE = {
