@@ -13,6 +13,7 @@ import { join } from "node:path";
 import type { AxeResults } from "axe-core";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "./support/chromium";
 import type { RunningWorker } from "./support/processes";
 import {
 	AUTHOR,
@@ -24,7 +25,7 @@ import {
 	SECTION,
 	WITHDRAWN_SLUG,
 } from "./support/readerCorpus";
-import { launchChromium, serveSceneImages, startReaderSite } from "./support/readerSite";
+import { serveSceneImages, startReaderSite } from "./support/readerSite";
 
 const WIDTHS = [320, 390, 1280] as const;
 const THEMES = ["light", "dark"] as const;

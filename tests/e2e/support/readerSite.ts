@@ -1,13 +1,12 @@
 /**
  * The site as the design suite and `npm run screenshots` show it: the Worker under `wrangler dev`
- * with content/ and the reader corpus imported (one article withdrawn, one scheduled), and Debian's
- * Chromium whose contexts answer the corpus's image URLs themselves, offline.
+ * with content/ and the reader corpus imported (one article withdrawn, one scheduled), and browser
+ * contexts that answer the corpus's image URLs themselves, offline.
  */
-import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Browser, type BrowserContext, chromium } from "playwright-core";
+import type { BrowserContext } from "playwright-core";
 import { type RunningWorker, runProjectCommand, startWorker } from "./processes";
 import {
 	IMAGE_ORIGIN,
@@ -17,14 +16,6 @@ import {
 	withdrawnArticle,
 } from "./readerCorpus";
 import { drawScene, SCENES } from "./sceneImages";
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROMIUM_FLAGS = [
-	"--no-sandbox",
-	"--disable-gpu",
-	"--disable-background-networking",
-	"--disable-component-update",
-];
 
 /** The corpus, imported as an archive (NDJSON); one article withdrawn again. */
 async function addReaderCorpus(state: string): Promise<void> {
@@ -43,16 +34,6 @@ async function addReaderCorpus(state: string): Promise<void> {
 /** `wrangler dev` serving content/ and the reader corpus, with `vars` as its variables. */
 export function startReaderSite(vars: Record<string, string> = {}): Promise<RunningWorker> {
 	return startWorker(vars, addReaderCorpus);
-}
-
-/** Debian's Chromium (or CHROMIUM_PATH), never a downloaded browser. */
-export async function launchChromium(): Promise<Browser> {
-	if (!existsSync(CHROMIUM)) {
-		throw new Error(
-			`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`,
-		);
-	}
-	return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
 }
 
 const images = new Map(

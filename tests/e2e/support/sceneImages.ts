@@ -3,7 +3,7 @@
  * answers requests to IMAGE_ORIGIN), so the suite needs no network and ships no photographs: three
  * simple landscapes as 1200 × 800 PNGs, drawn once per run.
  */
-import { deflateSync } from "node:zlib";
+import { crc32, deflateSync } from "node:zlib";
 
 const WIDTH = 1200;
 const HEIGHT = 800;
@@ -91,18 +91,7 @@ const veld: Painter = (x, y) => {
 
 export const SCENES = { dijk, stad, veld } as const;
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-	let c = n;
-	for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-	return c >>> 0;
-});
-
-function crc32(bytes: Uint8Array): number {
-	let crc = 0xffffffff;
-	for (const byte of bytes) crc = (CRC_TABLE[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8);
-	return (crc ^ 0xffffffff) >>> 0;
-}
-
+/** A PNG chunk: length, type, data, and the CRC-32 of type and data (PNG spec §5.3). */
 function chunk(type: string, data: Uint8Array): Buffer {
 	const head = Buffer.alloc(8);
 	head.writeUInt32BE(data.length, 0);
