@@ -3,7 +3,7 @@ import type { SiteInput } from "../src/site/siteSchema";
 /** The site's own settings. Its public URL is not here: it comes from SITE_URL (wrangler.toml). */
 export default {
 	title: "Edgewire",
-	description: "Nieuwsberichten van de NOS, gepubliceerd als feed, pagina en insluitbaar fragment.",
+	description: "Het belangrijkste nieuws uit Nederland en de wereld, elke dag bijgewerkt.",
 	language: "nl",
 	// Times of day are shown to readers in the newsroom's zone, summer time included.
 	timeZone: "Europe/Amsterdam",

@@ -130,9 +130,13 @@ describe("JSON Feed (/feed.json)", () => {
 });
 
 describe("the fragment, the page and the embed view", () => {
-	it.each(["/articles/met-beeld/fragment", "/articles/met-beeld", "/articles/met-beeld/embed"])(
-		"%s shows the image with alt, size and lazy loading, above the body, with its credit",
-		async (path) => {
+	it.each([
+		["/articles/met-beeld/fragment", "lazy"],
+		["/articles/met-beeld", "eager"],
+		["/articles/met-beeld/embed", "eager"],
+	])(
+		"%s shows the image with alt and size, loading %s, above the body, with its credit",
+		async (path, loading) => {
 			const body = await (await fetchPath(path)).text();
 			const html: HtmlNode = path.endsWith("/fragment")
 				? parseHtmlFragment(body)
@@ -142,13 +146,15 @@ describe("the fragment, the page and the embed view", () => {
 			);
 			if (figure === undefined) throw new Error("no lead image figure");
 			const [img] = elementsByTag(figure, "img");
+			// Eager where it is above the fold (the page, the embed view); lazy in the fragment, which a
+			// partner places wherever it likes.
 			expect(img && Object.fromEntries(img.attrs.map((a) => [a.name, a.value]))).toEqual({
 				class: "ew-image",
 				src: leadImageInput.url,
 				alt: leadImageInput.alt,
 				width: "1200",
 				height: "800",
-				loading: "lazy",
+				loading,
 				decoding: "async",
 			});
 			expect(textOf(figure)).toBe(`Beeld: ${leadImageInput.credit}`);
@@ -169,13 +175,46 @@ describe("the fragment, the page and the embed view", () => {
 	});
 });
 
+describe("teasers on the home page and a section's page", () => {
+	it.each(["/", "/tags/test"])(
+		"%s shows each lead image small beside its teaser: alt, size, lazy; none without one",
+		async (path) => {
+			const teasers = elementsByTag(await page(path), "li").filter((li) =>
+				(attr(li, "class") ?? "").split(" ").includes("ew-teaser"),
+			);
+			const images = teasers.map((teaser) =>
+				elementsByTag(teaser, "img").map((img) =>
+					Object.fromEntries(img.attrs.map((a) => [a.name, a.value])),
+				),
+			);
+			expect(images).toEqual([
+				[
+					{
+						class: "ew-teaser-image",
+						src: leadImageInput.url,
+						alt: leadImageInput.alt,
+						width: "1200",
+						height: "800",
+						loading: "lazy",
+						decoding: "async",
+					},
+				],
+				[expect.objectContaining({ src: "https://cdn.example.net/b.webp", loading: "lazy" })],
+				[],
+			]);
+		},
+	);
+});
+
 describe("Content-Security-Policy img-src", () => {
 	it.each([
 		["/articles/met-beeld", `${ICONS} https://images.example.org`],
 		["/articles/met-beeld/embed", `${ICONS} https://images.example.org`],
 		["/articles/zonder-lengte", `${ICONS} https://cdn.example.net`],
 		["/articles/zonder-beeld", ICONS],
-		["/", ICONS],
+		// Listings show each teaser's image.
+		["/", `${ICONS} https://images.example.org https://cdn.example.net`],
+		["/tags/test", `${ICONS} https://images.example.org https://cdn.example.net`],
 	])(
 		"%s allows exactly the icon files and the image origins it shows: %s",
 		async (path, sources) => {

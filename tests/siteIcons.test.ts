@@ -52,7 +52,7 @@ describe("the icon files", () => {
 	});
 
 	it.each([sitePaths.iconSvg, sitePaths.favicon, sitePaths.logo])(
-		"serves %s like the stylesheet: cached an hour, a validator, 304, shared cross-origin",
+		"serves %s cached an hour (it changes only with the code), with a validator, 304, shared cross-origin",
 		async (path) => {
 			const response = await fetchServed(path);
 			await response.arrayBuffer();

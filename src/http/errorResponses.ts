@@ -5,8 +5,7 @@
 import { formatDutchDay } from "../content/dutchDate";
 import { errorPage } from "../render/errorPage";
 import type { Site } from "../site/siteSchema";
-import { absoluteUrl, sitePaths } from "../site/siteUrls";
-import { ALLOWED_METHODS, BASE_HEADERS, ERROR_CACHE_CONTROL, imageSources } from "./responsePolicy";
+import { ALLOWED_METHODS, BASE_HEADERS, ERROR_CACHE_CONTROL, pagePolicy } from "./responsePolicy";
 
 export type ErrorStatus = 400 | 404 | 405 | 410;
 
@@ -45,11 +44,7 @@ function errorResponse(
 		["Content-Type", contentType],
 		["Cache-Control", ERROR_CACHE_CONTROL],
 		...BASE_HEADERS,
-		[
-			"Content-Security-Policy",
-			// The page's header has the search form (pageLayout.ts): it may go there, nowhere else.
-			`default-src 'none'; style-src 'self'; ${imageSources(site)}; form-action ${absoluteUrl(site, sitePaths.search)}; frame-ancestors 'none'`,
-		],
+		["Content-Security-Policy", pagePolicy(site)],
 		["Access-Control-Allow-Origin", "*"],
 	]);
 	if (status === 405) headers.set("Allow", ALLOWED_METHODS);

@@ -3,23 +3,18 @@
  * reused by a browser), never indexed, never framed, and no Referer leaking a preview URL.
  */
 import type { Site } from "../site/siteSchema";
-import { absoluteUrl, sitePaths } from "../site/siteUrls";
-import { BASE_HEADERS, imageSources } from "./responsePolicy";
+import { BASE_HEADERS, pagePolicy } from "./responsePolicy";
 
 export const PREVIEW_CACHE_CONTROL = "private, no-store";
 
 function previewHeaders(site: Site, form: boolean, imageOrigins: readonly string[]): Headers {
-	// Every page's header has the search form (pageLayout.ts); the sign-in form posts here too.
-	const formAction = `${form ? "'self' " : ""}${absoluteUrl(site, sitePaths.search)}`;
 	return new Headers([
 		["Content-Type", "text/html; charset=utf-8"],
 		["Cache-Control", PREVIEW_CACHE_CONTROL],
 		["X-Robots-Tag", "noindex, nofollow"],
 		...BASE_HEADERS,
-		[
-			"Content-Security-Policy",
-			`default-src 'none'; style-src ${absoluteUrl(site, sitePaths.stylesheet)}; ${imageSources(site, imageOrigins)}; base-uri 'none'; form-action ${formAction}; frame-ancestors 'none'`,
-		],
+		// Every page's header has the search form (pageLayout.ts); the sign-in form posts here too.
+		["Content-Security-Policy", pagePolicy(site, imageOrigins, form ? ["'self'"] : [])],
 		["Referrer-Policy", "no-referrer"],
 		["X-Frame-Options", "DENY"],
 	]);

@@ -5,6 +5,7 @@
  */
 
 import { EMBED_SANDBOX } from "../render/oembed";
+import { stylesheetUrl } from "../render/stylesheetUrl";
 import type { DocumentKind } from "../site/documentKind";
 import { CONTENT_MAX_AGE } from "../site/freshness";
 import type { Site } from "../site/siteSchema";
@@ -23,6 +24,7 @@ export const MEDIA_TYPES: Record<DocumentKind, string> = {
 	sitemap: "application/xml; charset=utf-8",
 	robots: "text/plain; charset=utf-8",
 	stylesheet: "text/css; charset=utf-8",
+	stylesheetAlias: "text/css; charset=utf-8",
 	searchPage: "text/html; charset=utf-8",
 	searchJson: "application/json; charset=utf-8",
 	// OpenSearch 1.1, "OpenSearch description document": its own media type.
@@ -35,8 +37,11 @@ export const MEDIA_TYPES: Record<DocumentKind, string> = {
  * stale-if-error keeps the site readable for a day if the Worker fails (RFC 5861 §4).
  */
 export const CONTENT_CACHE_CONTROL = `public, max-age=${CONTENT_MAX_AGE}, stale-if-error=86400`;
-/** The stylesheet changes only with a deploy. */
-const STYLESHEET_CACHE_CONTROL = "public, max-age=3600, stale-while-revalidate=86400";
+/**
+ * The stylesheet's URL names its bytes (render/stylesheetUrl.ts): a year, never revalidated
+ * (RFC 8246 `immutable`). A new stylesheet is a new URL.
+ */
+export const STYLESHEET_CACHE_CONTROL = "public, max-age=31536000, immutable";
 /** Errors (404, 410...) are kept no longer than content, so a new article's URL works in time. */
 export const ERROR_CACHE_CONTROL = `public, max-age=${CONTENT_MAX_AGE}`;
 
@@ -79,6 +84,11 @@ export function isCorsEnabled(kind: DocumentKind): boolean {
 	);
 }
 
+/** CSP `style-src` of every page: the site's stylesheet by its exact, hash-named URL, nothing else. */
+export function styleSource(site: Site): string {
+	return `style-src ${stylesheetUrl(site)}`;
+}
+
 /**
  * CSP `img-src` for a document people view: the icon files its `<link rel="icon">` loads (Firefox
  * applies img-src to them), by exact URL as the stylesheet, and the origins of the images it shows.
@@ -89,13 +99,19 @@ export function imageSources(site: Site, imageOrigins: readonly string[] = []): 
 }
 
 /**
- * CSP for a page people view: no script; the site's stylesheet, its icon and the origins in
- * `imageOrigins` (those of the images it shows); never framed; and one form target, the search
- * (the header's form: pageLayout.ts). The exact URL rather than 'self': the form posts to the
- * site's public origin, which is not always the origin a page was fetched from (a dev port).
+ * CSP for a page people view (articles, listings, search, error pages, previews): no script; the
+ * site's stylesheet, its icon and the origins in `imageOrigins` (those of the images it shows);
+ * never framed; and one form target, the search (the header's form: pageLayout.ts), plus
+ * `formTargets` when the page has a form of its own. The exact URL rather than 'self': the form
+ * posts to the site's public origin, which is not always the origin a page was fetched from.
  */
-export function pagePolicy(site: Site, imageOrigins: readonly string[] = []): string {
-	return `default-src 'none'; style-src ${absoluteUrl(site, sitePaths.stylesheet)}; ${imageSources(site, imageOrigins)}; base-uri 'none'; form-action ${absoluteUrl(site, sitePaths.search)}; frame-ancestors 'none'`;
+export function pagePolicy(
+	site: Site,
+	imageOrigins: readonly string[] = [],
+	formTargets: readonly string[] = [],
+): string {
+	const forms = [...formTargets, absoluteUrl(site, sitePaths.search)].join(" ");
+	return `default-src 'none'; ${styleSource(site)}; ${imageSources(site, imageOrigins)}; base-uri 'none'; form-action ${forms}; frame-ancestors 'none'`;
 }
 
 /** Search answers are found by searching, never by a search engine (noindex): docs/search.md. */
@@ -144,7 +160,7 @@ export function securityHeaders(
 			return [
 				[
 					"Content-Security-Policy",
-					`default-src 'none'; style-src ${absoluteUrl(site, sitePaths.stylesheet)}; ${imageSources(site, imageOrigins)}; base-uri 'none'; form-action 'none'; sandbox ${EMBED_SANDBOX}`,
+					`default-src 'none'; ${styleSource(site)}; ${imageSources(site, imageOrigins)}; base-uri 'none'; form-action 'none'; sandbox ${EMBED_SANDBOX}`,
 				],
 				["Cross-Origin-Resource-Policy", "cross-origin"],
 				["Referrer-Policy", "strict-origin-when-cross-origin"],
@@ -162,10 +178,14 @@ export function securityHeaders(
 		case "openSearch":
 			return [["Content-Security-Policy", INERT_CSP]];
 		case "stylesheet":
+		case "stylesheetAlias":
 			return [];
 	}
 }
 
 export function cacheControl(kind: DocumentKind): string {
-	return kind === "stylesheet" ? STYLESHEET_CACHE_CONTROL : CONTENT_CACHE_CONTROL;
+	if (kind === "stylesheet") return STYLESHEET_CACHE_CONTROL;
+	// Everything else; the stylesheet at an alias URL too: its bytes are not the ones its URL
+	// names, so it is kept no longer than a page that may link that URL.
+	return CONTENT_CACHE_CONTROL;
 }

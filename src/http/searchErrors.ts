@@ -6,9 +6,8 @@
 import { MAX_QUERY_LENGTH, MAX_QUERY_WORDS } from "../content/searchQuery";
 import { errorPage } from "../render/errorPage";
 import type { Site } from "../site/siteSchema";
-import { absoluteUrl, sitePaths } from "../site/siteUrls";
 import type { ErrorResponse } from "./errorResponses";
-import { BASE_HEADERS, ERROR_CACHE_CONTROL, imageSources } from "./responsePolicy";
+import { BASE_HEADERS, ERROR_CACHE_CONTROL, pagePolicy } from "./responsePolicy";
 import type { SearchFormat, SearchProblem } from "./searchRequest";
 
 const REASONS: Record<SearchProblem, string> = {
@@ -28,12 +27,7 @@ function searchError(site: Site, problem: SearchProblem, format: SearchFormat): 
 		["Content-Type", page ? "text/html; charset=utf-8" : "application/json; charset=utf-8"],
 		["Cache-Control", ERROR_CACHE_CONTROL],
 		...BASE_HEADERS,
-		[
-			"Content-Security-Policy",
-			page
-				? `default-src 'none'; style-src 'self'; ${imageSources(site)}; form-action ${absoluteUrl(site, sitePaths.search)}; frame-ancestors 'none'`
-				: "default-src 'none'; sandbox",
-		],
+		["Content-Security-Policy", page ? pagePolicy(site) : "default-src 'none'; sandbox"],
 		["Access-Control-Allow-Origin", "*"],
 		["X-Robots-Tag", "noindex"],
 	]);

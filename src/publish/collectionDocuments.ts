@@ -6,6 +6,7 @@
 import type { CollectionRef } from "../content/collections";
 import { collectionChannel, type FeedFormat } from "../render/feedChannel";
 import { collectionPage } from "../render/indexPage";
+import { teaserImageOrigins } from "../render/leadImage";
 import { articlesOf } from "../store/articleRows";
 import { newestInCollection, publicCollection } from "../store/collectionListings";
 import type { DocumentOutcome, DocumentSource } from "./documentOutcome";
@@ -23,10 +24,10 @@ export async function loadCollectionPage(
 	const pages = pageCount(collection.publicCount, site.pageSize);
 	if (page > pages) return { status: 404 };
 	const skip = (page - 1) * site.pageSize;
-	const stored = await newestInCollection(db, collection, site.pageSize, skip);
+	const articles = articlesOf(await newestInCollection(db, collection, site.pageSize, skip));
 	const channel = collectionChannel(site, collection);
-	const body = collectionPage(site, collection, channel, articlesOf(stored), { page, pages });
-	return listing("page", body.toString(), state);
+	const body = collectionPage(site, collection, channel, articles, { page, pages });
+	return listing("page", body.toString(), state, teaserImageOrigins(articles));
 }
 
 /** The collection's feed in `format`: its newest feedSize public articles (no archives). */

@@ -7,6 +7,7 @@
 import type { CollectionKind } from "../content/collections";
 import { isSlug } from "../content/validateArticle";
 import type { FeedFormat } from "../render/feedChannel";
+import { stylesheetHash } from "../render/stylesheetUrl";
 import { sitePaths } from "../site/siteUrls";
 
 export type { FeedFormat };
@@ -35,7 +36,8 @@ export type DocumentRequest =
 	| { readonly type: "feedsPage" }
 	| { readonly type: "newsSitemap" }
 	| { readonly type: "robots" }
-	| { readonly type: "stylesheet" }
+	/** `current`: the URL names the stylesheet this isolate serves (render/stylesheetUrl.ts). */
+	| { readonly type: "stylesheet"; readonly current: boolean }
 	| { readonly type: "openSearch" };
 
 const FIXED: ReadonlyMap<string, DocumentRequest> = new Map<string, DocumentRequest>([
@@ -48,7 +50,6 @@ const FIXED: ReadonlyMap<string, DocumentRequest> = new Map<string, DocumentRequ
 	[sitePaths.authorsSitemap, { type: "authorsSitemap" }],
 	[sitePaths.feeds, { type: "feedsPage" }],
 	[sitePaths.robots, { type: "robots" }],
-	[sitePaths.stylesheet, { type: "stylesheet" }],
 	[sitePaths.openSearch, { type: "openSearch" }],
 ]);
 
@@ -63,6 +64,8 @@ const PAGE_NUMBER = "([1-9][0-9]{0,8})";
 const HOME_PAGE = new RegExp(`^/page/${PAGE_NUMBER}$`);
 const ARCHIVE = new RegExp(`^/archive/(rss|atom)/${PAGE_NUMBER}\\.xml$`);
 const SITEMAP_PART = new RegExp(`^/sitemaps/${PAGE_NUMBER}\\.xml$`);
+// The stylesheet by a hash (sitePaths.stylesheet), or by the unhashed name pages used before.
+const STYLESHEET = /^\/assets\/edgewire(?:\.([0-9a-f]{16}))?\.css$/;
 const ARTICLE = /^\/articles\/([^/]+)(?:\/(fragment|embed))?$/;
 // A section (/tags/...) or an author's page (/authors/...): its pages and its three feeds.
 const COLLECTION = new RegExp(
@@ -73,6 +76,9 @@ const COLLECTION = new RegExp(
 export function documentRequest(path: string): DocumentRequest | undefined {
 	const fixed = FIXED.get(path);
 	if (fixed !== undefined) return fixed;
+	const stylesheet = STYLESHEET.exec(path);
+	if (stylesheet !== null)
+		return { type: "stylesheet", current: stylesheet[1] === stylesheetHash() };
 	const article = ARTICLE.exec(path);
 	if (article !== null) {
 		const slug = article[1] ?? "";

@@ -45,7 +45,19 @@ export function pageCount(count: number, pageSize: number): number {
 	return Math.max(1, Math.ceil(count / pageSize));
 }
 
-/** A listing's outcome: dated by the last change to public content. */
-export function listing(kind: DocumentKind, body: string, state: ContentState): DocumentOutcome {
-	return { status: 200, document: { kind, body, lastModified: state.publicChangedAt } };
+/**
+ * A listing's outcome: dated by the last change to public content; a page names the origins of
+ * the teasers' images for its CSP.
+ */
+export function listing(
+	kind: DocumentKind,
+	body: string,
+	state: ContentState,
+	imageOrigins: readonly string[] = [],
+): DocumentOutcome {
+	const document = { kind, body, lastModified: state.publicChangedAt };
+	return {
+		status: 200,
+		document: imageOrigins.length === 0 ? document : { ...document, imageOrigins },
+	};
 }

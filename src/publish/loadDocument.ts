@@ -9,8 +9,9 @@ import { articleFragment } from "../render/articleFragment";
 import { articlePage } from "../render/articlePage";
 import { feedsPage } from "../render/feedsPage";
 import { indexPage } from "../render/indexPage";
-import { imageOrigins } from "../render/leadImage";
+import { imageOrigins, teaserImageOrigins } from "../render/leadImage";
 import { renderOpenSearch } from "../render/openSearch";
+import { stylesheet } from "../render/stylesheet";
 import type { Site } from "../site/siteSchema";
 import { publicArticle } from "../store/articleLookup";
 import { articlesOf } from "../store/articleRows";
@@ -28,7 +29,6 @@ import {
 	loadSitemap,
 	loadSitemapPart,
 } from "./sitemapDocuments";
-import { stylesheet } from "./stylesheet";
 
 const NOT_FOUND = { status: 404 } as const;
 /** Sections and authors the feeds page lists, each: far more than a newsroom has. */
@@ -41,8 +41,12 @@ export async function loadDocument(
 ): Promise<DocumentOutcome> {
 	const { site, db, state } = source;
 	switch (request.type) {
-		case "stylesheet":
-			return { status: 200, document: { kind: "stylesheet", body: stylesheet } };
+		case "stylesheet": {
+			// Any other hash is another deploy's (a page cached before it, or an isolate still running
+			// the other version): the current bytes beat an unstyled page, but never as immutable.
+			const kind = request.current ? "stylesheet" : "stylesheetAlias";
+			return { status: 200, document: { kind, body: stylesheet } };
+		}
 		case "openSearch":
 			// Depends on the settings alone: dated like the rest of the site's documents.
 			return listing("openSearch", renderOpenSearch(site), state);
@@ -97,9 +101,9 @@ export async function loadDocument(
 			const pages = pageCount(state.publicCount, site.pageSize);
 			if (request.page > pages) return NOT_FOUND;
 			const skip = (request.page - 1) * site.pageSize;
-			const stored = await newestArticles(db, state.publicCount, site.pageSize, skip);
-			const body = indexPage(site, articlesOf(stored), { page: request.page, pages });
-			return listing("page", body.toString(), state);
+			const articles = articlesOf(await newestArticles(db, state.publicCount, site.pageSize, skip));
+			const body = indexPage(site, articles, { page: request.page, pages });
+			return listing("page", body.toString(), state, teaserImageOrigins(articles));
 		}
 	}
 }

@@ -5,12 +5,15 @@ import { articleFragment } from "./articleFragment";
 import { html, type SafeHtml } from "./html";
 import { pageTitle } from "./pageTitle";
 import { siteIconLinks } from "./siteIconLinks";
+import { stylesheetUrl } from "./stylesheetUrl";
 import { textDirection } from "./textDirection";
 
 /**
  * The embed view: the fragment as a complete, minimal document for an `<iframe>` on any site
  * (what the oEmbed `html` loads). No site chrome and no script; links open in a new browsing
- * context, because inside a frame they would replace only the frame.
+ * context, because inside a frame they would replace only the frame. The article is the document's
+ * main content (`<main>`: a landmark, so assistive technology can jump to it), and its image the
+ * first thing the frame shows (eager).
  */
 export function articleEmbed(site: Site, article: Article): SafeHtml {
 	return html`<!DOCTYPE html>
@@ -22,10 +25,12 @@ export function articleEmbed(site: Site, article: Article): SafeHtml {
 <title>${pageTitle(article.headline, site.title)}</title>
 <meta name="robots" content="noindex">
 <link rel="canonical" href="${absoluteUrl(site, sitePaths.article(article.slug))}">
-<link rel="stylesheet" href="${absoluteUrl(site, sitePaths.stylesheet)}">
+<link rel="stylesheet" href="${stylesheetUrl(site)}">
 ${siteIconLinks(site)}</head>
 <body class="ew-embed">
-${articleFragment(site, article)}
+<main>
+${articleFragment(site, article, { imageLoading: "eager" })}
+</main>
 </body>
 </html>
 `;

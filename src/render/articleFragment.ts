@@ -10,6 +10,13 @@ import { leadImageHtml } from "./leadImage";
 import { timeHtml } from "./publicationDateHtml";
 import { textDirection } from "./textDirection";
 
+interface FragmentOptions {
+	/** The link to the article's page at the end (default); not in a preview, whose URL is not public yet. */
+	readonly canonicalLink?: boolean;
+	/** Load the lead image at once where the fragment is the page (default `lazy`: a partner's page). */
+	readonly imageLoading?: "eager" | "lazy";
+}
+
 /**
  * The embeddable article: one inert `<article>` (no script, no style or event attributes, absolute
  * http(s) links only) that a partner site can insert as it is.
@@ -17,7 +24,7 @@ import { textDirection } from "./textDirection";
 export function articleFragment(
 	site: Site,
 	article: Article,
-	options: { readonly canonicalLink?: boolean } = {},
+	options: FragmentOptions = {},
 ): SafeHtml {
 	const canonical = absoluteUrl(site, sitePaths.article(article.slug));
 	const lastModified = modified(article);
@@ -31,6 +38,6 @@ export function articleFragment(
 <h1 class="ew-headline">${article.headline}</h1>
 ${bylineHtml(site, article)}<p class="ew-meta">${timeHtml(article.published, "ew-date", site.timeZone)}${updated} · ${sourceCreditHtml(article)}</p>
 </header>
-${article.image === undefined ? "" : html`${leadImageHtml(article.image)}\n`}${articleBodyHtml(article)}${changeLogHtml(site, article)}<footer class="ew-footer"><p>${sourceCreditHtml(article)}${options.canonicalLink === false ? "" : html` · <a class="ew-canonical" href="${canonical}">Lees dit artikel op ${site.title}</a>`}</p></footer>
+${article.image === undefined ? "" : html`${leadImageHtml(article.image, options.imageLoading ?? "lazy")}\n`}${articleBodyHtml(article)}${changeLogHtml(site, article)}<footer class="ew-footer"><p>${sourceCreditHtml(article)}${options.canonicalLink === false ? "" : html` · <a class="ew-canonical" href="${canonical}">Lees dit artikel op ${site.title}</a>`}</p></footer>
 </article>`;
 }

@@ -29,7 +29,7 @@ export function articlePage(site: Site, article: Article, head?: SafeHtml): Safe
 		description: article.summary,
 		canonical: absoluteUrl(site, sitePaths.article(article.slug)),
 		head: html`${syndicationHead(site, article)}${sectionFeedLinks(site, article)}${head}`,
-		main: html`${articleFragment(site, article)}
+		main: html`${articleFragment(site, article, { imageLoading: "eager" })}
 ${sectionList(site, article)}`,
 	});
 }

@@ -11,7 +11,7 @@ export function errorPage(site: Site, heading: string, explanation: string): Saf
 	return pageLayout(site, {
 		title: `${heading} - ${site.title}`,
 		description: explanation,
-		main: html`<h1 class="site-title">${heading}</h1>
+		main: html`<h1 class="page-title">${heading}</h1>
 <p>${explanation}</p>
 <p><a class="ew-home-link" href="${absoluteUrl(site, sitePaths.home)}">Naar de voorpagina, met alle artikelen</a></p>`,
 	});

@@ -52,7 +52,7 @@ export function feedsPage(
 		title: `Volg ${site.title} - ${site.title}`,
 		description: `Alle feeds van ${site.title}: de site, elk onderwerp en elke auteur.`,
 		canonical: absoluteUrl(site, sitePaths.feeds),
-		main: html`<h1 class="site-title">Volg ${site.title}</h1>
+		main: html`<h1 class="page-title">Volg ${site.title}</h1>
 <p>Met een feedlezer (zoals NetNewsWire, Feedly, Miniflux of newsboat) zie je nieuwe artikelen zodra ze verschijnen, zonder te zoeken. Kopieer een van de adressen hieronder en voeg het in je feedlezer toe als nieuw abonnement. RSS en Atom kent elke feedlezer; JSON Feed de meeste nieuwe.</p>
 <section class="ew-feed-group" aria-label="Alle artikelen">
 <h2>Alle artikelen</h2>

@@ -6,6 +6,7 @@ import { siteChannel } from "./feedChannel";
 import { html, type SafeHtml } from "./html";
 import { OPENSEARCH_MEDIA_TYPE, openSearchShortName } from "./openSearch";
 import { siteIconLinks } from "./siteIconLinks";
+import { stylesheetUrl } from "./stylesheetUrl";
 import { textDirection } from "./textDirection";
 
 interface PageOptions {
@@ -25,7 +26,7 @@ interface PageOptions {
  * CSP's form-action allows exactly that target: http/responsePolicy.ts).
  */
 function searchForm(site: Site, text: string | undefined): SafeHtml {
-	return html`<form class="site-search" role="search" method="get" action="${absoluteUrl(site, sitePaths.search)}"><label for="ew-search-q">Zoeken</label> <input id="ew-search-q" name="q" type="search" maxlength="${MAX_QUERY_LENGTH}"${text === undefined ? "" : html` value="${text}"`}> <button type="submit">Zoek</button></form>`;
+	return html`<form class="site-search" role="search" method="get" action="${absoluteUrl(site, sitePaths.search)}"><label for="ew-search-q">Zoeken</label> <input id="ew-search-q" name="q" type="search" placeholder="Zoek in alle artikelen" maxlength="${MAX_QUERY_LENGTH}"${text === undefined ? "" : html` value="${text}"`}> <button type="submit">Zoek</button></form>`;
 }
 
 /**
@@ -40,7 +41,7 @@ export function pageLayout(site: Site, page: PageOptions): SafeHtml {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${page.title}</title>
 <meta name="description" content="${page.description}">
-${page.canonical === undefined ? "" : html`<link rel="canonical" href="${page.canonical}">\n`}${feedAutodiscovery(siteChannel(site))}<link rel="stylesheet" href="${absoluteUrl(site, sitePaths.stylesheet)}">
+${page.canonical === undefined ? "" : html`<link rel="canonical" href="${page.canonical}">\n`}${feedAutodiscovery(siteChannel(site))}<link rel="stylesheet" href="${stylesheetUrl(site)}">
 ${siteIconLinks(site)}<link rel="search" type="${OPENSEARCH_MEDIA_TYPE}" title="${openSearchShortName(site)}" href="${absoluteUrl(site, sitePaths.openSearch)}">
 ${page.head}</head>
 <body>

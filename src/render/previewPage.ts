@@ -24,7 +24,7 @@ export function previewPage(site: Site, article: Article, isPublic: boolean): Sa
 		head: NOINDEX,
 		// No link to the article's public URL: before its instant that URL answers 404.
 		main: html`<div class="ew-preview-banner" role="status"><p><strong>Voorvertoning</strong>: dit artikel ${status}</p></div>
-${articleFragment(site, article, { canonicalLink: false })}`,
+${articleFragment(site, article, { canonicalLink: false, imageLoading: "eager" })}`,
 	});
 }
 
@@ -39,7 +39,7 @@ export function previewForm(site: Site, options: { readonly refused?: boolean } 
 		title: `Voorvertoning - ${site.title}`,
 		description: "Open een gepland artikel voordat het openbaar is.",
 		head: NOINDEX,
-		main: html`<h1 class="site-title">Voorvertoning</h1>
+		main: html`<h1 class="page-title">Voorvertoning</h1>
 ${refused}<form class="ew-preview-form" method="post" action="${sitePaths.preview}">
 <p><label for="ew-preview-token">Voorvertoningssleutel</label><br><input id="ew-preview-token" name="token" type="password" autocomplete="current-password" required></p>
 <p><label for="ew-preview-slug">Slug van het artikel</label><br><input id="ew-preview-slug" name="slug" type="text" pattern="[a-z0-9]+(-[a-z0-9]+)*" required></p>

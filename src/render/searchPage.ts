@@ -10,6 +10,7 @@ import { absoluteUrl, searchPath, sitePaths } from "../site/siteUrls";
 import { html, type SafeHtml } from "./html";
 import { pageLayout } from "./pageLayout";
 import { pageTitle } from "./pageTitle";
+import { paginationNav } from "./paginationNav";
 import { timeHtml } from "./publicationDateHtml";
 import { resultsPagePath, type SearchResults, sectionName } from "./searchResults";
 import { markedText, type SnippetPart, searchSnippet } from "./searchSnippet";
@@ -44,7 +45,7 @@ export function searchPage(site: Site, results: SearchResults): SafeHtml {
 		description: `Zoek in de artikelen van ${site.title}.`,
 		searchText: results.text,
 		head: html`${NOINDEX}${prev === undefined ? "" : html`<link rel="prev" href="${prev}">\n`}${next === undefined ? "" : html`<link rel="next" href="${next}">\n`}`,
-		main: html`<h1 class="site-title">Zoeken</h1>
+		main: html`<h1 class="page-title">Zoeken</h1>
 ${results.text === "" ? HELP : resultsHtml(site, results, prev, next)}`,
 	});
 }
@@ -96,10 +97,10 @@ function resultsHtml(
 		results.articles.length === 0
 			? ""
 			: html`<ol class="ew-search-results" start="${first}">\n${items}</ol>\n`;
-	const nav =
-		results.pages > 1
-			? html`<nav class="ew-pagination" aria-label="Paginering">${prev === undefined ? "" : html`<a rel="prev" href="${prev}">Vorige</a> `}<span class="ew-page">Pagina ${results.page} van ${results.pages}</span>${next === undefined ? "" : html` <a rel="next" href="${next}">Volgende</a>`}</nav>\n`
-			: "";
+	const nav = paginationNav(
+		{ page: results.page, pages: results.pages, prev, next },
+		{ prev: "Vorige", next: "Volgende" },
+	);
 	return html`<p class="ew-search-summary">${found}</p>
 ${newest}${list}${nav}${sectionChoice(site, results)}`;
 }

@@ -14,6 +14,11 @@ export type DocumentKind =
 	| "sitemap"
 	| "robots"
 	| "stylesheet"
+	/**
+	 * The current stylesheet at a URL that names other bytes: another deploy's hash, or the
+	 * unhashed URL pages linked before. Served so that a page cached before a deploy keeps its look.
+	 */
+	| "stylesheetAlias"
 	| "searchPage"
 	| "searchJson"
 	| "openSearch";

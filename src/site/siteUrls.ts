@@ -10,7 +10,11 @@ export const sitePaths = {
 	jsonFeed: "/feed.json",
 	/** Every feed, listed for people. */
 	feeds: "/feeds",
-	stylesheet: "/assets/edgewire.css",
+	/**
+	 * The stylesheet, named by a hash of its bytes (render/stylesheetUrl.ts); `/assets/edgewire.css`,
+	 * its name before it had one, still answers (publish/documentPaths.ts).
+	 */
+	stylesheet: (hash: string) => `/assets/edgewire.${hash}.css`,
 	/**
 	 * The site's icon, static files in public/ drawn by `npm run icons` (scripts/icons): the mark as
 	 * SVG, the favicon, PNGs for feeds.

@@ -6,23 +6,17 @@
  */
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
-import { type Browser, chromium, type Frame, type Locator, type Page } from "playwright-core";
+import type { Browser, Frame, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readContentFiles } from "../../src/commands/contentFiles";
 import { formatDutchDate } from "../../src/content/dutchDate";
 import { loadArticles } from "../../src/content/loadContent";
 import { attr, elementsByTag, parseHtmlDocument } from "../support/parseHtml";
 import { seedParagraphs } from "../support/seed";
+import { launchChromium } from "./support/chromium";
 import { type PartnerSite, startPartnerSite } from "./support/partnerSite";
 import { type RunningWorker, startWorker } from "./support/processes";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROMIUM_FLAGS = [
-	"--no-sandbox",
-	"--disable-gpu",
-	"--disable-background-networking",
-	"--disable-component-update",
-];
 const SCREENSHOT = "test-results/e2e-partner.png";
 const [article] = loadArticles((await readContentFiles()).entries);
 if (article === undefined) throw new Error("no article to embed");
@@ -73,11 +67,7 @@ async function embedFrame(page: Page): Promise<Frame> {
 }
 
 beforeAll(async () => {
-	if (!existsSync(CHROMIUM)) {
-		throw new Error(
-			`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`,
-		);
-	}
+	browser = await launchChromium();
 	worker = await startWorker();
 	const articleUrl = `${worker.origin}/articles/${article.slug}`;
 	partner = await startPartnerSite({
@@ -85,7 +75,6 @@ beforeAll(async () => {
 		fragmentUrl: `${articleUrl}/fragment`,
 		oembedUrl: await discoverOEmbed(articleUrl),
 	});
-	browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
 	reader = await browser.newPage({ viewport: { width: 1000, height: 900 } });
 	// Console messages of every frame, the sandboxed embed's included; Chromium logs CSP blocks here.
 	reader.on("console", (message) => {

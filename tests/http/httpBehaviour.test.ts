@@ -2,6 +2,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { readContentFiles } from "../../src/commands/contentFiles";
+import { stylesheetUrl } from "../../src/render/stylesheetUrl";
 import { entry } from "../fixtures/articleInputs";
 import { advanceClock, startClock } from "../support/clock";
 import {
@@ -10,7 +11,7 @@ import {
 	headersBesidesLength,
 	sendPreflight,
 } from "../support/http";
-import { seedArticle, url } from "../support/site";
+import { seedArticle, site, url } from "../support/site";
 import { emptyStore, publishEntries } from "../support/store";
 
 const content = (await readContentFiles()).entries;
@@ -276,7 +277,7 @@ describe.each(PAGES)("security headers on the page %s", (path) => {
 		const response = await fetchPath(path);
 		const csp = response.headers.get("Content-Security-Policy") ?? "";
 		expect(csp).toMatch(/^default-src 'none';/);
-		expect(csp).toContain(`style-src ${url("/assets/edgewire.css")}`);
+		expect(csp).toContain(`style-src ${stylesheetUrl(site)};`);
 		expect(csp).toContain("frame-ancestors 'none'");
 		expect(csp).not.toContain("script-src");
 		expect(response.headers.get("Referrer-Policy")).toBe("strict-origin-when-cross-origin");

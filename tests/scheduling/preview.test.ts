@@ -11,10 +11,11 @@ import { edgeCacheKey } from "../../src/http/edgeCache";
 import { PREVIEW_COOKIE_SECONDS, sameSecret } from "../../src/http/previewAccess";
 import { app } from "../../src/index";
 import { forgetPreparedSites, preparedSite } from "../../src/publish/preparedSite";
+import { stylesheetUrl } from "../../src/render/stylesheetUrl";
 import { entry } from "../fixtures/articleInputs";
 import { setClock, startClock } from "../support/clock";
 import { attr, elementsByTag, parseHtmlDocument, textOf } from "../support/parseHtml";
-import { url } from "../support/site";
+import { site, url } from "../support/site";
 import { emptyStore, publishEntries } from "../support/store";
 
 const TOKEN = "a-long-random-preview-token-0123456789";
@@ -66,9 +67,9 @@ describe("preview with the token", () => {
 		expect(response.headers.get("Referrer-Policy")).toBe("no-referrer");
 		expect(response.headers.get("ETag")).toBeNull();
 		// Like every page: the stylesheet and the icon files, nothing else (no lead image here).
-		expect(response.headers.get("Content-Security-Policy")).toContain(
-			`img-src ${url("/favicon.ico")} ${url("/assets/edgewire.svg")};`,
-		);
+		const csp = response.headers.get("Content-Security-Policy");
+		expect(csp).toContain(`img-src ${url("/favicon.ico")} ${url("/assets/edgewire.svg")};`);
+		expect(csp).toContain(`style-src ${stylesheetUrl(site)};`);
 		const body = await response.text();
 		const text = textOf(parseHtmlDocument(body));
 		expect(text).toContain("Voorvertoning: dit artikel wordt openbaar op");

@@ -8,6 +8,8 @@ import { SELF } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { app } from "../../src/index";
+import { stylesheetHash } from "../../src/render/stylesheetUrl";
+import { sitePaths } from "../../src/site/siteUrls";
 import { atomLinks, childrenNamed, parseXml } from "../support/parseXml";
 import { articles, testEnv, url } from "../support/site";
 
@@ -28,7 +30,7 @@ const OTHERS = [
 	"/sitemap.xml",
 	"/news-sitemap.xml",
 	"/robots.txt",
-	"/assets/edgewire.css",
+	sitePaths.stylesheet(stylesheetHash()),
 	...articles.flatMap((a) => [
 		`/articles/${a.slug}`,
 		`/articles/${a.slug}/fragment`,

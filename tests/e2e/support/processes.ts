@@ -32,6 +32,22 @@ async function prepareStore(state: string): Promise<void> {
 		[join("scripts", "run.mjs"), join("scripts", "prepareLocalStore.ts"), "--persist-to", state],
 		{ stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CI: "true" } },
 	);
+	await succeeded(child, "preparing the local store");
+}
+
+/**
+ * `npm run <script> -- <args>` (a project command such as `import` or `withdraw`), as an editor
+ * runs it; rejects with its output if it fails.
+ */
+export async function runProjectCommand(script: string, args: readonly string[]): Promise<void> {
+	const child = spawn("npm", ["run", "--silent", script, "--", ...args], {
+		stdio: ["ignore", "pipe", "pipe"],
+		env: { ...process.env, CI: "true" },
+	});
+	await succeeded(child, `npm run ${script}`);
+}
+
+async function succeeded(child: ChildProcess, what: string): Promise<void> {
 	let output = "";
 	child.stdout?.on("data", (chunk: Buffer) => {
 		output += chunk.toString();
@@ -40,20 +56,30 @@ async function prepareStore(state: string): Promise<void> {
 		output += chunk.toString();
 	});
 	const [code] = (await once(child, "close")) as [number | null];
-	if (code !== 0) throw new Error(`preparing the local store failed:\n${output}`);
+	if (code !== 0) throw new Error(`${what} failed:\n${output}`);
 }
 
 /**
  * `wrangler dev` on free ports with SITE_URL matching the origin it serves, its own state
  * directory (so it shares nothing with a developer's `npm run dev`), and its own process group
- * (so stopping it stops workerd too). Resolves once the Worker answers.
+ * (so stopping it stops workerd too). Resolves once the Worker answers. `addContent` may put more
+ * into its store (the state directory, for `--persist-to`) before it starts.
  */
-export async function startWorker(vars: Record<string, string> = {}): Promise<RunningWorker> {
+export async function startWorker(
+	vars: Record<string, string> = {},
+	addContent?: (state: string) => Promise<void>,
+): Promise<RunningWorker> {
 	const [port, inspectorPort] = [await freePort(), await freePort()];
 	const origin = `http://127.0.0.1:${port}`;
 	const state = await mkdtemp(join(tmpdir(), "edgewire-e2e-"));
 	// The store this wrangler dev serves: migrations applied and content/ published into it.
-	await prepareStore(state);
+	try {
+		await prepareStore(state);
+		await addContent?.(state);
+	} catch (error) {
+		await rm(state, { recursive: true, force: true });
+		throw error;
+	}
 	const varArgs = Object.entries({ SITE_URL: origin, ...vars }).flatMap(([name, value]) => [
 		"--var",
 		`${name}:${value}`,
