@@ -115,8 +115,21 @@ const SEARCH = {
 	},
 } as const;
 
+/**
+ * Whether search_recent holds every indexed article (the oldest one is among the newest): then a
+ * query ranked there has searched the whole archive. One row, read by search_documents_by_age.
+ */
+const RECENT_HOLDS_ALL = statement(
+	"searchRecentHoldsAll",
+	"request",
+	"SELECT recent FROM search_documents ORDER BY published_at, slug LIMIT 1",
+);
+
 export interface SearchPage {
-	/** Where it was ranked: all public articles, or the newest RECENT_ARTICLES. */
+	/**
+	 * What was searched: every public article (ranked over the archive, or over search_recent when
+	 * that holds them all), or the newest RECENT_ARTICLES only.
+	 */
 	readonly scope: SearchScope;
 	/** How many articles match in that scope. */
 	readonly total: number;
@@ -170,6 +183,13 @@ export async function searchArticles(
 	const rows = await prepare(db, search)
 		.bind(...bound, ...(section === undefined ? [] : [section]))
 		.all<ArticleRow & { readonly total: number }>();
+	// An archive no larger than search_recent was searched whole, wherever the query was ranked.
+	if (
+		scope === "recent" &&
+		(await prepare(db, RECENT_HOLDS_ALL).first<number | null>("recent")) !== 0
+	) {
+		scope = "archive";
+	}
 	return {
 		scope,
 		total: rows.results[0]?.total ?? 0,

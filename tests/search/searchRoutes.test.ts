@@ -177,6 +177,14 @@ describe("GET /search.json?q=", () => {
 		expectPreflightAllowed(await sendPreflight(url("/search.json?q=x")));
 	});
 
+	it("says the whole archive was searched for a prefix while every article is among the newest", async () => {
+		const answer = await searchFor("veerpo*");
+		expect(answer).toMatchObject({ total: 45, searched: "all" });
+		expect(answer).not.toHaveProperty("newest");
+		const page = await (await fetchPath(searchPath("veerpo*", {}, "page"))).text();
+		expect(page).not.toContain("ew-search-note");
+	});
+
 	it("needs a query: without q it answers 400 with the reason", async () => {
 		const response = await fetchPath("/search.json");
 		expect(response.status).toBe(400);
