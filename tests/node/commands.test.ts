@@ -18,6 +18,7 @@ import {
 } from "./support/commands";
 
 const SEED_SLUG = "kabinetsberaad-over-asiel-vandaag-verder-crisis-nog-niet-afgewend";
+const SEED_FILE = "content/articles/2023-07-kabinetsberaad-over-asiel.ts";
 const folders: string[] = [];
 /** A store with the migrations applied and content/ published, made once by `npm run db:prepare`. */
 let prepared: string;
@@ -148,7 +149,7 @@ describe("npm run import and withdraw", { timeout: 120_000 }, () => {
 		expect(result.output).toContain("kapot.ndjson:3: published: day 30 does not exist in 2001-02");
 		expectNoStackTrace(result);
 		const listed = await run("withdraw.ts", "archief-een", "--persist-to", state);
-		expect(listed.output).toContain("archief-een: slug: no such article");
+		expect(listed.stderr).toBe("withdraw: no such article: archief-een\n");
 	});
 
 	it("import: names an oversized line by its number and length, without reading it whole", async () => {
@@ -196,9 +197,65 @@ describe("npm run import and withdraw", { timeout: 120_000 }, () => {
 		expect(done.output).toMatch(/Withdrew \(content version 3\) .*archief-een/);
 		const refused = await run("withdraw.ts", SEED_SLUG, "--persist-to", state);
 		expect(refused.code).toBe(1);
-		expect(refused.output).toContain("remove that file and run npm run publish");
+		expect(refused.stderr).toBe(
+			`withdraw: ${SEED_SLUG} is written in ${SEED_FILE}: remove that file and run \`npm run publish\`\n`,
+		);
 		const usage = await run("withdraw.ts");
 		expect(usage.code).toBe(2);
+	});
+});
+
+describe("what withdraw says of a slug it cannot take down", { timeout: 120_000 }, () => {
+	it("an unknown slug: one line `no such article: <slug>`, exit 1, nothing written", async () => {
+		const state = await preparedStore();
+		const file = join(state, "archief.ndjson");
+		await writeFile(file, `${line("archief-een", "2001-05-04")}\n`);
+		expect((await run("import.ts", file, "--persist-to", state)).code).toBe(0);
+		const result = await run(
+			"withdraw.ts",
+			"archief-een",
+			"nergens-te-vinden",
+			"--persist-to",
+			state,
+		);
+		expect(result.code).toBe(1);
+		expect(result.stdout).toBe("");
+		expect(result.stderr).toBe("withdraw: no such article: nergens-te-vinden\n");
+		// archief-een, named with it, is still there: withdrawing it alone works.
+		const alone = await run("withdraw.ts", "archief-een", "--persist-to", state);
+		expect(alone.code).toBe(0);
+		expect(alone.stdout).toMatch(/^Withdrew \(content version 3\) from .*: archief-een\n/);
+	});
+
+	it("several slugs it cannot take down: one line each, under one that says nothing was withdrawn", async () => {
+		const result = await run(
+			"withdraw.ts",
+			"nergens",
+			SEED_SLUG,
+			"--persist-to",
+			await preparedStore(),
+		);
+		expect(result.code).toBe(1);
+		expect(result.stderr.split("\n")).toEqual([
+			"withdraw: nothing withdrawn (2 slugs cannot be):",
+			"  no such article: nergens",
+			`  ${SEED_SLUG} is written in ${SEED_FILE}: remove that file and run \`npm run publish\``,
+			"",
+		]);
+	});
+
+	it("a slug already withdrawn: says so and exits 0, writing nothing", async () => {
+		const state = await preparedStore();
+		const file = join(state, "archief.ndjson");
+		await writeFile(file, `${line("archief-een", "2001-05-04")}\n`);
+		expect((await run("import.ts", file, "--persist-to", state)).code).toBe(0);
+		expect((await run("withdraw.ts", "archief-een", "--persist-to", state)).code).toBe(0);
+		const again = await run("withdraw.ts", "archief-een", "--persist-to", state);
+		expect(again.code).toBe(0);
+		expect(again.stderr).toBe("");
+		expect(again.stdout).toMatch(
+			/^Nothing to withdraw: archief-een is already withdrawn; local D1 "edgewire" \(.*\) stays at content version 3\.\n$/,
+		);
 	});
 });
 
