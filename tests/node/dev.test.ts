@@ -5,13 +5,13 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { cp, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort } from "../../scripts/lib/localProcesses";
 import { MIN_TOKEN_LENGTH } from "../../src/http/previewAccess";
-import { expectNoStackTrace, run, runNode } from "./support/commands";
+import { expectNoStackTrace, projectCopy, run, runIn } from "./support/commands";
 import { stubHub } from "./support/stubHub";
 
 const folders: string[] = [];
@@ -36,23 +36,9 @@ afterAll(async () => {
 	await Promise.all(folders.map((made) => rm(made, { recursive: true, force: true })));
 });
 
-/** A copy of the project (node_modules linked) whose .dev.vars a test may write. */
-async function projectCopy(devVars: string): Promise<string> {
-	const copy = join(await folder(), "project");
-	await mkdir(copy);
-	for (const entry of [
-		"src",
-		"content",
-		"scripts",
-		"migrations",
-		"public",
-		"wrangler.toml",
-		"package.json",
-		"tsconfig.json",
-	]) {
-		await cp(entry, join(copy, entry), { recursive: true });
-	}
-	await symlink(resolve("node_modules"), join(copy, "node_modules"), "dir");
+/** A copy of the project (node_modules linked) with `devVars` as its .dev.vars. */
+async function projectWith(devVars: string): Promise<string> {
+	const copy = await projectCopy(await folder());
 	await writeFile(join(copy, ".dev.vars"), devVars);
 	return copy;
 }
@@ -76,11 +62,8 @@ describe("npm run dev: PREVIEW_TOKEN", { timeout: 120_000 }, () => {
 	});
 
 	it("says the same for a short token in .dev.vars", async () => {
-		const copy = await projectCopy(`PREVIEW_TOKEN=${SHORT}\n`);
-		const result = await runNode([
-			join(copy, "scripts", "run.mjs"),
-			join(copy, "scripts", "dev.ts"),
-		]);
+		const copy = await projectWith(`PREVIEW_TOKEN=${SHORT}\n`);
+		const result = await runIn(copy, "dev.ts");
 		expect(result.code).toBe(2);
 		expect(result.stderr).toContain(`PREVIEW_TOKEN (.dev.vars) has ${SHORT.length} characters`);
 		expect(result.output).not.toContain(SHORT);

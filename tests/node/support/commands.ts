@@ -4,8 +4,8 @@
  */
 import { execFile } from "node:child_process";
 import { readdirSync } from "node:fs";
-import { copyFile, mkdir, readdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { copyFile, cp, mkdir, readdir, symlink, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
 import { expect } from "vitest";
 
 export interface Run {
@@ -60,6 +60,34 @@ export function runNode(
 /** `node scripts/run.mjs scripts/<script> ...args`, as the npm scripts run it. */
 export function run(script: string, ...args: string[]): Promise<Run> {
 	return runNode(["scripts/run.mjs", join("scripts", script), ...args]);
+}
+
+/**
+ * A copy of the project in `folder`/project (node_modules linked), whose content/ and .dev.vars a
+ * test may change without touching the project's own.
+ */
+export async function projectCopy(folder: string): Promise<string> {
+	const copy = join(folder, "project");
+	await mkdir(copy);
+	for (const entry of [
+		"src",
+		"content",
+		"scripts",
+		"migrations",
+		"public",
+		"wrangler.toml",
+		"package.json",
+		"tsconfig.json",
+	]) {
+		await cp(entry, join(copy, entry), { recursive: true });
+	}
+	await symlink(resolve("node_modules"), join(copy, "node_modules"), "dir");
+	return copy;
+}
+
+/** `node scripts/run.mjs scripts/<script> ...args` in the project copy `copy`. */
+export function runIn(copy: string, script: string, ...args: string[]): Promise<Run> {
+	return runNode([join(copy, "scripts", "run.mjs"), join(copy, "scripts", script), ...args]);
 }
 
 /** What a Node stack trace looks like, and workerd's native frames. */
