@@ -91,7 +91,7 @@ export function runIn(copy: string, script: string, ...args: string[]): Promise<
 }
 
 /** What a Node stack trace looks like, and workerd's native frames. */
-export function expectNoStackTrace(result: Run): void {
+export function expectNoStackTrace(result: Pick<Run, "output">): void {
 	expect(result.output).not.toMatch(/\n\s+at [\w.<>]+ \(|node:internal|workerd@|^stack:/m);
 }
 
