@@ -11,6 +11,8 @@ import siteInput from "../../content/site";
 import { ARCHIVE_LINE_MAX_BYTES } from "../../src/commands/archiveLines";
 import { SCHEDULE_HORIZON_DAYS } from "../../src/content/limits";
 import {
+	articleFile,
+	articleInput,
 	expectNoStackTrace,
 	MIGRATIONS,
 	migratedStore,
@@ -49,16 +51,8 @@ afterAll(async () => {
 	await Promise.all(folders.map((made) => rm(made, { recursive: true, force: true })));
 });
 
-const line = (slug: string, published: string) =>
-	JSON.stringify({
-		slug,
-		headline: `Archief ${slug}`,
-		published,
-		language: "nl",
-		source: { name: "NOS", url: "https://nos.nl/" },
-		tags: ["archief"],
-		body: [{ type: "paragraph", text: "Een alinea uit het archief." }],
-	});
+/** One line of an archive to import. */
+const line = (slug: string, published: string) => JSON.stringify(articleInput(slug, published));
 
 describe("the store's migrations, asked of the store", { timeout: 120_000 }, () => {
 	it("publish: exits 2 on a store with no migrations, naming each and `npm run db:migrate`", async () => {
@@ -288,22 +282,6 @@ function daysAhead(days: number): { readonly text: string; readonly ms: number }
 	return { text: at.toISOString().replace(".000Z", "+00:00"), ms: at.getTime() };
 }
 
-/** A content file for the article `slug`, published at `published`. */
-const articleFile = (slug: string, published: string) =>
-	`export default ${JSON.stringify(
-		{
-			slug,
-			headline: `Gepland ${slug}`,
-			published,
-			language: "nl",
-			source: { name: "NOS", url: "https://nos.nl/" },
-			tags: ["planning"],
-			body: [{ type: "paragraph", text: "Een alinea die later verschijnt." }],
-		},
-		null,
-		"\t",
-	)};\n`;
-
 describe("scheduled articles: what publish and import say", { timeout: 180_000 }, () => {
 	const FAR = "2062-07-04T10:22:00+02:00";
 
@@ -407,7 +385,7 @@ describe("scheduled articles: what publish and import say", { timeout: 180_000 }
 		// Confirmed once: a later publish that changes its text asks no flag again; moving it does.
 		await writeFile(
 			join(articles, "ver.ts"),
-			articleFile("ver-vooruit", FAR).replace("later verschijnt", "veel later verschijnt"),
+			articleFile("ver-vooruit", FAR, "Een alinea die veel later verschijnt."),
 		);
 		const later = daysAhead(31);
 		await writeFile(join(articles, "gepland.ts"), articleFile("gepland-bericht", later.text));

@@ -10,9 +10,9 @@ import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { freePort } from "../../scripts/lib/localProcesses";
+import { freePort, wranglerDevOptions } from "../../scripts/lib/localProcesses";
 import { MIN_TOKEN_LENGTH } from "../../src/http/previewAccess";
-import { expectNoStackTrace, projectCopy, run, runIn } from "./support/commands";
+import { articleFile, expectNoStackTrace, projectCopy, run, runIn } from "./support/commands";
 import { stubHub } from "./support/stubHub";
 
 const folders: string[] = [];
@@ -125,18 +125,10 @@ describe("npm run dev: the server's variables", { timeout: 180_000 }, () => {
 		const port = await freePort();
 		const origin = `http://127.0.0.1:${port}`;
 		const state = await folder();
-		const dev = startDev(".", [
-			"--port",
-			String(port),
-			"--ip",
-			"127.0.0.1",
-			"--var",
-			`SITE_URL:${origin}`,
-			"--var",
-			`WEBSUB_HUB:${hub.url}`,
-			"--persist-to",
-			state,
-		]);
+		const dev = startDev(
+			".",
+			wranglerDevOptions(port, { vars: { WEBSUB_HUB: hub.url }, persistTo: state }),
+		);
 		let feed = "";
 		await until(async () => {
 			const answer = await fetch(`${origin}/feed.xml`).catch(() => undefined);
@@ -179,28 +171,11 @@ describe("npm run dev: .dev.vars changed while it runs", { timeout: 300_000 }, (
 		const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString();
 		await writeFile(
 			join(project, "content", "articles", "gepland.ts"),
-			`export default ${JSON.stringify({
-				slug: SLUG,
-				headline: "Gepland bericht",
-				published: inAMonth,
-				language: "nl",
-				source: { name: "NOS", url: "https://nos.nl/" },
-				tags: ["planning"],
-				body: [{ type: "paragraph", text: "Een alinea die later verschijnt." }],
-			})};\n`,
+			articleFile(SLUG, inAMonth),
 		);
 		const port = await freePort();
 		const origin = `http://127.0.0.1:${port}`;
-		const dev = startDev(project, [
-			"--port",
-			String(port),
-			"--ip",
-			"127.0.0.1",
-			"--var",
-			`SITE_URL:${origin}`,
-			"--persist-to",
-			await folder(),
-		]);
+		const dev = startDev(project, wranglerDevOptions(port, { persistTo: await folder() }));
 		const status = (path: string, token?: string) =>
 			fetch(`${origin}${path}`, {
 				headers: token === undefined ? {} : { authorization: `Bearer ${token}` },

@@ -85,6 +85,28 @@ export async function projectCopy(folder: string): Promise<string> {
 	return copy;
 }
 
+/** An article with only what every article needs, as an import line or a content file holds it. */
+export function articleInput(
+	slug: string,
+	published: string,
+	text = "Een alinea uit het archief.",
+): Record<string, unknown> {
+	return {
+		slug,
+		headline: `Archief ${slug}`,
+		published,
+		language: "nl",
+		source: { name: "NOS", url: "https://nos.nl/" },
+		tags: ["archief"],
+		body: [{ type: "paragraph", text }],
+	};
+}
+
+/** `articleInput` as a file an editor adds to content/articles. */
+export function articleFile(slug: string, published: string, text?: string): string {
+	return `export default ${JSON.stringify(articleInput(slug, published, text), null, "\t")};\n`;
+}
+
 /** `node scripts/run.mjs scripts/<script> ...args` in the project copy `copy`. */
 export function runIn(copy: string, script: string, ...args: string[]): Promise<Run> {
 	return runNode([join(copy, "scripts", "run.mjs"), join(copy, "scripts", script), ...args]);
