@@ -8,14 +8,21 @@
  *   npm run dev [-- <wrangler dev options>]
  *   npm run dev -- --port 8790 --var SITE_URL:http://127.0.0.1:8790
  *
+ * wrangler dev reads .dev.vars only when it starts, so this command watches it: when the
+ * variables in it change (a PREVIEW_TOKEN set, changed or removed), it says so in one line and
+ * restarts wrangler dev with the same arguments, on the same port and store; a new token that is
+ * too short is refused in one line, and the server keeps the variables it has.
+ *
  * Exits 2 before anything starts on a PREVIEW_TOKEN shorter than MIN_TOKEN_LENGTH (naming its
  * source and length, never its value) or an unusable --var; with the publish's status when content
  * is invalid; otherwise with wrangler dev's own exit status. Signals sent to this command reach
  * wrangler dev.
  */
 import { MIN_TOKEN_LENGTH } from "../src/http/previewAccess";
+import { watchDevVars } from "./lib/devVarsWatch";
 import { runInForeground, WRANGLER } from "./lib/foreground";
-import { shown } from "./lib/shown";
+import { projectRoot } from "./lib/projectRoot";
+import { shown, shownBare } from "./lib/shown";
 import { isEntry, runCommand, UsageError } from "./lib/usage";
 import { localWorkerVars } from "./lib/wranglerConfig";
 import { prepareLocalStore } from "./prepareLocalStore";
@@ -107,6 +114,7 @@ const HELP = `Usage: npm run dev [-- <wrangler dev options>]
 Applies migrations/ to the local store, publishes content/ with the server's variables
 (wrangler.toml [vars], .dev.vars, then --var NAME:VALUE), then runs
 \`wrangler dev --test-scheduled\` with the same options (--port, --var, --persist-to, ...).
+While it runs, saving .dev.vars with changed variables (a new PREVIEW_TOKEN) restarts wrangler dev.
 Exit status: wrangler dev's; 1 when content is invalid; 2 on a short PREVIEW_TOKEN or a bad --var.`;
 
 if (isEntry(import.meta.filename)) await runCommand("dev", main);
@@ -119,15 +127,47 @@ async function main(): Promise<number> {
 		return 0;
 	}
 	const fromFiles = localWorkerVars();
-	if (args.vars.PREVIEW_TOKEN !== undefined) checkPreviewToken(args.vars.PREVIEW_TOKEN, "--var");
-	else checkPreviewToken(fromFiles.PREVIEW_TOKEN, ".dev.vars");
+	checkServerToken(args, fromFiles);
 	const warning = portWarning(args.port, args.vars.SITE_URL ?? fromFiles.SITE_URL);
 	if (warning !== undefined) console.warn(warning);
 	const prepared = await prepareLocalStore({ persistTo: args.persistTo, serverVars: args.vars });
 	if (prepared !== 0) return prepared;
 	// The Worker reads nothing from request.cf: wrangler need not download its sample (offline).
-	return runInForeground([WRANGLER, "dev", "--test-scheduled", ...argv], {
-		...process.env,
-		CLOUDFLARE_CF_FETCH_ENABLED: "false",
-	});
+	return runInForeground(
+		[WRANGLER, "dev", "--test-scheduled", ...argv],
+		{ ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: "false" },
+		(restart) => watchDevVars(projectRoot, devVarsSeen, () => reloadDevVars(args, restart)),
+	);
+}
+
+/** The token the server gets, from --var over .dev.vars, checked as checkPreviewToken does. */
+function checkServerToken(args: DevArgs, fromFiles: Readonly<Record<string, unknown>>): void {
+	if (args.vars.PREVIEW_TOKEN !== undefined) checkPreviewToken(args.vars.PREVIEW_TOKEN, "--var");
+	else checkPreviewToken(fromFiles.PREVIEW_TOKEN, ".dev.vars");
+}
+
+/** The local variables as wrangler dev would load them now, to compare (never printed). */
+function devVarsSeen(): string {
+	try {
+		return JSON.stringify(localWorkerVars());
+	} catch {
+		// wrangler.toml unreadable (half-written): a change, and reloadDevVars says why.
+		return "";
+	}
+}
+
+/** .dev.vars changed: restart wrangler dev so the Worker gets it, unless its token is too short. */
+function reloadDevVars(args: DevArgs, restart: () => void): void {
+	try {
+		checkServerToken(args, localWorkerVars());
+	} catch (error) {
+		const message = error instanceof Error ? error.message : String(error);
+		const reason = shownBare(message.split("\n")[0] ?? "", 300);
+		console.warn(
+			`dev: .dev.vars changed, but ${reason}; wrangler dev keeps running with the variables it had`,
+		);
+		return;
+	}
+	console.log("dev: .dev.vars changed; restarting wrangler dev so that the Worker reads it");
+	restart();
 }

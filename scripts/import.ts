@@ -4,17 +4,21 @@
  * it writes only the lines that changed. Articles it loads have no content file: withdraw one with
  * `npm run withdraw -- <slug>`.
  *
- *   npm run import -- archive.ndjson [--remote] [--dry-run] [--persist-to <dir>]
+ *   npm run import -- archive.ndjson [--remote] [--dry-run] [--far-future] [--persist-to <dir>]
  *
- * Exits 0 when the store holds the archive, 1 when a line is invalid (every problem is listed as
- * file:line: field: message; nothing is written) or the import failed, 2 on a usage error.
+ * Lists each article it schedules with the instant it goes public in the site's time zone. Exits
+ * 0 when the store holds the archive, 1 when a line is invalid or schedules an article beyond the
+ * horizon without --far-future (every problem is listed as file:line: field: message; nothing is
+ * written) or the import failed, 2 on a usage error.
  */
 import { createReadStream, existsSync } from "node:fs";
 import { basename } from "node:path";
 import { archiveLines } from "../src/commands/archiveLines";
 import { importArchive, readArchive } from "../src/commands/importArchive";
+import { SCHEDULE_HORIZON_DAYS } from "../src/content/limits";
 import { printable } from "../src/websub/notifyHub";
 import { withStore } from "./lib/d1Store";
+import { SCHEDULED_ONLY, scheduledLines, siteTimeZone } from "./lib/scheduleLines";
 import { PATH_SHOWN, shown } from "./lib/shown";
 import {
 	commandArgs,
@@ -27,17 +31,19 @@ import {
 } from "./lib/usage";
 import { hubSettings, notifyAfterPublish } from "./websub/afterPublish";
 
-const HELP = `Usage: npm run import -- <file.ndjson> [--remote] [--dry-run] [--persist-to <dir>]
+const HELP = `Usage: npm run import -- <file.ndjson> [--remote] [--dry-run] [--far-future] [--persist-to <dir>]
 
 Loads one article (an ArticleInput as JSON) per line into the article store (D1).
   --remote          the deployed database (needs \`npx wrangler login\` and its id in wrangler.toml)
   --dry-run         validate and report what would change; write nothing
+  --far-future      schedule articles more than ${SCHEDULE_HORIZON_DAYS} days ahead too (refused otherwise)
   --persist-to DIR  a local state directory other than .wrangler/state
 Exit status: 0 imported or nothing to do, 1 invalid line or failed, 2 usage error.`;
 
 interface ImportArgs {
 	readonly file: string;
 	readonly dryRun: boolean;
+	readonly farFuture: boolean;
 	readonly target: StoreTarget;
 }
 
@@ -45,7 +51,7 @@ interface ImportArgs {
 function options(argv: string[]): ImportArgs | "help" {
 	const { values, positionals } = commandArgs({
 		args: argv,
-		options: STORE_OPTIONS,
+		options: { ...STORE_OPTIONS, "far-future": { type: "boolean", default: false } },
 		allowPositionals: true,
 	});
 	if (values.help) return "help";
@@ -58,7 +64,12 @@ function options(argv: string[]): ImportArgs | "help" {
 	if (file === undefined || !existsSync(file)) {
 		throw new UsageError(`no such file: ${shown(file ?? "", PATH_SHOWN)}`);
 	}
-	return { file, dryRun: values["dry-run"], target: storeTarget(values) };
+	return {
+		file,
+		dryRun: values["dry-run"],
+		farFuture: values["far-future"],
+		target: storeTarget(values),
+	};
 }
 
 await runCommand("import", async () => {
@@ -67,6 +78,7 @@ await runCommand("import", async () => {
 		console.log(HELP);
 		return 0;
 	}
+	const timeZone = siteTimeZone();
 	const started = performance.now();
 	// The name every problem and the summary quote, and the import's origin in the store.
 	const name = printable(basename(args.file));
@@ -83,6 +95,7 @@ await runCommand("import", async () => {
 		const summary = await importArchive(store.db, name, archive.articles, archive.lines, {
 			now,
 			dryRun: args.dryRun,
+			farFuture: args.farFuture,
 			onProgress(staged, total) {
 				if (staged - lastReport >= 10_000 || staged === total) {
 					lastReport = staged;
@@ -104,12 +117,15 @@ await runCommand("import", async () => {
 			console.log(
 				`Imported ${name} as content version ${summary.version} into ${store.where}: ${counts} (${took}).`,
 			);
-			if (summary.publicChange)
-				await notifyAfterPublish({
-					sections: summary.sections,
-					authors: summary.authors,
-					settings: hubSettings(process.env, store.vars),
-				});
+		}
+		for (const line of scheduledLines(summary.scheduled, timeZone)) console.log(line);
+		if (summary.version !== undefined && !summary.publicChange) console.log(SCHEDULED_ONLY);
+		if (summary.version !== undefined && summary.publicChange) {
+			await notifyAfterPublish({
+				sections: summary.sections,
+				authors: summary.authors,
+				settings: hubSettings(process.env, store.vars),
+			});
 		}
 		return 0;
 	});

@@ -3,10 +3,11 @@
  * their URLs answer 410 Gone and they leave every feed, archive, index page and oEmbed. An
  * article written in content/ is withdrawn by removing its file and running `npm run publish`.
  *
- * Exits 0 when every slug was withdrawn, 1 when one cannot be (nothing is written), 2 on a usage
- * error.
+ * Exits 0 when every slug is withdrawn (now or before: a slug already withdrawn is left as it is),
+ * 1 when one cannot be (`no such article: <slug>`, or an article written in content/; nothing is
+ * written), 2 on a usage error.
  */
-import { withdrawArticles } from "../src/commands/withdrawArticles";
+import { type WithdrawSummary, withdrawArticles } from "../src/commands/withdrawArticles";
 import { isSlug } from "../src/content/validateArticle";
 import { withStore } from "./lib/d1Store";
 import { shown } from "./lib/shown";
@@ -16,7 +17,10 @@ import { hubSettings, notifyAfterPublish } from "./websub/afterPublish";
 const HELP = `Usage: npm run withdraw -- <slug>... [--remote] [--dry-run] [--persist-to <dir>]
 
 Withdraws imported articles: their URLs answer 410 Gone; they leave every feed and listing.
-Exit status: 0 withdrawn, 1 a slug could not be withdrawn (nothing written), 2 usage error.`;
+  --remote          the deployed database (needs \`npx wrangler login\` and its id in wrangler.toml)
+  --dry-run         say what would be withdrawn; write nothing
+  --persist-to DIR  a local state directory other than .wrangler/state
+Exit status: 0 withdrawn (or already), 1 a slug could not be withdrawn (nothing written), 2 usage error.`;
 
 await runCommand("withdraw", async () => {
 	const { values, positionals } = commandArgs({
@@ -41,11 +45,7 @@ await runCommand("withdraw", async () => {
 			now: Date.now(),
 			dryRun: values["dry-run"],
 		});
-		const verb =
-			summary.version === undefined
-				? "Would withdraw"
-				: `Withdrew (content version ${summary.version})`;
-		console.log(`${verb} from ${store.where}: ${summary.withdrawn.join(", ")}`);
+		report(summary, store.where, values["dry-run"]);
 		if (summary.version !== undefined && summary.publicChange) {
 			await notifyAfterPublish({
 				sections: summary.sections,
@@ -56,3 +56,19 @@ await runCommand("withdraw", async () => {
 		return 0;
 	});
 });
+
+function report(summary: WithdrawSummary, where: string, dryRun: boolean): void {
+	const { withdrawn, scheduled, already } = summary;
+	if (withdrawn.length === 0) {
+		console.log(
+			`Nothing to withdraw: ${already.join(", ")} ${already.length === 1 ? "is" : "are"} already withdrawn; ${where} stays at content version ${summary.baseVersion}.`,
+		);
+		return;
+	}
+	const verb = dryRun ? "Would withdraw" : `Withdrew (content version ${summary.version})`;
+	console.log(`${verb} from ${where}: ${withdrawn.join(", ")}`);
+	if (scheduled.length > 0) {
+		console.log(`  scheduled, never public (no trace is left): ${scheduled.join(", ")}`);
+	}
+	if (already.length > 0) console.log(`  already withdrawn before: ${already.join(", ")}`);
+}

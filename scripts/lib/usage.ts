@@ -1,6 +1,7 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import { PublishConflictError } from "../../src/commands/applyPlan";
 import { StoreUnavailableError } from "../../src/commands/storeRetry";
+import { WithdrawRefused } from "../../src/commands/withdrawArticles";
 import { ContentError } from "../../src/content/contentError";
 import { printable } from "../../src/websub/notifyHub";
 import { shown } from "./shown";
@@ -119,7 +120,8 @@ export function isEntry(filename: string): boolean {
 /**
  * Errors whose whole message is for the person running the command: ours, written to be read
  * (a UsageError, every content problem with file and field, a store that stayed unavailable, a
- * publish that kept losing its race, a step that failed with what it printed).
+ * publish that kept losing its race, a step that failed with what it printed, slugs a withdraw
+ * cannot take down).
  */
 const READABLE_ERRORS: readonly (abstract new (...args: never[]) => Error)[] = [
 	UsageError,
@@ -127,6 +129,7 @@ const READABLE_ERRORS: readonly (abstract new (...args: never[]) => Error)[] = [
 	ContentError,
 	StoreUnavailableError,
 	PublishConflictError,
+	WithdrawRefused,
 ];
 
 /** Longest line of an unexpected error's message that is printed. */

@@ -19,7 +19,8 @@ import {
 import { commitPlan, withVersionRetry } from "./applyPlan";
 import type { ArchiveLine } from "./archiveLines";
 import { isEmptyPlan, planPublish } from "./planPublish";
-import { articleWrite, changedCollections, snapshotFor } from "./publishContent";
+import { articleWrite, changedCollections, checkHorizon, snapshotFor } from "./publishContent";
+import { type ScheduledWrite, scheduledWrites } from "./scheduledWrites";
 import { withStoreRetry } from "./storeRetry";
 
 export interface ImportSummary {
@@ -30,6 +31,8 @@ export interface ImportSummary {
 	readonly changed: number;
 	readonly unchanged: number;
 	readonly publicChange: boolean;
+	/** The added and changed articles that go public later, in the order they do. */
+	readonly scheduled: readonly ScheduledWrite[];
 	/** The sections and the authors whose feeds change, for WebSub. */
 	readonly sections: readonly string[];
 	readonly authors: readonly string[];
@@ -38,6 +41,8 @@ export interface ImportSummary {
 export interface ImportOptions {
 	readonly now: number;
 	readonly dryRun?: boolean;
+	/** Schedule articles more than SCHEDULE_HORIZON_DAYS ahead too (`--far-future`). */
+	readonly farFuture?: boolean;
 	/** Told how many rows are staged so far, for a progress line. */
 	readonly onProgress?: (staged: number, total: number) => void;
 }
@@ -122,6 +127,8 @@ export async function importArchive(
 		const importId = crypto.randomUUID();
 		const { unchanged } = planned.value;
 		const plan = { ...planned.value.plan, appendAfter: undefined, importId };
+		const scheduled = scheduledWrites(plan, snapshot);
+		checkHorizon(scheduled, articles, options, "import");
 		const summary = {
 			...(await changedCollections(db, plan)),
 			baseVersion: plan.baseVersion,
@@ -130,6 +137,7 @@ export async function importArchive(
 			changed: plan.changed.length,
 			unchanged: unchanged.length,
 			publicChange: plan.publicChange,
+			scheduled,
 		};
 		if (isEmptyPlan(plan) || options.dryRun === true) return { ...summary, version: undefined };
 		try {

@@ -18,6 +18,7 @@ import {
 import type { ArticleWrite, PublishPlan } from "../store/publishWrites";
 import { commitPlan, withVersionRetry } from "./applyPlan";
 import { isEmptyPlan, planPublish, respelledCollections, type StoredForPlan } from "./planPublish";
+import { farFutureProblems, type ScheduledWrite, scheduledWrites } from "./scheduledWrites";
 import { withStoreRetry } from "./storeRetry";
 
 export interface PublishSummary {
@@ -31,6 +32,8 @@ export interface PublishSummary {
 	readonly unchanged: number;
 	/** Whether the public sees a change now (scheduled articles alone do not count). */
 	readonly publicChange: boolean;
+	/** The added and changed articles that go public later, in the order they do. */
+	readonly scheduled: readonly ScheduledWrite[];
 	/** The plan, for a dry run's report. */
 	readonly plan: PublishPlan;
 	/** The sections whose feeds change (of the added, changed and withdrawn articles), for WebSub. */
@@ -44,6 +47,8 @@ export interface PublishOptions {
 	readonly now: number;
 	/** Plan and report, write nothing. */
 	readonly dryRun?: boolean;
+	/** Schedule articles more than SCHEDULE_HORIZON_DAYS ahead too (`--far-future`). */
+	readonly farFuture?: boolean;
 }
 
 /** An article as a publish writes it. */
@@ -128,6 +133,8 @@ export async function publishContent(
 		const planned = planPublish(snapshot, writes, options.now, "publish", read);
 		if (!planned.ok) throw new ContentError(planned.problems);
 		const { plan, unchanged } = planned.value;
+		const scheduled = scheduledWrites(plan, snapshot);
+		checkHorizon(scheduled, articles, options, "publish");
 		const write = !isEmptyPlan(plan) && options.dryRun !== true;
 		const { sections, authors } = await changedCollections(db, plan);
 		return {
@@ -140,9 +147,25 @@ export async function publishContent(
 			withdrawn: plan.withdrawn.map((withdrawal) => withdrawal.slug),
 			unchanged: unchanged.length,
 			publicChange: plan.publicChange,
+			scheduled,
 			plan,
 		};
 	});
+}
+
+/**
+ * Throws a ContentError naming each article scheduled beyond the horizon, unless the command was
+ * told `--far-future`.
+ */
+export function checkHorizon(
+	scheduled: readonly ScheduledWrite[],
+	articles: readonly Article[],
+	options: { readonly now: number; readonly farFuture?: boolean },
+	command: "publish" | "import",
+): void {
+	if (options.farFuture === true) return;
+	const problems = farFutureProblems(scheduled, articles, options.now, command);
+	if (problems.length > 0) throw new ContentError(problems);
 }
 
 /** The sections and the authors' pages whose feeds a plan changes (for WebSub), each sorted. */

@@ -21,16 +21,29 @@ const MONTHS = [
  * given, else in the offset the content gave (the writer's clock).
  */
 export function formatDutchDate(date: PublicationDate, timeZone?: string): string {
-	const { year, month, day, hour, minute } =
+	return formatParts(
 		timeZone !== undefined && date.precision === "instant"
 			? partsIn(date.instant, timeZone)
-			: date.parts;
+			: date.parts,
+	);
+}
+
+/** The parts, down to the precision they have. */
+function formatParts({ year, month, day, hour, minute }: DateParts): string {
 	if (month === undefined) return String(year);
 	const monthName = MONTHS[month - 1] ?? String(month);
 	if (day === undefined) return `${monthName} ${year}`;
 	if (hour === undefined || minute === undefined) return `${day} ${monthName} ${year}`;
 	const clock = `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`;
 	return `${day} ${monthName} ${year}, ${clock}`;
+}
+
+/**
+ * `instant` to the minute in `timeZone`, as the pages show an instant: `4 december 2026, 11:22`
+ * (what the commands print for a scheduled article).
+ */
+export function formatDutchInstant(instant: Date, timeZone: string): string {
+	return formatParts(partsIn(instant, timeZone));
 }
 
 /** The day of `instant` in `timeZone`, as a Dutch reader writes it: `4 december 2026`. */

@@ -33,6 +33,14 @@ export const LIMITS = {
 	quoted: 80,
 } as const;
 
+/**
+ * How far ahead `npm run publish` and `npm run import` schedule an article without being told
+ * `--far-future` (docs/formats.md, "Limits"). Newsrooms schedule hours to weeks ahead; a date
+ * further out is more often a typo (`2062` for `2026`) than a plan, and would leave the article
+ * silently waiting for years.
+ */
+export const SCHEDULE_HORIZON_DAYS = 90;
+
 /** `text` as a problem quotes it: JSON-escaped (no control character reaches a terminal), cut. */
 export function quoted(text: string, max: number = LIMITS.quoted): string {
 	return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);

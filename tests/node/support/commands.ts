@@ -4,8 +4,8 @@
  */
 import { execFile } from "node:child_process";
 import { readdirSync } from "node:fs";
-import { copyFile, mkdir, readdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { copyFile, cp, mkdir, readdir, symlink, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
 import { expect } from "vitest";
 
 export interface Run {
@@ -62,8 +62,58 @@ export function run(script: string, ...args: string[]): Promise<Run> {
 	return runNode(["scripts/run.mjs", join("scripts", script), ...args]);
 }
 
+/**
+ * A copy of the project in `folder`/project (node_modules linked), whose content/ and .dev.vars a
+ * test may change without touching the project's own.
+ */
+export async function projectCopy(folder: string): Promise<string> {
+	const copy = join(folder, "project");
+	await mkdir(copy);
+	for (const entry of [
+		"src",
+		"content",
+		"scripts",
+		"migrations",
+		"public",
+		"wrangler.toml",
+		"package.json",
+		"tsconfig.json",
+	]) {
+		await cp(entry, join(copy, entry), { recursive: true });
+	}
+	await symlink(resolve("node_modules"), join(copy, "node_modules"), "dir");
+	return copy;
+}
+
+/** An article with only what every article needs, as an import line or a content file holds it. */
+export function articleInput(
+	slug: string,
+	published: string,
+	text = "Een alinea uit het archief.",
+): Record<string, unknown> {
+	return {
+		slug,
+		headline: `Archief ${slug}`,
+		published,
+		language: "nl",
+		source: { name: "NOS", url: "https://nos.nl/" },
+		tags: ["archief"],
+		body: [{ type: "paragraph", text }],
+	};
+}
+
+/** `articleInput` as a file an editor adds to content/articles. */
+export function articleFile(slug: string, published: string, text?: string): string {
+	return `export default ${JSON.stringify(articleInput(slug, published, text), null, "\t")};\n`;
+}
+
+/** `node scripts/run.mjs scripts/<script> ...args` in the project copy `copy`. */
+export function runIn(copy: string, script: string, ...args: string[]): Promise<Run> {
+	return runNode([join(copy, "scripts", "run.mjs"), join(copy, "scripts", script), ...args]);
+}
+
 /** What a Node stack trace looks like, and workerd's native frames. */
-export function expectNoStackTrace(result: Run): void {
+export function expectNoStackTrace(result: Pick<Run, "output">): void {
 	expect(result.output).not.toMatch(/\n\s+at [\w.<>]+ \(|node:internal|workerd@|^stack:/m);
 }
 
