@@ -3,19 +3,22 @@
  * words are common is ranked among the newest RECENT_ARTICLES articles, a selective one over the
  * whole archive, and the rows D1 reads for either (what D1 bills) stay under the bound the docs
  * state, whatever the number of articles. search_recent always holds exactly the newest
- * RECENT_ARTICLES public articles, through imports, withdrawals and back-dated articles.
+ * RECENT_ARTICLES public articles, through imports, withdrawals and back-dated articles, and a
+ * rebuild in chunks makes the same index again.
  */
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { importArchive, readArchive } from "../../src/commands/importArchive";
+import { rebuildSearchIndex } from "../../src/commands/rebuildSearch";
 import { withdrawArticles } from "../../src/commands/withdrawArticles";
 import { parseSearchQuery } from "../../src/content/searchQuery";
 import { forgetPreparedSites } from "../../src/publish/preparedSite";
 import { SELECTIVE_BELOW, searchArticles } from "../../src/store/articleSearch";
 import { RECENT_ARTICLES } from "../../src/store/searchIndex";
+import { REBUILD_CHUNK } from "../../src/store/searchRebuild";
 import { validInput } from "../fixtures/articleInputs";
 import { startClock } from "../support/clock";
-import { found, searchFor } from "../support/search";
+import { found, searchFor, searchPath, seen } from "../support/search";
 import { emptyStore } from "../support/store";
 
 /** More articles than search_recent holds: every one has the common words, a few a rare one. */
@@ -141,5 +144,17 @@ describe(`a store of ${COUNT} articles`, () => {
 		await importLines("oud.ndjson", [line(-5000, "landbouwvlieger")]);
 		expect(await found("landbouwvlieger")).toContain(slug(-5000));
 		expect(await pageOf(last)).not.toContain(slug(-5000));
+	});
+
+	it(`rebuilds in chunks of ${REBUILD_CHUNK}: the same answers, byte for byte, over more articles than one chunk`, async () => {
+		const queries = ["kabinet", "landbouwvlieger", "kabin*", '"het kabinet"'].flatMap((q) => [
+			searchPath(q),
+			searchPath(q, { page: String(Math.ceil(RECENT_ARTICLES / PAGE_SIZE)) }),
+		]);
+		const before = await Promise.all(queries.map(seen));
+		const summary = await rebuildSearchIndex(env.DB, { now: Date.now() });
+		forgetPreparedSites();
+		expect(summary.indexed).toBeGreaterThan(2 * REBUILD_CHUNK);
+		expect(await Promise.all(queries.map(seen))).toEqual(before);
 	});
 });
