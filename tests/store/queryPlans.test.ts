@@ -15,6 +15,7 @@ import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test"
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { commitPlan } from "../../src/commands/applyPlan";
+import { exportSite, holdsASite, restoreSite } from "../../src/commands/backupSite";
 import { readContentFiles } from "../../src/commands/contentFiles";
 import { importArchive, readArchive } from "../../src/commands/importArchive";
 import { planPublish } from "../../src/commands/planPublish";
@@ -36,7 +37,7 @@ import { notifyReleases } from "../../src/websub/releaseNotifier";
 import { entry } from "../fixtures/articleInputs";
 import { advanceClock, startClock } from "../support/clock";
 import { url } from "../support/site";
-import { emptyStore } from "../support/store";
+import { emptyStore, wipeStore } from "../support/store";
 
 /** EXPLAIN QUERY PLAN of `sql`, every parameter bound to 1. */
 async function plan(sql: string): Promise<string[]> {
@@ -224,6 +225,23 @@ async function exerciseEverything(db: D1Database): Promise<void> {
 	await indexReleases(db, Date.now());
 	// A rebuild of the whole index from the articles alone (docs/search.md).
 	await rebuildSearchIndex(db, { now: Date.now() });
+	// That release's feeds left for a hub that refuses, then a backup of all of it, restored into
+	// the store emptied (docs/store.md): every table of a backup holds a row to read and write.
+	await notifyReleases(
+		bindings,
+		Date.now(),
+		(async () => new Response(null, { status: 503 })) as typeof fetch,
+	);
+	const backup: string[] = [];
+	await exportSite(
+		db,
+		[],
+		async () => ({ line: async (text) => void backup.push(text) }),
+		Date.now(),
+	);
+	await holdsASite(db);
+	await wipeStore();
+	await restoreSite(db, backup, { now: Date.now() });
 }
 
 async function fetchWorker(bindings: Env, request: Request): Promise<void> {

@@ -91,3 +91,12 @@ export async function emptyStore(): Promise<void> {
 	]);
 	forgetPreparedSites();
 }
+
+/**
+ * Empties every table, versions too: a database that has only had its migrations applied, as a
+ * restore wants it. (A test that serves documents after this restores the versions it had.)
+ */
+export async function wipeStore(): Promise<void> {
+	await env.DB.batch(emptyingStatements());
+	forgetPreparedSites();
+}
