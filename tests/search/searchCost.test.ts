@@ -8,6 +8,7 @@
  */
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
+import { meteredDb } from "../../scripts/bench/meteredDb";
 import { importArchive, readArchive } from "../../src/commands/importArchive";
 import { rebuildSearchIndex } from "../../src/commands/rebuildSearch";
 import { withdrawArticles } from "../../src/commands/withdrawArticles";
@@ -40,38 +41,6 @@ async function importLines(name: string, lines: readonly string[]): Promise<void
 	const archive = await readArchive(name, lines, Date.now());
 	await importArchive(env.DB, name, archive.articles, archive.lines, { now: Date.now() });
 	forgetPreparedSites();
-}
-
-/** D1 as the store sees it, adding up the rows each statement read (D1's meta.rows_read). */
-function meteredDb(): { readonly db: D1Database; rowsRead: () => number } {
-	let rows = 0;
-	const metered = (statement: D1PreparedStatement): D1PreparedStatement =>
-		new Proxy(statement, {
-			get(target, property) {
-				if (property === "bind") {
-					return (...values: unknown[]) => metered(target.bind(...values));
-				}
-				if (property === "all" || property === "first") {
-					return async (column?: string) => {
-						const result = await target.all<Record<string, unknown>>();
-						rows += result.meta.rows_read;
-						const row = result.results[0] ?? null;
-						if (property === "all") return result;
-						return column === undefined ? row : (row?.[column] ?? null);
-					};
-				}
-				const value: unknown = Reflect.get(target, property, target);
-				return typeof value === "function" ? value.bind(target) : value;
-			},
-		});
-	const db = new Proxy(env.DB, {
-		get(target, property) {
-			if (property === "prepare") return (sql: string) => metered(target.prepare(sql));
-			const value: unknown = Reflect.get(target, property, target);
-			return typeof value === "function" ? value.bind(target) : value;
-		},
-	});
-	return { db, rowsRead: () => rows };
 }
 
 /**
@@ -111,7 +80,7 @@ describe(`a store of ${COUNT} articles`, () => {
 		["a rare word", "landbouwvlieger", 1],
 		["a rare word with a common one", "landbouwvlieger kabinet", 2],
 	])("reads at most the stated rows for %s", async (_, query, probed) => {
-		const { db, rowsRead } = meteredDb();
+		const { db, rowsRead } = meteredDb(env.DB);
 		await searchArticles(db, parseSearchQuery(query), { page: 1, pageSize: PAGE_SIZE });
 		expect(rowsRead()).toBeGreaterThan(0);
 		expect(rowsRead()).toBeLessThanOrEqual(bound(probed));
