@@ -16,7 +16,14 @@ import { type BackupOutput, exportSite } from "../../src/commands/backupSite";
 import { withStore } from "../lib/d1Store";
 import { appliedMigrations } from "../lib/migrations";
 import { PATH_SHOWN, shown } from "../lib/shown";
-import { commandArgs, runCommand, seconds, storeTarget, UsageError } from "../lib/usage";
+import {
+	argumentsOrHelp,
+	oneFile,
+	runCommand,
+	seconds,
+	storeTarget,
+	UsageError,
+} from "../lib/usage";
 
 const HELP = `Usage: npm run backup:export -- <file.ndjson> [--remote] [--persist-to <dir>]
 
@@ -33,21 +40,13 @@ const OPTIONS = {
 } as const;
 
 await runCommand("backup:export", async () => {
-	const { values, positionals } = commandArgs({
-		args: process.argv.slice(2),
-		options: OPTIONS,
-		allowPositionals: true,
-	});
-	if (values.help) {
-		console.log(HELP);
-		return 0;
-	}
-	const [file, ...more] = positionals;
-	if (file === undefined || more.length > 0) {
-		throw new UsageError(
-			file === undefined ? "name the file to write" : "write one file at a time",
-		);
-	}
+	const parsed = argumentsOrHelp(
+		{ args: process.argv.slice(2), options: OPTIONS, allowPositionals: true },
+		HELP,
+	);
+	if (parsed === undefined) return 0;
+	const { values, positionals } = parsed;
+	const file = oneFile(positionals, "the file to write");
 	if (existsSync(file)) {
 		throw new UsageError(`${shown(file, PATH_SHOWN)} exists: name a new file`);
 	}

@@ -20,7 +20,8 @@ import {
 import { withStore } from "../lib/d1Store";
 import { PATH_SHOWN, shown, shownBare } from "../lib/shown";
 import {
-	commandArgs,
+	argumentsOrHelp,
+	oneFile,
 	runCommand,
 	STORE_OPTIONS,
 	seconds,
@@ -38,19 +39,13 @@ applied, nothing published: npm run db:migrate), then rebuilds its search index.
 Exit status: 0 restored, 1 not a whole backup or failed, 2 usage error (or a store that is not empty).`;
 
 await runCommand("backup:restore", async () => {
-	const { values, positionals } = commandArgs({
-		args: process.argv.slice(2),
-		options: STORE_OPTIONS,
-		allowPositionals: true,
-	});
-	if (values.help) {
-		console.log(HELP);
-		return 0;
-	}
-	const [file, ...more] = positionals;
-	if (file === undefined || more.length > 0) {
-		throw new UsageError(file === undefined ? "name the backup to restore" : "restore one file");
-	}
+	const parsed = argumentsOrHelp(
+		{ args: process.argv.slice(2), options: STORE_OPTIONS, allowPositionals: true },
+		HELP,
+	);
+	if (parsed === undefined) return 0;
+	const { values, positionals } = parsed;
+	const file = oneFile(positionals, "the backup to restore");
 	if (!existsSync(file)) throw new UsageError(`no such file: ${shown(file, PATH_SHOWN)}`);
 	const target = storeTarget(values);
 	const started = performance.now();

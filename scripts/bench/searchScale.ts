@@ -49,7 +49,9 @@ const VOWELS: Readonly<Record<string, string>> = { a: "ä", e: "ë", i: "ï", o:
 /**
  * `count` spellings of `text` that FTS5 reads as the same query: each letter lower or upper case,
  * each vowel also with a diaeresis (unicode61 with remove_diacritics folds it away). The first is
- * `text` itself.
+ * `text` itself. A short text that has fewer such spellings gets them again with a trailing ` -`,
+ * ` --`, ...: a run of hyphens holds no word, so the query is the same, but its normalised text
+ * (the answers' cache key) is not.
  */
 export function spellings(text: string, count: number): string[] {
 	const choices = [...text].map((char) =>
@@ -62,16 +64,17 @@ export function spellings(text: string, count: number): string[] {
 			: [char],
 	);
 	const possible = choices.reduce((product, options) => product * options.length, 1);
-	if (possible < count) throw new Error(`${text} has ${possible} spellings; ${count} are needed`);
 	return Array.from({ length: count }, (_, n) => {
-		let rest = n;
-		return choices
+		let rest = n % possible;
+		const round = Math.floor(n / possible);
+		const spelled = choices
 			.map((options) => {
 				const choice = options[rest % options.length] ?? "";
 				rest = Math.floor(rest / options.length);
 				return choice;
 			})
 			.join("");
+		return round === 0 ? spelled : `${spelled} ${"-".repeat(round)}`;
 	});
 }
 

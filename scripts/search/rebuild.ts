@@ -11,7 +11,7 @@
  */
 import { rebuildSearchIndex } from "../../src/commands/rebuildSearch";
 import { withStore } from "../lib/d1Store";
-import { commandArgs, runCommand, STORE_OPTIONS, seconds, storeTarget } from "../lib/usage";
+import { argumentsOrHelp, runCommand, STORE_OPTIONS, seconds, storeTarget } from "../lib/usage";
 
 const HELP = `Usage: npm run search:rebuild -- [--remote] [--dry-run] [--persist-to <dir>]
 
@@ -22,11 +22,9 @@ Makes the whole search index again from the stored articles, and swaps it in who
 Exit status: 0 rebuilt, 1 failed (the index in use is unchanged), 2 usage error.`;
 
 await runCommand("search:rebuild", async () => {
-	const { values } = commandArgs({ args: process.argv.slice(2), options: STORE_OPTIONS });
-	if (values.help) {
-		console.log(HELP);
-		return 0;
-	}
+	const parsed = argumentsOrHelp({ args: process.argv.slice(2), options: STORE_OPTIONS }, HELP);
+	if (parsed === undefined) return 0;
+	const { values } = parsed;
 	const target = storeTarget(values);
 	const started = performance.now();
 	return withStore(target, async (store) => {

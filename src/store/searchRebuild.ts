@@ -120,13 +120,19 @@ const NUMBER_CHUNK = statement(
 	`INSERT INTO search_rebuild_documents (slug, published_at)
 	SELECT slug, published_at FROM articles WHERE ${IN_CHUNK} ORDER BY published_at, slug`,
 );
+/** Indexes into `table` the articles of the new ids `d` that `where` picks. */
+const indexInto = (table: string, where: string) =>
+	`INSERT INTO ${table} (${INDEXED_COLUMNS})
+	SELECT d.id, ${INDEXED_TEXT}
+	FROM search_rebuild_documents AS d CROSS JOIN articles AS a ON a.slug = d.slug
+	WHERE ${where}`;
 const INDEX_CHUNK = statement(
 	"searchRebuildIndexChunk",
 	"command",
-	`INSERT INTO search_rebuild_archive (${INDEXED_COLUMNS})
-	SELECT d.id, ${INDEXED_TEXT}
-	FROM search_rebuild_documents AS d CROSS JOIN articles AS a ON a.slug = d.slug
-	WHERE (d.published_at, d.slug) > (?1, ?2) AND (d.published_at, d.slug) <= (?3, ?4)`,
+	indexInto(
+		"search_rebuild_archive",
+		"(d.published_at, d.slug) > (?1, ?2) AND (d.published_at, d.slug) <= (?3, ?4)",
+	),
 );
 
 /** Indexes the articles after `after`, up to and including `last`, into the new index: one batch. */
@@ -145,10 +151,7 @@ const NEWEST = `SELECT id FROM search_rebuild_documents ORDER BY published_at DE
 const ENTER_RECENT = statement(
 	"searchRebuildEnterRecent",
 	"command",
-	`INSERT INTO search_rebuild_recent (${INDEXED_COLUMNS})
-	SELECT d.id, ${INDEXED_TEXT}
-	FROM search_rebuild_documents AS d CROSS JOIN articles AS a ON a.slug = d.slug
-	WHERE d.id IN (${NEWEST})`,
+	indexInto("search_rebuild_recent", `d.id IN (${NEWEST})`),
 );
 const MARK_RECENT = statement(
 	"searchRebuildMarkRecent",

@@ -5,44 +5,29 @@
  * holds every row it had and finds the same in search; a rebuild brings back what an emptied index
  * lost. Each command exits 0 done, 1 failed, 2 usage, in one line, with no file left half-written.
  */
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore } from "../../scripts/lib/d1Store";
 import { parseSearchQuery } from "../../src/content/searchQuery";
 import { searchArticles } from "../../src/store/articleSearch";
 import {
+	archiveLine,
 	expectNoStackTrace,
 	MIGRATIONS,
 	migratedStore,
 	run,
+	scratch,
 	storeDatabaseFile,
 } from "./support/commands";
 
-const folders: string[] = [];
+const { folder, copyOf, removeAll } = scratch("edgewire-backup-");
 /** A store with content/ published, an archive imported and one of its articles withdrawn. */
 let site: string;
-
-async function folder(): Promise<string> {
-	const made = await mkdtemp(join(tmpdir(), "edgewire-backup-"));
-	folders.push(made);
-	return made;
-}
-
-async function copyOfSite(): Promise<string> {
-	const state = await folder();
-	await cp(site, state, { recursive: true });
-	return state;
-}
+const copyOfSite = () => copyOf(site);
 
 const line = (slug: string, published: string, text: string) =>
-	JSON.stringify({
-		slug,
-		headline: `Archief ${slug}`,
-		published,
-		language: "nl",
-		source: { name: "NOS", url: "https://nos.nl/" },
+	archiveLine(slug, published, {
 		tags: ["archief", "Verkeer"],
 		authors: [{ name: "Fenna Hoogstraten" }],
 		body: [{ type: "paragraph", text }],
@@ -69,9 +54,7 @@ beforeAll(async () => {
 		if (result.code !== 0) throw new Error(`${step.join(" ")} failed:\n${result.output}`);
 	}
 }, 180_000);
-afterAll(async () => {
-	await Promise.all(folders.map((made) => rm(made, { recursive: true, force: true })));
-});
+afterAll(removeAll);
 
 /** A backup's lines, parsed: its header, and its rows by table. */
 async function readBackup(file: string) {
@@ -80,7 +63,7 @@ async function readBackup(file: string) {
 		.split("\n")
 		.map((text) => JSON.parse(text));
 	const rows: Record<string, unknown[][]> = {};
-	for (const row of rest.slice(0, -1)) (rows[row[0]] ??= []).push(row[1]);
+	for (const [table, values] of rest.slice(0, -1)) rows[table] = [...(rows[table] ?? []), values];
 	return { header, rows, end: rest.at(-1) };
 }
 

@@ -3,57 +3,37 @@
  * store problem, 2 usage), never with a stack trace. Every test works on a local store of its own
  * (`--persist-to`), made by the real commands, so each passes alone and in any order.
  */
-import { cp, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ARCHIVE_LINE_MAX_BYTES } from "../../src/commands/archiveLines";
 import {
+	archiveLine,
 	expectNoStackTrace,
 	MIGRATIONS,
 	migratedStore,
 	type Run,
 	run,
+	scratch,
 	storeDatabaseFile,
 } from "./support/commands";
 
 const SEED_SLUG = "kabinetsberaad-over-asiel-vandaag-verder-crisis-nog-niet-afgewend";
-const folders: string[] = [];
+const { folder, copyOf, removeAll } = scratch("edgewire-commands-");
 /** A store with the migrations applied and content/ published, made once by `npm run db:prepare`. */
 let prepared: string;
 
-async function folder(): Promise<string> {
-	const made = await mkdtemp(join(tmpdir(), "edgewire-commands-"));
-	folders.push(made);
-	return made;
-}
-
 /** A state folder of this test's own, holding a copy of the prepared store. */
-async function preparedStore(): Promise<string> {
-	const state = await folder();
-	await cp(prepared, state, { recursive: true });
-	return state;
-}
+const preparedStore = () => copyOf(prepared);
 
 beforeAll(async () => {
 	prepared = await folder();
 	const result = await run("prepareLocalStore.ts", "--persist-to", prepared);
 	if (result.code !== 0) throw new Error(`db:prepare failed:\n${result.output}`);
 }, 120_000);
-afterAll(async () => {
-	await Promise.all(folders.map((made) => rm(made, { recursive: true, force: true })));
-});
+afterAll(removeAll);
 
-const line = (slug: string, published: string) =>
-	JSON.stringify({
-		slug,
-		headline: `Archief ${slug}`,
-		published,
-		language: "nl",
-		source: { name: "NOS", url: "https://nos.nl/" },
-		tags: ["archief"],
-		body: [{ type: "paragraph", text: "Een alinea uit het archief." }],
-	});
+const line = (slug: string, published: string) => archiveLine(slug, published);
 
 describe("the store's migrations, asked of the store", { timeout: 120_000 }, () => {
 	it("publish: exits 2 on a store with no migrations, naming each and `npm run db:migrate`", async () => {

@@ -15,35 +15,17 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { readContentFiles } from "../../src/commands/contentFiles";
 import { importArchive, readArchive } from "../../src/commands/importArchive";
 import { withdrawArticles } from "../../src/commands/withdrawArticles";
-import type { ContentEntry } from "../../src/content/articleSchema";
 import worker from "../../src/index";
 import { forgetPreparedSites } from "../../src/publish/preparedSite";
 import { readContentState } from "../../src/store/contentState";
-import { entry, validInput } from "../fixtures/articleInputs";
+import { validInput } from "../fixtures/articleInputs";
+import { article, everyField, paragraph } from "../fixtures/searchArticles";
 import { setClock, startClock } from "../support/clock";
 import { fetchPath } from "../support/http";
 import { found, searchFor, searchPath, seen } from "../support/search";
 import { emptyStore, publishEntries } from "../support/store";
 
 const content = (await readContentFiles()).entries;
-
-const article = (slug: string, changes: Record<string, unknown> = {}): ContentEntry =>
-	entry(`content/articles/${slug}.ts`, { slug, headline: `Bericht ${slug}`, ...changes });
-
-const paragraph = (text: string) => ({ type: "paragraph", text });
-
-/** An article with a word of its own in each indexed field. */
-const everyField = article("elk-veld", {
-	headline: "Windmolenpark krijgt vergunning",
-	summary: "De provincie geeft toestemming voor de zonneweide.",
-	tags: ["energietransitie"],
-	authors: [{ name: "Fenna Hoogstraten" }],
-	body: [
-		paragraph("Het getijdenpark komt er."),
-		{ type: "heading", text: "Dijkversterking" },
-		{ type: "mediaCaption", media: "image", caption: "De zeesluis bij IJmuiden.", credit: "NOS" },
-	],
-});
 
 beforeEach(async () => {
 	await emptyStore();

@@ -10,32 +10,14 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { readContentFiles } from "../../src/commands/contentFiles";
 import { rebuildSearchIndex } from "../../src/commands/rebuildSearch";
-import type { ContentEntry } from "../../src/content/articleSchema";
 import { forgetPreparedSites } from "../../src/publish/preparedSite";
-import { entry } from "../fixtures/articleInputs";
+import { article, everyField, paragraph } from "../fixtures/searchArticles";
 import { setClock, startClock } from "../support/clock";
 import { found, searchPath, seen } from "../support/search";
 import { damageStore, emptyStore, publishEntries } from "../support/store";
 
 const content = (await readContentFiles()).entries;
 
-const article = (slug: string, changes: Record<string, unknown> = {}): ContentEntry =>
-	entry(`content/articles/${slug}.ts`, { slug, headline: `Bericht ${slug}`, ...changes });
-
-const paragraph = (text: string) => ({ type: "paragraph", text });
-
-/** An article with a word of its own in each indexed field. */
-const everyField = article("elk-veld", {
-	headline: "Windmolenpark krijgt vergunning",
-	summary: "De provincie geeft toestemming voor de zonneweide.",
-	tags: ["energietransitie"],
-	authors: [{ name: "Fenna Hoogstraten" }],
-	body: [
-		paragraph("Het getijdenpark komt er."),
-		{ type: "heading", text: "Dijkversterking" },
-		{ type: "mediaCaption", media: "image", caption: "De zeesluis bij IJmuiden.", credit: "NOS" },
-	],
-});
 const site = [...content, everyField, article("nog-een", { body: [paragraph("Een zeesluis.")] })];
 const QUERIES = ["zeesluis", "windmolenpark", "hoogstraten", "zees*", "kabinet"].map((q) =>
 	searchPath(q),

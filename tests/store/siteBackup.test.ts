@@ -9,21 +9,16 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { checkBackup, exportSite, holdsASite, restoreSite } from "../../src/commands/backupSite";
 import { readContentFiles } from "../../src/commands/contentFiles";
-import type { ContentEntry } from "../../src/content/articleSchema";
 import { forgetPreparedSites } from "../../src/publish/preparedSite";
 import { sitePaths } from "../../src/site/siteUrls";
 import { BACKUP_TABLES, LEFT_OUT_OF_BACKUPS } from "../../src/store/siteBackup";
 import { notifyReleases } from "../../src/websub/releaseNotifier";
-import { entry } from "../fixtures/articleInputs";
+import { article, paragraph } from "../fixtures/searchArticles";
 import { advanceClock, startClock } from "../support/clock";
 import { searchPath, seen } from "../support/search";
 import { emptyStore, publishEntries, wipeStore } from "../support/store";
 
 const content = (await readContentFiles()).entries;
-
-const article = (slug: string, changes: Record<string, unknown> = {}): ContentEntry =>
-	entry(`content/articles/${slug}.ts`, { slug, headline: `Bericht ${slug}`, ...changes });
-const paragraph = (text: string) => ({ type: "paragraph", text });
 
 const withByline = article("met-auteur", {
 	tags: ["Binnenland", "Verkeer"],

@@ -4,7 +4,8 @@
  */
 import { execFile } from "node:child_process";
 import { readdirSync } from "node:fs";
-import { copyFile, mkdir, readdir, writeFile } from "node:fs/promises";
+import { copyFile, cp, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect } from "vitest";
 
@@ -122,4 +123,52 @@ export async function storeDatabaseFile(state: string): Promise<string> {
 		throw new Error(`expected one database in ${directory}, found ${files.join(", ")}`);
 	}
 	return join(directory, file);
+}
+
+/** Temporary folders of one test file: each test makes its own, and all go after the file. */
+export interface Scratch {
+	/** A new empty folder. */
+	folder(): Promise<string>;
+	/** A new folder holding a copy of `from` (a store a test may then change). */
+	copyOf(from: string): Promise<string>;
+	/** Removes every folder made (for afterAll). */
+	removeAll(): Promise<void>;
+}
+
+export function scratch(prefix: string): Scratch {
+	const made: string[] = [];
+	const folder = async () => {
+		const created = await mkdtemp(join(tmpdir(), prefix));
+		made.push(created);
+		return created;
+	};
+	return {
+		folder,
+		async copyOf(from) {
+			const copy = await folder();
+			await cp(from, copy, { recursive: true });
+			return copy;
+		},
+		async removeAll() {
+			await Promise.all(made.map((created) => rm(created, { recursive: true, force: true })));
+		},
+	};
+}
+
+/** One line of an archive to import: a valid article `slug` of `published`, with `changes`. */
+export function archiveLine(
+	slug: string,
+	published: string,
+	changes: Record<string, unknown> = {},
+): string {
+	return JSON.stringify({
+		slug,
+		headline: `Archief ${slug}`,
+		published,
+		language: "nl",
+		source: { name: "NOS", url: "https://nos.nl/" },
+		tags: ["archief"],
+		body: [{ type: "paragraph", text: "Een alinea uit het archief." }],
+		...changes,
+	});
 }
