@@ -22,6 +22,7 @@ import { SCHEDULED_ONLY, scheduledLines, siteTimeZone } from "./lib/scheduleLine
 import { PATH_SHOWN, shown } from "./lib/shown";
 import {
 	commandArgs,
+	oneFile,
 	runCommand,
 	STORE_OPTIONS,
 	type StoreTarget,
@@ -55,15 +56,8 @@ function options(argv: string[]): ImportArgs | "help" {
 		allowPositionals: true,
 	});
 	if (values.help) return "help";
-	if (positionals.length !== 1) {
-		throw new UsageError(
-			positionals.length === 0 ? "name the file to import" : "import one file at a time",
-		);
-	}
-	const [file] = positionals;
-	if (file === undefined || !existsSync(file)) {
-		throw new UsageError(`no such file: ${shown(file ?? "", PATH_SHOWN)}`);
-	}
+	const file = oneFile(positionals, "the file to import");
+	if (!existsSync(file)) throw new UsageError(`no such file: ${shown(file, PATH_SHOWN)}`);
 	return {
 		file,
 		dryRun: values["dry-run"],

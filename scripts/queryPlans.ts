@@ -28,6 +28,15 @@ await runCommand("query-plans", async () => {
 	try {
 		if (values["persist-to"] === undefined) await migrate(store.db);
 		for (const query of QUERY_CATALOG) {
+			if (query.schemaChange !== undefined) {
+				console.log(
+					`**${query.name}** (${query.runBy}) — changes the schema: ${query.schemaChange}\n`,
+				);
+				console.log("```sql");
+				console.log(query.sql);
+				console.log("```\n");
+				continue;
+			}
 			const parameters = new Set(query.sql.match(/\?\d+/g) ?? []).size;
 			const { results } = await store.db
 				.prepare(`EXPLAIN QUERY PLAN ${query.sql}`)

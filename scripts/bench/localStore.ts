@@ -90,6 +90,18 @@ export async function publish(
 	return { ...run, counts: counts(run.output, ["added", "changed", "withdrawn", "unchanged"]) };
 }
 
+/**
+ * `npm run search:rebuild -- --persist-to <persistTo>`: the whole search index made again from the
+ * stored articles and swapped in; resolves with wall time and the count it printed (indexed).
+ */
+export async function rebuildSearch(
+	root: string,
+	persistTo: string,
+): Promise<ScriptRun & { counts: Record<string, number> }> {
+	const run = await runScript(root, "scripts/search/rebuild.ts", ["--persist-to", persistTo]);
+	return { ...run, counts: { indexed: Number(/(\d+) public articles/.exec(run.output)?.[1]) } };
+}
+
 function counts(output: string, names: readonly string[]): Record<string, number> {
 	return Object.fromEntries(
 		names.map((name) => [name, Number(new RegExp(`(\\d+) ${name}`).exec(output)?.[1])]),

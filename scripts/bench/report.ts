@@ -1,5 +1,7 @@
 /** Formatting shared by `bench` and `bench:scale`, and the results they format. */
+
 import type { EndpointSummary } from "./floorComparison";
+import type { IndexSize, SearchFigures } from "./searchScale";
 
 /** The machine a bench ran on. */
 export interface Machine {
@@ -116,7 +118,12 @@ export interface ScaleRow {
 	readonly commands: {
 		readonly publishOneChange: CommandRun;
 		readonly reimportOneChange: CommandRun;
+		readonly searchRebuild: CommandRun;
 	};
+	/** Each query shape: latency of /search.json and /search, rows read, where it is ranked. */
+	readonly search: readonly SearchFigures[];
+	/** What the search index takes in the store's file (undefined without the sqlite3 shell). */
+	readonly searchIndex: IndexSize | undefined;
 }
 
 /** What `npm run bench:scale` writes to bench-results/. */
@@ -132,6 +139,8 @@ export interface ScaleResult {
 		readonly warmupPages: number;
 		readonly samplePages: number;
 		readonly memoryPages: number;
+		readonly searchWarmup: number;
+		readonly searchSamples: number;
 		readonly runtime: string;
 		readonly store: string;
 	};
@@ -264,6 +273,8 @@ export function formatScaleReport(result: ScaleResult): string {
 			"target isolate MiB: V8 heap + array buffers",
 			"publish, 1 file changed",
 			"import, 1 line changed",
+			"search index MiB (articles MiB)",
+			"search:rebuild",
 		],
 		rows.map((row) => [
 			count(row.articles),
@@ -278,7 +289,39 @@ export function formatScaleReport(result: ScaleResult): string {
 			`${fixed(row.memory.heap.at(-1)?.heapTotalMiB, 0)} + ${fixed(row.memory.heap.at(-1)?.backingMiB, 0)}`,
 			seconds(row.commands.publishOneChange.ms),
 			seconds(row.commands.reimportOneChange.ms),
+			row.searchIndex === undefined
+				? "n/a"
+				: `${fixed(row.searchIndex.searchBytes / 1048576, 0)} (${fixed(row.searchIndex.articleBytes / 1048576, 0)})`,
+			seconds(row.commands.searchRebuild.ms),
 		]),
+	);
+	const search = table(
+		[
+			"articles",
+			"shape",
+			"query",
+			"articles holding it",
+			"ranked among",
+			"matches there",
+			"rows read",
+			"/search.json p50 / p99 ms",
+			"/search p50 / p99 ms",
+			`p99 < ${SEARCH_P99_LIMIT_MS} ms`,
+		],
+		rows.flatMap((row) =>
+			row.search.map((figures) => [
+				count(row.articles),
+				figures.shape,
+				figures.query,
+				count(figures.articles),
+				figures.scope === "recent" ? "newest" : "all",
+				count(figures.total),
+				count(figures.rowsRead),
+				`${fixed(figures.json.p50Ms, 1)} / ${fixed(figures.json.p99Ms, 1)}`,
+				`${fixed(figures.page.p50Ms, 1)} / ${fixed(figures.page.p99Ms, 1)}`,
+				withinSearchLimit(figures) ? "yes" : "no",
+			]),
+		),
 	);
 	const warm = table(
 		[
@@ -320,11 +363,23 @@ export function formatScaleReport(result: ScaleResult): string {
 
 ${warm}
 
+Search in a warm isolate: ${result.method.searchSamples} requests per shape and format after ${result.method.searchWarmup} unmeasured, one after another, each a spelling of the query the isolate has not answered (case, diaeresis); rows read by one search of page 1:
+${search}
+
 Memory as distinct article pages are served (the first ${result.method.warmupPages} warm the isolate, the next ${result.method.samplePages} are the never-served sample; the heap run has the inspector open):
 ${memory}
 
 ${verdicts(result).join("\n")}
 method: ${result.method.rounds} round(s) × ${result.method.seconds} s per run, ${result.method.connections} connections, ${result.machine.pinned ? "workerd pinned to CPU 0, load generator to CPU 1" : "unpinned"}; start-up is the median of ${result.method.starts} fresh starts; total ${seconds(result.totalMs)}`;
+}
+
+/** The issue's target for every search shape: p99 under this, locally. */
+export const SEARCH_P99_LIMIT_MS = 20;
+
+function withinSearchLimit(figures: SearchFigures): boolean {
+	return [figures.json.p99Ms, figures.page.p99Ms].every(
+		(p99) => p99 !== undefined && p99 < SEARCH_P99_LIMIT_MS,
+	);
 }
 
 /** Whether an endpoint's warm CPU per request is within CPU_TO_FLOOR_LIMIT of its floor's. */
@@ -348,6 +403,11 @@ function verdicts(result: ScaleResult): string[] {
 	const over = all.filter(({ endpoint }) => !withinCpuLimit(endpoint));
 	lines.push(
 		`warm CPU per request within ${Math.round((CPU_TO_FLOOR_LIMIT - 1) * 100)}% of the floor: ${all.length - over.length} of ${all.length}${over.length === 0 ? "" : `; over: ${over.map(({ row, endpoint }) => `${endpoint.name} at ${count(row.articles)} (${fixed(endpoint.cpuToFloor, 2)})`).join(", ")}`}`,
+	);
+	const searches = rows.flatMap((row) => row.search.map((figures) => ({ row, figures })));
+	const slow = searches.filter(({ figures }) => !withinSearchLimit(figures));
+	lines.push(
+		`search p99 under ${SEARCH_P99_LIMIT_MS} ms (both formats): ${searches.length - slow.length} of ${searches.length} shapes${slow.length === 0 ? "" : `; over: ${slow.map(({ row, figures }) => `${figures.shape} at ${count(row.articles)} (${fixed(figures.json.p99Ms, 1)} / ${fixed(figures.page.p99Ms, 1)} ms)`).join(", ")}`}`,
 	);
 	for (const row of rows) {
 		const { rss, heap } = row.memory;

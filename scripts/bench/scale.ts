@@ -2,7 +2,7 @@
 /**
  * `npm run bench:scale`: Edgewire on local D1 holding growing archives. For each size, a fresh
  * store is made by the real commands (`db:prepare`, then `import` of corpora/<size>.ndjson, written
- * first if missing), and the production bundle is served from it through Miniflare (runtime.ts).
+ * first if missing or made by an older generator), and the production bundle is served from it through Miniflare (runtime.ts).
  * Measured per size:
  *
  * - the import's wall time;
@@ -14,29 +14,27 @@
  *   row (p50/p99), then more up to `--memory-pages` distinct pages, with workerd's RSS as it goes;
  *   the sample again without the edge-cache lookup (no version metadata binding); and all the
  *   pages once more with workerd's inspector open, for the target isolate's own V8 heap;
- * - `npm run publish` with one content file changed, and `npm run import` of the archive again with
- *   one line changed.
+ * - search (searchScale.ts), in a warm isolate: for a common word, a rare word, a phrase and a
+ *   prefix of the corpus (generateCorpus.ts), `--search-samples` requests of /search.json and of
+ *   /search after `--search-warmup` (p50/p99); the rows D1 reads for one search; the index's pages
+ *   on disk (SQLite's dbstat, through the sqlite3 shell when installed);
+ * - `npm run publish` with one content file changed, `npm run import` of the archive again with
+ *   one line changed, and `npm run search:rebuild`.
  *
  *   npm run bench:scale -- [--sizes 1000,10000,100000] [--seconds 3] [--rounds 3] [--starts 3]
- *     [--pages 200] [--warmup-pages 100] [--memory-pages 5000] [--connections 4] [--no-pin]
+ *     [--pages 200] [--warmup-pages 100] [--memory-pages 5000] [--search-warmup 20]
+ *     [--search-samples 200] [--connections 4] [--no-pin]
  *
  * Prints tables and writes bench-results/scale-<time>-<commit>.json (and scale-latest.json).
  * Reports only; it never fails on a number.
  */
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import {
-	existsSync,
-	mkdirSync,
-	mkdtempSync,
-	readdirSync,
-	rmSync,
-	statSync,
-	writeFileSync,
-} from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import siteInput from "../../content/site";
 import { archiveSlugs, servePages } from "./articlePages";
 import { type Bundle, buildBundle } from "./bundle";
 import {
@@ -45,9 +43,15 @@ import {
 	floorFor,
 	measureAgainstFloor,
 } from "./floorComparison";
-import { writeArchive } from "./generateCorpus";
+import { type CorpusQueries, readCorpusQueries, writeArchive } from "./generateCorpus";
 import { startLoadGenerator } from "./load";
-import { importArchive, prepareStore, publishOneChange, reimportOneChange } from "./localStore";
+import {
+	importArchive,
+	prepareStore,
+	publishOneChange,
+	rebuildSearch,
+	reimportOneChange,
+} from "./localStore";
 import { formatScaleReport, median, type ScaleResult, type ScaleRow, type Startup } from "./report";
 import {
 	canPin,
@@ -59,6 +63,7 @@ import {
 	rssMiB,
 	startRuntime,
 } from "./runtime";
+import { indexSize, SHAPES, searchCosts, searchLatencies } from "./searchScale";
 
 /** Starts of the Worker on one store (runtimesFor). */
 interface Runtimes {
@@ -86,6 +91,8 @@ const { values: options } = parseArgs({
 		pages: { type: "string", default: "200" },
 		"warmup-pages": { type: "string", default: "100" },
 		"memory-pages": { type: "string", default: "5000" },
+		"search-warmup": { type: "string", default: "20" },
+		"search-samples": { type: "string", default: "200" },
 		corpora: { type: "string", default: "corpora" },
 		"no-pin": { type: "boolean", default: false },
 		out: { type: "string", default: "bench-results" },
@@ -99,6 +106,8 @@ const starts = Number(options.starts);
 const samplePages = Number(options.pages);
 const warmupPages = Number(options["warmup-pages"]);
 const memoryPages = Number(options["memory-pages"]);
+const searchWarmup = Number(options["search-warmup"]);
+const searchSamples = Number(options["search-samples"]);
 // workerd on CPU 0, the load generator on CPU 1: neither steals the other's core (needs >= 2 CPUs).
 const pin = !options["no-pin"] && canPin && cpus().length >= 2;
 const [serverCpu, loadCpu] = pin ? [0, 1] : [undefined, undefined];
@@ -115,14 +124,15 @@ try {
 	for (const size of sizes) {
 		console.log(`\n== ${size} articles`);
 		const archive = resolve(options.corpora, `${size}.ndjson`);
-		if (!existsSync(archive)) {
+		let queries = readCorpusQueries(archive);
+		if (queries === undefined) {
 			console.log(`  writing ${archive}...`);
-			await writeArchive(size, archive);
+			queries = await writeArchive(size, archive);
 		}
 		const dir = join(work, String(size));
 		mkdirSync(dir);
 		try {
-			rows.push({ articles: size, ...(await measureSize(size, archive, dir)) });
+			rows.push({ articles: size, ...(await measureSize(size, archive, queries, dir)) });
 		} finally {
 			rmSync(dir, { recursive: true, force: true });
 		}
@@ -136,6 +146,7 @@ report(rows);
 async function measureSize(
 	size: number,
 	archive: string,
+	queries: CorpusQueries,
 	dir: string,
 ): Promise<Omit<ScaleRow, "articles">> {
 	const persistTo = join(dir, "state");
@@ -194,6 +205,31 @@ async function measureSize(
 		{ floor },
 	);
 
+	// Search in a warm isolate, each query shape; then, with no runtime on the store, what one
+	// search reads and what the index takes on disk.
+	const latencies = await runtimes.with(async (runtime) => {
+		await firstResponse(`${origin}/feed.xml`, runtime.startedAt, { runtime });
+		return searchLatencies(origin, queries, {
+			warmup: searchWarmup,
+			samples: searchSamples,
+			loadGenerator,
+		});
+	});
+	const costs = await searchCosts(persistTo, queries, siteInput.pageSize);
+	const search = SHAPES.map((shape) => ({
+		shape,
+		query: queries[shape].text,
+		articles: queries[shape].articles,
+		...costs[shape],
+		...latencies[shape],
+	}));
+	for (const figures of search) {
+		console.log(
+			`  search ${figures.shape} ${figures.query}: ${figures.scope}, ${figures.total} matches, ${figures.rowsRead} rows read; p50/p99 ${ms(figures.json.p50Ms, 1)}/${ms(figures.json.p99Ms, 1)} (json), ${ms(figures.page.p50Ms, 1)}/${ms(figures.page.p99Ms, 1)} (page)`,
+		);
+	}
+	const searchIndex = indexSize(persistTo);
+
 	// The commands, against this store (no runtime is running any more).
 	const published = await publishOneChange(root, dir, persistTo);
 	console.log(
@@ -203,9 +239,13 @@ async function measureSize(
 	console.log(
 		`  import again, one line changed: ${ms(reimported.ms)} (${reimported.counts.changed} changed, ${reimported.counts.unchanged} unchanged)`,
 	);
+	const rebuilt = await rebuildSearch(root, persistTo);
+	console.log(`  search:rebuild: ${ms(rebuilt.ms)} (${rebuilt.counts.indexed} indexed)`);
 	return {
 		store,
 		startup,
+		search,
+		searchIndex,
 		endpoints: warm.endpoints,
 		rssAfterLoadMiB: warm.rssAfterLoadMiB,
 		firstRequest,
@@ -213,6 +253,7 @@ async function measureSize(
 		commands: {
 			publishOneChange: { ms: published.ms, counts: published.counts },
 			reimportOneChange: { ms: reimported.ms, counts: reimported.counts },
+			searchRebuild: { ms: rebuilt.ms, counts: rebuilt.counts },
 		},
 	};
 }
@@ -384,6 +425,8 @@ function report(rows: readonly ScaleRow[]): void {
 			warmupPages,
 			samplePages,
 			memoryPages,
+			searchWarmup,
+			searchSamples,
 			runtime: "Miniflare (wrangler's), one workerd process, a direct socket per Worker",
 			store:
 				"local D1 prepared by npm run db:prepare, then npm run import of corpora/<size>.ndjson",

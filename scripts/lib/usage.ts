@@ -45,6 +45,20 @@ export function commandArgs<T extends ParseArgsConfig>(
 	}
 }
 
+/**
+ * The arguments of a command that has `--help`: parsed as commandArgs does, or undefined once
+ * `help` has been printed (the command then exits 0).
+ */
+export function argumentsOrHelp<T extends ParseArgsConfig>(
+	config: T,
+	help: string,
+): ReturnType<typeof commandArgs<T>> | undefined {
+	const parsed = commandArgs(config);
+	if ((parsed.values as { readonly help?: unknown }).help !== true) return parsed;
+	console.log(help);
+	return undefined;
+}
+
 /** What is wrong with the arguments strict parsing refused, read from the parser's tokens. */
 function argumentProblem(config: ParseArgsConfig): string {
 	const { tokens } = parseArgs({ ...config, strict: false, tokens: true });
@@ -63,6 +77,17 @@ function argumentProblem(config: ParseArgsConfig): string {
 		}
 	}
 	return "the arguments cannot be read (see --help)";
+}
+
+/**
+ * The one file a command is given (`npm run import -- <file>`); a UsageError without one or with
+ * more. `what` names it in the message: "the file to import".
+ */
+export function oneFile(positionals: readonly string[], what: string): string {
+	const [file, ...more] = positionals;
+	if (file === undefined) throw new UsageError(`name ${what}`);
+	if (more.length > 0) throw new UsageError(`name one file only: ${what}`);
+	return file;
 }
 
 /** Where a store command writes: `--persist-to` is for the local database only. */

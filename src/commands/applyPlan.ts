@@ -51,7 +51,21 @@ export async function withVersionRetry<T>(attempt: () => Promise<T>): Promise<T>
  */
 export async function commitPlan(db: D1Database, plan: PublishPlan): Promise<number> {
 	const version = plan.baseVersion + 1;
-	await withStoreRetry(() => db.batch(publishStatements(db, plan)), {
+	await commitVersion(db, version, publishStatements(db, plan));
+	return version;
+}
+
+/**
+ * Runs `statements`, a batch whose first statement inserts content version `version`
+ * (versionStatement), retrying it while the store is busy; a VersionConflict when another command
+ * committed that version first.
+ */
+export async function commitVersion(
+	db: D1Database,
+	version: number,
+	statements: D1PreparedStatement[],
+): Promise<void> {
+	await withStoreRetry(() => db.batch(statements), {
 		doing: `committing content version ${version}`,
 		// Taken means another command committed first: re-plan (withVersionRetry), never retry.
 		// Unreadable, the batch is simply tried again: the version guard keeps that safe.
@@ -61,5 +75,4 @@ export async function commitPlan(db: D1Database, plan: PublishPlan): Promise<num
 			}
 		},
 	});
-	return version;
 }

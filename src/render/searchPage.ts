@@ -26,7 +26,7 @@ function marked(parts: readonly SnippetPart[]): SafeHtml {
 }
 
 /** What a person can type, for the page without a query. */
-const HELP = html`<p class="ew-search-help">Zoek in alle artikelen. Zet woorden tussen aanhalingstekens voor een woordgroep (<kbd>"het kabinet"</kbd>) en een sterretje achter het begin van een woord voor alle woorden die zo beginnen (<kbd>kabinet*</kbd>). Hoofdletters en accenten tellen niet: <kbd>België</kbd> vindt ook <kbd>belgie</kbd>.</p>`;
+const HELP = html`<p class="ew-search-help">Zoek in alle artikelen. Zet woorden tussen aanhalingstekens voor een woordgroep (<kbd>"het kabinet"</kbd>) en een sterretje achter het begin van een woord voor alle woorden die zo beginnen, in de nieuwste artikelen (<kbd>kabinet*</kbd>). Hoofdletters en accenten tellen niet: <kbd>België</kbd> vindt ook <kbd>belgie</kbd>.</p>`;
 
 /** The page for `results`; with no query, the search form's own page. */
 export function searchPage(site: Site, results: SearchResults): SafeHtml {

@@ -56,6 +56,11 @@ const VERSION_EXISTS = statement(
 	"SELECT 1 AS taken FROM versions WHERE id = ?1",
 );
 
+/** The newest content version (0 before the first command). */
+export async function latestVersion(db: D1Database): Promise<number> {
+	return (await prepare(db, VERSION).first<number | null>("id")) ?? 0;
+}
+
 /**
  * Whether content version `id` exists: after a failed publish batch, whether another command
  * committed that version first (the version guard fired), as the store says it, not as an error

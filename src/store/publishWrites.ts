@@ -270,18 +270,46 @@ const CLEAR_STAGING = statement(
 	"DELETE FROM import_staging WHERE import_id = ?1",
 );
 
+/** What a content version records of the command that made it. */
+export interface VersionRecord {
+	readonly command: PublishPlan["command"] | "search-rebuild";
+	readonly publicChange: boolean;
+	readonly added: number;
+	readonly changed: number;
+	readonly withdrawn: number;
+}
+
+/**
+ * The first statement of a command's batch: it inserts content version `version`, and fails (and
+ * with it the whole batch) when another command committed that version first.
+ */
+export function versionStatement(
+	db: D1Database,
+	version: number,
+	record: VersionRecord,
+): D1PreparedStatement {
+	const { command, publicChange, added, changed, withdrawn } = record;
+	return prepare(db, VERSION).bind(
+		version,
+		publicChange ? 1 : 0,
+		command,
+		added,
+		changed,
+		withdrawn,
+	);
+}
+
 /** The batch that applies `plan`. */
 export function publishStatements(db: D1Database, plan: PublishPlan): D1PreparedStatement[] {
 	const version = plan.baseVersion + 1;
 	const statements = [
-		prepare(db, VERSION).bind(
-			version,
-			plan.publicChange ? 1 : 0,
-			plan.command,
-			plan.added.length,
-			plan.changed.length,
-			plan.withdrawn.length,
-		),
+		versionStatement(db, version, {
+			command: plan.command,
+			publicChange: plan.publicChange,
+			added: plan.added.length,
+			changed: plan.changed.length,
+			withdrawn: plan.withdrawn.length,
+		}),
 	];
 	for (const { slug, wasPublic } of plan.withdrawn) {
 		if (wasPublic) statements.push(prepare(db, WITHDRAW).bind(slug, version));

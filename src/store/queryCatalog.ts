@@ -19,6 +19,8 @@ export interface CatalogedQuery {
 	readonly fullScan?: string;
 	/** Why a full-text MATCH yields a bounded number of rows, when it has one. */
 	readonly matchBound?: string;
+	/** Why it changes the schema, when it does (then it has no plan). */
+	readonly schemaChange?: string;
 	/** Every text it can run with (a list statement's for each count it allows). */
 	readonly texts: readonly string[];
 }
@@ -34,6 +36,7 @@ function cataloged(statement: Statement): CatalogedQuery {
 		runBy: statement.runBy,
 		...(statement.fullScan !== undefined && { fullScan: statement.fullScan }),
 		...(statement.matchBound !== undefined && { matchBound: statement.matchBound }),
+		...(statement.schemaChange !== undefined && { schemaChange: statement.schemaChange }),
 		texts: [...new Set(counts.map((count) => statement.sqlFor(count)))],
 	};
 }

@@ -9,8 +9,8 @@
  * stays pending, out of every index statistic, until its instant, when the cron (every minute), a
  * search (src/publish/preparedSite.ts) or the next command indexes it, whichever comes first.
  *
- * The index text is read from the stored document itself (INDEXED_TEXT), so `rebuildSearchIndex`
- * makes the whole index again from `articles` alone.
+ * The index text is read from the stored document itself (INDEXED_TEXT), so a rebuild
+ * (searchRebuild.ts) makes the whole index again from `articles` alone.
  */
 import { prepare, statement } from "./statements";
 
@@ -25,7 +25,7 @@ export const RECENT_ARTICLES = 2_000;
  * document: the summary is the lead paragraph unless the editor wrote one (articleDocument.ts stores
  * it only then); the body is every block's text and every caption, in order.
  */
-const INDEXED_TEXT = `json_extract(a.document, '$.headline'),
+export const INDEXED_TEXT = `json_extract(a.document, '$.headline'),
 		coalesce(json_extract(a.document, '$.summary'),
 			(SELECT json_extract(b.value, '$.text') FROM json_each(a.document, '$.body') AS b
 				WHERE json_extract(b.value, '$.type') = 'paragraph' ORDER BY b.key LIMIT 1)),
@@ -35,7 +35,8 @@ const INDEXED_TEXT = `json_extract(a.document, '$.headline'),
 		(SELECT group_concat(json_extract(t.value, '$.name'), ' ' ORDER BY t.key)
 			FROM json_each(a.document, '$.authors') AS t)`;
 
-const COLUMNS = "rowid, headline, summary, body, tags, authors";
+/** The columns of an index row: its id (search_documents.id) and the indexed fields. */
+export const INDEXED_COLUMNS = "rowid, headline, summary, body, tags, authors";
 
 // An article leaves the index before it changes or goes: its rows in both tables, its id, and its
 // place in the queue if it was still waiting.
@@ -125,7 +126,7 @@ const NUMBER_DUE = statement(
 const ARCHIVE_DUE = statement(
 	"searchArchiveDue",
 	"request",
-	`INSERT INTO search_archive (${COLUMNS})
+	`INSERT INTO search_archive (${INDEXED_COLUMNS})
 	SELECT d.id, ${INDEXED_TEXT}
 	FROM search_pending AS p
 	CROSS JOIN search_documents AS d ON d.slug = p.slug
@@ -163,7 +164,7 @@ const ENTER_RECENT = statement(
 	"searchEnterRecent",
 	"request",
 	`${WINDOW}
-	INSERT INTO search_recent (${COLUMNS})
+	INSERT INTO search_recent (${INDEXED_COLUMNS})
 	SELECT d.id, ${INDEXED_TEXT}
 	FROM search_documents AS d CROSS JOIN articles AS a ON a.slug = d.slug
 	WHERE d.recent = 0 AND (d.published_at, d.slug) >= (SELECT published_at, slug FROM edge)`,
@@ -206,44 +207,4 @@ export async function indexReleases(db: D1Database, now: number): Promise<boolea
 	if (next === null || next > now) return false;
 	await db.batch(indexDueStatements(db, now));
 	return true;
-}
-
-// The rebuild starts from nothing: both FTS tables emptied by FTS5's own command, the ids and the
-// queue cleared, every stored article queued again.
-const CLEAR_ARCHIVE = statement(
-	"searchClearArchive",
-	"command",
-	"INSERT INTO search_archive (search_archive) VALUES ('delete-all')",
-);
-const CLEAR_RECENT = statement(
-	"searchClearRecent",
-	"command",
-	"INSERT INTO search_recent (search_recent) VALUES ('delete-all')",
-);
-// SQLite empties a table without reading it (the truncate optimisation): no full read to excuse.
-const CLEAR_DOCUMENTS = statement(
-	"searchClearDocuments",
-	"command",
-	"DELETE FROM search_documents",
-);
-const CLEAR_PENDING = statement("searchClearPending", "command", "DELETE FROM search_pending");
-const QUEUE_ALL = statement(
-	"searchQueueAll",
-	"command",
-	"INSERT INTO search_pending (slug, published_at) SELECT slug, published_at FROM articles",
-	{ fullScan: "a rebuild of the search index reads every stored article" },
-);
-
-/**
- * Makes the whole search index again from `articles` alone, as of `now` (ms), in one batch (one
- * transaction): public articles indexed, scheduled ones queued. For an index that is ever out of
- * step, and for a store restored from a copy that leaves virtual tables out (docs/search.md).
- */
-export async function rebuildSearchIndex(db: D1Database, now: number): Promise<void> {
-	await db.batch([
-		...[CLEAR_ARCHIVE, CLEAR_RECENT, CLEAR_DOCUMENTS, CLEAR_PENDING, QUEUE_ALL].map((step) =>
-			prepare(db, step),
-		),
-		...indexDueStatements(db, now),
-	]);
 }

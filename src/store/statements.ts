@@ -12,8 +12,8 @@
 
 /**
  * Who runs a statement: the Worker answering a request (must search an index, at any size), the
- * Worker's cron, or a command (publish, import, withdraw). Only the last two may read a whole
- * table, and only with a reason.
+ * Worker's cron, or a command (publish, import, withdraw, search:rebuild, backups). Only the last
+ * two may read a whole table, and only with a reason; only a command may change the schema.
  */
 export type RunBy = "request" | "cron" | "command";
 
@@ -31,6 +31,12 @@ export interface Statement {
 	 * searches the index, but its plan cannot say how many articles hold the words.
 	 */
 	readonly matchBound?: string;
+	/**
+	 * For a statement that changes the schema (CREATE, ALTER, DROP): why a command does that here.
+	 * It has no query plan, and SQLite cannot even plan it on a store in its ordinary state when it
+	 * renames a table to a name that an earlier statement of its batch frees.
+	 */
+	readonly schemaChange?: string;
 }
 
 interface Options {
@@ -38,6 +44,8 @@ interface Options {
 	readonly fullScan?: string;
 	/** Why a full-text MATCH yields a bounded number of rows here. */
 	readonly matchBound?: string;
+	/** Why this statement changes the schema (commands only). */
+	readonly schemaChange?: string;
 }
 
 const declared = new Map<string, Statement>();
@@ -48,6 +56,9 @@ function declare(statement: Statement): Statement {
 	}
 	if (statement.fullScan !== undefined && statement.runBy === "request") {
 		throw new Error(`${statement.name}: a request never reads a whole table`);
+	}
+	if (statement.schemaChange !== undefined && statement.runBy !== "command") {
+		throw new Error(`${statement.name}: only a command changes the schema`);
 	}
 	declared.set(statement.name, statement);
 	return statement;

@@ -3,21 +3,25 @@
  * words are common is ranked among the newest RECENT_ARTICLES articles, a selective one over the
  * whole archive, and the rows D1 reads for either (what D1 bills) stay under the bound the docs
  * state, whatever the number of articles. search_recent always holds exactly the newest
- * RECENT_ARTICLES public articles, through imports, withdrawals and back-dated articles.
+ * RECENT_ARTICLES public articles, through imports, withdrawals and back-dated articles, and a
+ * rebuild in chunks makes the same index again.
  */
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
+import { meteredDb } from "../../scripts/bench/meteredDb";
 import { importArchive, readArchive } from "../../src/commands/importArchive";
+import { rebuildSearchIndex } from "../../src/commands/rebuildSearch";
 import { withdrawArticles } from "../../src/commands/withdrawArticles";
 import { parseSearchQuery } from "../../src/content/searchQuery";
 import { forgetPreparedSites } from "../../src/publish/preparedSite";
 import { SELECTIVE_BELOW, searchArticles } from "../../src/store/articleSearch";
 import { RECENT_ARTICLES } from "../../src/store/searchIndex";
+import { REBUILD_CHUNK } from "../../src/store/searchRebuild";
 import { validInput } from "../fixtures/articleInputs";
 import { startClock } from "../support/clock";
 import { fetchPath } from "../support/http";
 import { allElements, attr, parseHtmlDocument, textOf } from "../support/parseHtml";
-import { found, searchFor, searchPath } from "../support/search";
+import { found, searchFor, searchPath, seen } from "../support/search";
 import { emptyStore } from "../support/store";
 
 /** More articles than search_recent holds: every one has the common words, a few a rare one. */
@@ -39,38 +43,6 @@ async function importLines(name: string, lines: readonly string[]): Promise<void
 	const archive = await readArchive(name, lines, Date.now());
 	await importArchive(env.DB, name, archive.articles, archive.lines, { now: Date.now() });
 	forgetPreparedSites();
-}
-
-/** D1 as the store sees it, adding up the rows each statement read (D1's meta.rows_read). */
-function meteredDb(): { readonly db: D1Database; rowsRead: () => number } {
-	let rows = 0;
-	const metered = (statement: D1PreparedStatement): D1PreparedStatement =>
-		new Proxy(statement, {
-			get(target, property) {
-				if (property === "bind") {
-					return (...values: unknown[]) => metered(target.bind(...values));
-				}
-				if (property === "all" || property === "first") {
-					return async (column?: string) => {
-						const result = await target.all<Record<string, unknown>>();
-						rows += result.meta.rows_read;
-						const row = result.results[0] ?? null;
-						if (property === "all") return result;
-						return column === undefined ? row : (row?.[column] ?? null);
-					};
-				}
-				const value: unknown = Reflect.get(target, property, target);
-				return typeof value === "function" ? value.bind(target) : value;
-			},
-		});
-	const db = new Proxy(env.DB, {
-		get(target, property) {
-			if (property === "prepare") return (sql: string) => metered(target.prepare(sql));
-			const value: unknown = Reflect.get(target, property, target);
-			return typeof value === "function" ? value.bind(target) : value;
-		},
-	});
-	return { db, rowsRead: () => rows };
 }
 
 /**
@@ -130,7 +102,7 @@ describe(`a store of ${COUNT} articles`, () => {
 		["a rare word", "landbouwvlieger", 1],
 		["a rare word with a common one", "landbouwvlieger kabinet", 2],
 	])("reads at most the stated rows for %s", async (_, query, probed) => {
-		const { db, rowsRead } = meteredDb();
+		const { db, rowsRead } = meteredDb(env.DB);
 		await searchArticles(db, parseSearchQuery(query), { page: 1, pageSize: PAGE_SIZE });
 		expect(rowsRead()).toBeGreaterThan(0);
 		expect(rowsRead()).toBeLessThanOrEqual(bound(probed));
@@ -163,5 +135,17 @@ describe(`a store of ${COUNT} articles`, () => {
 		await importLines("oud.ndjson", [line(-5000, "landbouwvlieger")]);
 		expect(await found("landbouwvlieger")).toContain(slug(-5000));
 		expect(await pageOf(last)).not.toContain(slug(-5000));
+	});
+
+	it(`rebuilds in chunks of ${REBUILD_CHUNK}: the same answers, byte for byte, over more articles than one chunk`, async () => {
+		const queries = ["kabinet", "landbouwvlieger", "kabin*", '"het kabinet"'].flatMap((q) => [
+			searchPath(q),
+			searchPath(q, { page: String(Math.ceil(RECENT_ARTICLES / PAGE_SIZE)) }),
+		]);
+		const before = await Promise.all(queries.map(seen));
+		const summary = await rebuildSearchIndex(env.DB, { now: Date.now() });
+		forgetPreparedSites();
+		expect(summary.indexed).toBeGreaterThan(2 * REBUILD_CHUNK);
+		expect(await Promise.all(queries.map(seen))).toEqual(before);
 	});
 });

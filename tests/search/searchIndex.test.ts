@@ -3,7 +3,7 @@
  * from the batch that makes it public; nothing else, ever. A scheduled article's words change no
  * answer, count or page before its instant, are found from that instant on (a search indexes a
  * release the cron has not reached yet), and leave no trace when it is removed unreleased. A
- * withdrawn article is not found. The whole index can be made again from the articles alone.
+ * withdrawn article is not found. (A rebuild from the articles alone: searchRebuild.test.ts.)
  */
 import {
 	createExecutionContext,
@@ -15,36 +15,17 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { readContentFiles } from "../../src/commands/contentFiles";
 import { importArchive, readArchive } from "../../src/commands/importArchive";
 import { withdrawArticles } from "../../src/commands/withdrawArticles";
-import type { ContentEntry } from "../../src/content/articleSchema";
 import worker from "../../src/index";
 import { forgetPreparedSites } from "../../src/publish/preparedSite";
 import { readContentState } from "../../src/store/contentState";
-import { rebuildSearchIndex } from "../../src/store/searchIndex";
-import { entry, validInput } from "../fixtures/articleInputs";
+import { validInput } from "../fixtures/articleInputs";
+import { article, everyField, paragraph } from "../fixtures/searchArticles";
 import { setClock, startClock } from "../support/clock";
 import { fetchPath } from "../support/http";
 import { found, searchFor, searchPath, seen } from "../support/search";
 import { emptyStore, publishEntries } from "../support/store";
 
 const content = (await readContentFiles()).entries;
-
-const article = (slug: string, changes: Record<string, unknown> = {}): ContentEntry =>
-	entry(`content/articles/${slug}.ts`, { slug, headline: `Bericht ${slug}`, ...changes });
-
-const paragraph = (text: string) => ({ type: "paragraph", text });
-
-/** An article with a word of its own in each indexed field. */
-const everyField = article("elk-veld", {
-	headline: "Windmolenpark krijgt vergunning",
-	summary: "De provincie geeft toestemming voor de zonneweide.",
-	tags: ["energietransitie"],
-	authors: [{ name: "Fenna Hoogstraten" }],
-	body: [
-		paragraph("Het getijdenpark komt er."),
-		{ type: "heading", text: "Dijkversterking" },
-		{ type: "mediaCaption", media: "image", caption: "De zeesluis bij IJmuiden.", credit: "NOS" },
-	],
-});
 
 beforeEach(async () => {
 	await emptyStore();
@@ -206,46 +187,6 @@ describe("a scheduled article", () => {
 		await cronTick();
 		forgetPreparedSites();
 		expect(await Promise.all(QUERIES.map(seen))).toEqual(before);
-	});
-});
-
-describe("rebuildSearchIndex", () => {
-	it("makes the index again from the articles alone: the same answers, byte for byte", async () => {
-		await publishEntries([
-			...content,
-			everyField,
-			article("nog-een", { body: [paragraph("Een zeesluis.")] }),
-		]);
-		const queries = ["zeesluis", "windmolenpark", "hoogstraten", "zees*", "kabinet"].map((q) =>
-			searchPath(q),
-		);
-		const before = await Promise.all(queries.map(seen));
-		await env.DB.batch([
-			env.DB.prepare("INSERT INTO search_archive (search_archive) VALUES ('delete-all')"),
-			env.DB.prepare("INSERT INTO search_recent (search_recent) VALUES ('delete-all')"),
-			env.DB.prepare("DELETE FROM search_documents"),
-		]);
-		forgetPreparedSites();
-		expect(await found("zeesluis")).toEqual([]);
-		await rebuildSearchIndex(env.DB, Date.now());
-		forgetPreparedSites();
-		expect(await Promise.all(queries.map(seen))).toEqual(before);
-	});
-
-	it("leaves a scheduled article waiting for its instant", async () => {
-		const instant = Date.now() + 90_000;
-		await publishEntries([
-			...content,
-			article("gepland", {
-				published: new Date(instant).toISOString(),
-				body: [paragraph("Het vlotbrugmeester.")],
-			}),
-		]);
-		await rebuildSearchIndex(env.DB, Date.now());
-		forgetPreparedSites();
-		expect(await found("vlotbrugmeester")).toEqual([]);
-		setClock(instant);
-		expect(await found("vlotbrugmeester")).toEqual(["gepland"]);
 	});
 });
 

@@ -5,8 +5,8 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { readContentFiles } from "../../src/commands/contentFiles";
+import { rebuildSearchIndex } from "../../src/commands/rebuildSearch";
 import { MAX_QUERY_LENGTH, MAX_QUERY_WORDS } from "../../src/content/searchQuery";
-import { rebuildSearchIndex } from "../../src/store/searchIndex";
 import { entry } from "../fixtures/articleInputs";
 import { startClock } from "../support/clock";
 import { cspDirectives, expectPreflightAllowed, fetchPath, sendPreflight } from "../support/http";
@@ -301,7 +301,7 @@ describe("the answers an isolate keeps", () => {
 		await damageStore("INSERT INTO search_archive (search_archive) VALUES ('delete-all')");
 		expect(await searchFor("  veerpont   eiland ")).toEqual(asked);
 		expect((await searchFor("veerpont dienstregeling")).total).toBe(0);
-		await rebuildSearchIndex(env.DB, Date.now());
+		await rebuildSearchIndex(env.DB, { now: Date.now() });
 		await publishEntries([...content, ...many, markup]);
 	});
 });

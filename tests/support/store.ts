@@ -49,16 +49,9 @@ export function damageStore(sql: string, ...values: unknown[]): Promise<D1Result
 		.run();
 }
 
-/**
- * Empties every table, as a database that has only had its migrations applied, except that the
- * version numbers go on: the edge cache (the real Cache API, which outlives this) keys answers by
- * content version, and a restarted count would meet another test's copies under the same key.
- */
-export async function emptyStore(): Promise<void> {
-	const last = await env.DB.prepare(
-		"SELECT coalesce(max(id), 0) AS id FROM versions",
-	).first<number>("id");
-	await env.DB.batch([
+/** Statements that empty every table of the store. */
+function emptyingStatements(): D1PreparedStatement[] {
+	return [
 		...[
 			"articles",
 			"withdrawn",
@@ -71,15 +64,39 @@ export async function emptyStore(): Promise<void> {
 			"websub_pending",
 			"search_documents",
 			"search_pending",
+			"search_rebuild_documents",
 		].map((table) => env.DB.prepare(`DELETE FROM ${table}`)),
 		// The search index's FTS5 tables empty with FTS5's own command.
-		...["search_archive", "search_recent"].map((table) =>
-			env.DB.prepare(`INSERT INTO ${table} (${table}) VALUES ('delete-all')`),
+		...["search_archive", "search_recent", "search_rebuild_archive", "search_rebuild_recent"].map(
+			(table) => env.DB.prepare(`INSERT INTO ${table} (${table}) VALUES ('delete-all')`),
 		),
+	];
+}
+
+/**
+ * Empties every table, as a database that has only had its migrations applied, except that the
+ * version numbers go on: the edge cache (the real Cache API, which outlives this) keys answers by
+ * content version, and a restarted count would meet another test's copies under the same key.
+ */
+export async function emptyStore(): Promise<void> {
+	const last = await env.DB.prepare(
+		"SELECT coalesce(max(id), 0) AS id FROM versions",
+	).first<number>("id");
+	await env.DB.batch([
+		...emptyingStatements(),
 		// At time 0, so it moves neither the next version's time nor any Last-Modified.
 		env.DB.prepare(
 			"INSERT INTO versions (id, created_at, public_changed_at, command, added, changed, withdrawn) VALUES (?1, 0, 0, 'emptied', 0, 0, 0)",
 		).bind(last ?? 0),
 	]);
+	forgetPreparedSites();
+}
+
+/**
+ * Empties every table, versions too: a database that has only had its migrations applied, as a
+ * restore wants it. (A test that serves documents after this restores the versions it had.)
+ */
+export async function wipeStore(): Promise<void> {
+	await env.DB.batch(emptyingStatements());
 	forgetPreparedSites();
 }

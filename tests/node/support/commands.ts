@@ -4,7 +4,8 @@
  */
 import { execFile } from "node:child_process";
 import { readdirSync } from "node:fs";
-import { copyFile, cp, mkdir, readdir, symlink, writeFile } from "node:fs/promises";
+import { copyFile, cp, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { expect } from "vitest";
 
@@ -172,4 +173,43 @@ export async function storeDatabaseFile(state: string): Promise<string> {
 		throw new Error(`expected one database in ${directory}, found ${files.join(", ")}`);
 	}
 	return join(directory, file);
+}
+
+/** One line of an archive to import: `articleInput` of `slug` and `published`, with `changes`. */
+export function archiveLine(
+	slug: string,
+	published: string,
+	changes: Record<string, unknown> = {},
+): string {
+	return JSON.stringify({ ...articleInput(slug, published), ...changes });
+}
+
+export interface Scratch {
+	/** A new empty folder. */
+	folder(): Promise<string>;
+	/** A new folder holding a copy of `from` (a store a test may then change). */
+	copyOf(from: string): Promise<string>;
+	/** Removes every folder made (for afterAll). */
+	removeAll(): Promise<void>;
+}
+
+/** Temporary folders for one test file, named `prefix...`, removed together. */
+export function scratch(prefix: string): Scratch {
+	const made: string[] = [];
+	const folder = async () => {
+		const created = await mkdtemp(join(tmpdir(), prefix));
+		made.push(created);
+		return created;
+	};
+	return {
+		folder,
+		async copyOf(from) {
+			const copy = await folder();
+			await cp(from, copy, { recursive: true });
+			return copy;
+		},
+		async removeAll() {
+			await Promise.all(made.map((created) => rm(created, { recursive: true, force: true })));
+		},
+	};
 }
