@@ -38,6 +38,10 @@ export default defineConfig({
 	test: {
 		include: ["tests/**/*.test.ts"],
 		setupFiles: ["tests/support/storeSetup.ts"],
+		// vitest's default is one worker fewer than the cores: one, on the 2-core machines CI runs on,
+		// and the suite's slowest files mostly wait on the processes they start (wrangler, Miniflare).
+		// Two files at a time keep both cores busy.
+		maxWorkers: 2,
 		// The browser end-to-end suite needs Chromium and runs on Node: `npm run test:e2e`.
 		// The conformance suite runs on Node (the independent parsers need it): the project below.
 		// tests/node/ holds other Node-only tests (a stub WebSub hub on a local port, html-validate).

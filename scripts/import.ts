@@ -30,7 +30,7 @@ import {
 	storeTarget,
 	UsageError,
 } from "./lib/usage";
-import { hubSettings, notifyAfterPublish } from "./websub/afterPublish";
+import { hubSettings, notifyIfPublic } from "./websub/afterPublish";
 
 const HELP = `Usage: npm run import -- <file.ndjson> [--remote] [--dry-run] [--far-future] [--persist-to <dir>]
 
@@ -114,13 +114,7 @@ await runCommand("import", async () => {
 		}
 		for (const line of scheduledLines(summary.scheduled, timeZone)) console.log(line);
 		if (summary.version !== undefined && !summary.publicChange) console.log(SCHEDULED_ONLY);
-		if (summary.version !== undefined && summary.publicChange) {
-			await notifyAfterPublish({
-				sections: summary.sections,
-				authors: summary.authors,
-				settings: hubSettings(process.env, store.vars),
-			});
-		}
+		await notifyIfPublic(summary, hubSettings(process.env, store.vars));
 		return 0;
 	});
 });

@@ -24,7 +24,7 @@ import { type ScheduledArticle, scheduledArticles } from "../src/store/scheduled
 import { withStore } from "./lib/d1Store";
 import { articleLine, SCHEDULED_ONLY, scheduledLines, siteTimeZone } from "./lib/scheduleLines";
 import { commandArgs, isEntry, runCommand, STORE_OPTIONS, seconds, storeTarget } from "./lib/usage";
-import { hubSettings, notifyAfterPublish } from "./websub/afterPublish";
+import { hubSettings, notifyIfPublic } from "./websub/afterPublish";
 
 const HELP = `Usage: npm run publish -- [--remote] [--dry-run] [--list-scheduled] [--far-future] [--persist-to <dir>]
 
@@ -77,17 +77,11 @@ export async function publish(argv: string[], options: PublishOptions = {}): Pro
 			files.problems,
 		);
 		report(summary, store.where, args["dry-run"], performance.now() - started, timeZone);
-		if (summary.version !== undefined && summary.publicChange) {
-			const settings =
-				options.serverVars === undefined
-					? hubSettings(process.env, store.vars)
-					: hubSettings({}, { ...store.vars, ...options.serverVars });
-			await notifyAfterPublish({
-				sections: summary.sections,
-				authors: summary.authors,
-				settings,
-			});
-		}
+		const settings =
+			options.serverVars === undefined
+				? hubSettings(process.env, store.vars)
+				: hubSettings({}, { ...store.vars, ...options.serverVars });
+		await notifyIfPublic(summary, settings);
 		return 0;
 	});
 }

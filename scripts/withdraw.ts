@@ -12,7 +12,7 @@ import { isSlug } from "../src/content/validateArticle";
 import { withStore } from "./lib/d1Store";
 import { shown } from "./lib/shown";
 import { commandArgs, runCommand, STORE_OPTIONS, storeTarget, UsageError } from "./lib/usage";
-import { hubSettings, notifyAfterPublish } from "./websub/afterPublish";
+import { hubSettings, notifyIfPublic } from "./websub/afterPublish";
 
 const HELP = `Usage: npm run withdraw -- <slug>... [--remote] [--dry-run] [--persist-to <dir>]
 
@@ -46,13 +46,7 @@ await runCommand("withdraw", async () => {
 			dryRun: values["dry-run"],
 		});
 		report(summary, store.where, values["dry-run"]);
-		if (summary.version !== undefined && summary.publicChange) {
-			await notifyAfterPublish({
-				sections: summary.sections,
-				authors: summary.authors,
-				settings: hubSettings(process.env, store.vars),
-			});
-		}
+		await notifyIfPublic(summary, hubSettings(process.env, store.vars));
 		return 0;
 	});
 });

@@ -101,3 +101,31 @@ export async function notifyAfterPublish({
 	}
 	return accepted;
 }
+
+/** What a publish, import or withdrawal wrote, as far as the hub is concerned. */
+export interface WrittenChange {
+	/** The version written, or undefined when nothing was. */
+	readonly version: number | undefined;
+	/** Whether the public sees a change now (scheduled articles alone do not count). */
+	readonly publicChange: boolean;
+	readonly sections: readonly string[];
+	readonly authors: readonly string[];
+}
+
+/**
+ * After a command: tells the hub (notifyAfterPublish) when `change` wrote a version the public can
+ * see, and does nothing otherwise (nothing written, or only scheduled articles changed).
+ */
+export async function notifyIfPublic(
+	change: WrittenChange,
+	settings: HubSettings | undefined,
+	options: Pick<NotifyAfterPublishOptions, "log" | "sleep" | "waitSeconds"> = {},
+): Promise<void> {
+	if (change.version === undefined || !change.publicChange) return;
+	await notifyAfterPublish({
+		...options,
+		sections: change.sections,
+		authors: change.authors,
+		settings,
+	});
+}

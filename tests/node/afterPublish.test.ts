@@ -4,7 +4,7 @@
  * reported without undoing anything.
  */
 import { describe, expect, it } from "vitest";
-import { hubSettings, notifyAfterPublish } from "../../scripts/websub/afterPublish";
+import { hubSettings, notifyAfterPublish, notifyIfPublic } from "../../scripts/websub/afterPublish";
 import { CONTENT_CHECK_SECONDS } from "../../src/site/freshness";
 import { startHub, stubHub } from "./support/stubHub";
 
@@ -90,5 +90,31 @@ describe("notifyAfterPublish", () => {
 		expect(lines.join("\n")).toContain(
 			`npm run websub:publish -- --hub ${hub.url} --site ${SITE} --section asiel --section kabinet-rutte-iv --author anna-de-vries`,
 		);
+	});
+});
+
+describe("notifyIfPublic: what publish, import and withdraw do after writing", () => {
+	const written = { version: 7, publicChange: true, sections: ["asiel"], authors: [] };
+
+	it("pings the feeds of a version the public sees", async () => {
+		const hub = await stubHub(204);
+		await notifyIfPublic(written, { hub: hub.url, site: SITE }, { waitSeconds: 0, log: () => {} });
+		expect(hub.pings.map((ping) => ping.form.get("hub.url"))).toContain(
+			`${SITE}/tags/asiel/feed.xml`,
+		);
+	});
+
+	it("pings nothing, and says nothing, when nothing was written or only scheduled articles changed", async () => {
+		const hub = await stubHub(204);
+		const lines: string[] = [];
+		const options = { waitSeconds: 0, log: (line: string) => lines.push(line) };
+		for (const change of [
+			{ ...written, version: undefined },
+			{ ...written, publicChange: false },
+		]) {
+			await notifyIfPublic(change, { hub: hub.url, site: SITE }, options);
+		}
+		expect(hub.pings).toEqual([]);
+		expect(lines).toEqual([]);
 	});
 });

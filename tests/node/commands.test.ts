@@ -1,58 +1,27 @@
 /**
  * The editor's commands as processes: what they print and how they exit (0 done, 1 content or
  * store problem, 2 usage), never with a stack trace. Every test works on a local store of its own
- * (`--persist-to`), made by the real commands, so each passes alone and in any order.
+ * (`--persist-to`), made by the real commands, so each passes alone and in any order. What they say
+ * of scheduled articles: scheduledCommands.test.ts.
  */
-import { cp, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import siteInput from "../../content/site";
+import { describe, expect, it } from "vitest";
 import { ARCHIVE_LINE_MAX_BYTES } from "../../src/commands/archiveLines";
-import { SCHEDULE_HORIZON_DAYS } from "../../src/content/limits";
 import {
-	articleFile,
-	articleInput,
 	expectNoStackTrace,
+	archiveLine as line,
 	MIGRATIONS,
 	migratedStore,
-	projectCopy,
+	preparedStores,
 	type Run,
 	run,
-	runIn,
 	storeDatabaseFile,
 } from "./support/commands";
 
 const SEED_SLUG = "kabinetsberaad-over-asiel-vandaag-verder-crisis-nog-niet-afgewend";
 const SEED_FILE = "content/articles/2023-07-kabinetsberaad-over-asiel.ts";
-const folders: string[] = [];
-/** A store with the migrations applied and content/ published, made once by `npm run db:prepare`. */
-let prepared: string;
-
-async function folder(): Promise<string> {
-	const made = await mkdtemp(join(tmpdir(), "edgewire-commands-"));
-	folders.push(made);
-	return made;
-}
-
-/** A state folder of this test's own, holding a copy of the prepared store. */
-async function preparedStore(): Promise<string> {
-	const state = await folder();
-	await cp(prepared, state, { recursive: true });
-	return state;
-}
-
-beforeAll(async () => {
-	prepared = await folder();
-	const result = await run("prepareLocalStore.ts", "--persist-to", prepared);
-	if (result.code !== 0) throw new Error(`db:prepare failed:\n${result.output}`);
-}, 120_000);
-afterAll(async () => {
-	await Promise.all(folders.map((made) => rm(made, { recursive: true, force: true })));
-});
-
-/** One line of an archive to import. */
-const line = (slug: string, published: string) => JSON.stringify(articleInput(slug, published));
+const { folder, preparedStore } = preparedStores("edgewire-commands-");
 
 describe("the store's migrations, asked of the store", { timeout: 120_000 }, () => {
 	it("publish: exits 2 on a store with no migrations, naming each and `npm run db:migrate`", async () => {
@@ -253,156 +222,6 @@ describe("what withdraw says of a slug it cannot take down", { timeout: 120_000 
 		expect(again.stderr).toBe("");
 		expect(again.stdout).toMatch(
 			/^Nothing to withdraw: archief-een is already withdrawn; local D1 "edgewire" \(.*\) stays at content version 3\.\n$/,
-		);
-	});
-});
-
-/** `ms` as the site's pages show an instant, worked out by Intl's own Dutch (not the code's). */
-function inSiteZone(ms: number): string {
-	const parts = new Intl.DateTimeFormat("nl-NL", {
-		timeZone: siteInput.timeZone,
-		day: "numeric",
-		month: "long",
-		year: "numeric",
-		hour: "2-digit",
-		minute: "2-digit",
-		hourCycle: "h23",
-	}).formatToParts(new Date(ms));
-	const part = (type: Intl.DateTimeFormatPartTypes) =>
-		parts.find((candidate) => candidate.type === type)?.value;
-	return `${part("day")} ${part("month")} ${part("year")}, ${part("hour")}:${part("minute")}`;
-}
-
-const DAY_MS = 86_400_000;
-
-/** An instant `days` from now at 10:22 UTC, written with the +00:00 offset, and its time. */
-function daysAhead(days: number): { readonly text: string; readonly ms: number } {
-	const at = new Date(Date.now() + days * DAY_MS);
-	at.setUTCHours(10, 22, 0, 0);
-	return { text: at.toISOString().replace(".000Z", "+00:00"), ms: at.getTime() };
-}
-
-describe("scheduled articles: what publish and import say", { timeout: 180_000 }, () => {
-	const FAR = "2062-07-04T10:22:00+02:00";
-
-	it("import: lists each scheduled article with its instant in the site's zone, not the offset it was written in", async () => {
-		const state = await preparedStore();
-		const soon = daysAhead(30);
-		const file = join(state, "gepland.ndjson");
-		await writeFile(
-			file,
-			`${line("archief-een", "2001-05-04")}\n${line("archief-later", soon.text)}\n`,
-		);
-		const result = await run("import.ts", file, "--persist-to", state);
-		expect(result.code).toBe(0);
-		const shown = inSiteZone(soon.ms);
-		// Written as 10:22 UTC; Amsterdam reads 11:22 or 12:22.
-		expect(shown).not.toContain("10:22");
-		expect(result.stdout.split("\n")).toContain(`  scheduled  archief-later  ${shown}`);
-		expect(result.stdout).not.toContain("archief-een  ");
-		const listed = await run("publish.ts", "--list-scheduled", "--persist-to", state);
-		expect(listed.stdout.split("\n")).toEqual([
-			`1 scheduled (times in ${siteInput.timeZone}):`,
-			`  scheduled  archief-later  ${shown}  (import:gepland.ndjson)`,
-			"",
-		]);
-	});
-
-	it(`import: refuses an article more than ${SCHEDULE_HORIZON_DAYS} days ahead, naming line and field, and writes nothing`, async () => {
-		const state = await preparedStore();
-		const file = join(state, "ver.ndjson");
-		const inside = daysAhead(SCHEDULE_HORIZON_DAYS - 1);
-		const beyond = daysAhead(SCHEDULE_HORIZON_DAYS + 1);
-		await writeFile(
-			file,
-			[
-				line("archief-een", "2001-05-04"),
-				line("binnen-de-horizon", inside.text),
-				line("voorbij-de-horizon", beyond.text),
-				line("tikfout-in-het-jaar", FAR),
-			].join("\n"),
-		);
-		const result = await run("import.ts", file, "--persist-to", state);
-		expect(result.code).toBe(1);
-		expect(result.stderr.split("\n")).toEqual([
-			"import: Invalid content (2 problems):",
-			`  ver.ndjson:3: published: ${beyond.text} is more than ${SCHEDULE_HORIZON_DAYS} days ahead; pass --far-future to import it anyway`,
-			`  ver.ndjson:4: published: ${FAR} is more than ${SCHEDULE_HORIZON_DAYS} days ahead; pass --far-future to import it anyway`,
-			"",
-		]);
-		expectNoStackTrace(result);
-		const listed = await run("publish.ts", "--list-scheduled", "--persist-to", state);
-		expect(listed.stdout).toBe("No article is scheduled.\n");
-		const withdrawn = await run("withdraw.ts", "archief-een", "--persist-to", state);
-		expect(withdrawn.stderr).toBe("withdraw: no such article: archief-een\n");
-	});
-
-	it("import --far-future: schedules it, and importing the file again needs no flag", async () => {
-		const state = await preparedStore();
-		const file = join(state, "ver.ndjson");
-		await writeFile(file, `${line("tikfout-in-het-jaar", FAR)}\n`);
-		const result = await run("import.ts", file, "--far-future", "--persist-to", state);
-		expect(result.code).toBe(0);
-		expect(result.stdout.split("\n")).toContain(
-			"  scheduled  tikfout-in-het-jaar  4 juli 2062, 10:22",
-		);
-		const again = await run("import.ts", file, "--persist-to", state);
-		expect(again.code).toBe(0);
-		expect(again.stdout).toMatch(/Nothing to import: 0 added, 0 changed, 1 unchanged/);
-	});
-
-	it("publish: lists added, changed and scheduled articles; refuses a far-future one without --far-future; takes it with", async () => {
-		const state = await preparedStore();
-		const copy = await projectCopy(await folder());
-		const articles = join(copy, "content", "articles");
-		const soon = daysAhead(30);
-		await writeFile(join(articles, "gepland.ts"), articleFile("gepland-bericht", soon.text));
-		await writeFile(join(articles, "ver.ts"), articleFile("ver-vooruit", FAR));
-
-		const refused = await runIn(copy, "publish.ts", "--persist-to", state);
-		expect(refused.code).toBe(1);
-		expect(refused.stderr.split("\n")).toEqual([
-			"publish: Invalid content (1 problem):",
-			`  content/articles/ver.ts: published: ${FAR} is more than ${SCHEDULE_HORIZON_DAYS} days ahead; pass --far-future to publish it anyway`,
-			"",
-		]);
-		expectNoStackTrace(refused);
-		const none = await runIn(copy, "publish.ts", "--list-scheduled", "--persist-to", state);
-		expect(none.stdout).toBe("No article is scheduled.\n");
-
-		const taken = await runIn(copy, "publish.ts", "--far-future", "--persist-to", state);
-		expect(taken.code).toBe(0);
-		const lines = taken.stdout.split("\n");
-		expect(lines[0]).toMatch(
-			/^Published content version 2 to .*: 2 added, 0 changed, 0 withdrawn, 1 unchanged \(\d+\.\d s\)\.$/,
-		);
-		expect(lines.slice(1, 4)).toEqual([
-			`  scheduled  gepland-bericht  ${inSiteZone(soon.ms)}`,
-			"  scheduled  ver-vooruit  4 juli 2062, 10:22",
-			"  (only scheduled articles changed: nothing public changes until their instant)",
-		]);
-
-		// Confirmed once: a later publish that changes its text asks no flag again; moving it does.
-		await writeFile(
-			join(articles, "ver.ts"),
-			articleFile("ver-vooruit", FAR, "Een alinea die veel later verschijnt."),
-		);
-		const later = daysAhead(31);
-		await writeFile(join(articles, "gepland.ts"), articleFile("gepland-bericht", later.text));
-		const changed = await runIn(copy, "publish.ts", "--persist-to", state);
-		expect(changed.code).toBe(0);
-		expect(changed.stdout.split("\n").slice(1, 3)).toEqual([
-			`  scheduled  gepland-bericht  ${inSiteZone(later.ms)} (moved from ${inSiteZone(soon.ms)})`,
-			"  scheduled  ver-vooruit  4 juli 2062, 10:22 (changed)",
-		]);
-		await writeFile(
-			join(articles, "ver.ts"),
-			articleFile("ver-vooruit", "2063-07-04T10:22:00+02:00"),
-		);
-		const moved = await runIn(copy, "publish.ts", "--persist-to", state);
-		expect(moved.code).toBe(1);
-		expect(moved.stderr).toContain(
-			"content/articles/ver.ts: published: 2063-07-04T10:22:00+02:00 is more than",
 		);
 	});
 });

@@ -7,7 +7,7 @@ import { readdirSync } from "node:fs";
 import { copyFile, cp, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 
 export interface Run {
 	readonly code: number;
@@ -210,6 +210,37 @@ export function scratch(prefix: string): Scratch {
 		},
 		async removeAll() {
 			await Promise.all(made.map((created) => rm(created, { recursive: true, force: true })));
+		},
+	};
+}
+
+export interface PreparedStores {
+	/** A new empty folder. */
+	folder(): Promise<string>;
+	/** A state folder of the calling test's own, holding a copy of the prepared store. */
+	preparedStore(): Promise<string>;
+}
+
+/**
+ * For one test file: scratch folders named `prefix...`, removed after the file, and a store with
+ * the migrations applied and content/ published, made once by `npm run db:prepare` before the
+ * file's tests, for each test to copy.
+ */
+export function preparedStores(prefix: string): PreparedStores {
+	const { folder, copyOf, removeAll } = scratch(prefix);
+	let prepared: string | undefined;
+	beforeAll(async () => {
+		const state = await folder();
+		const result = await run("prepareLocalStore.ts", "--persist-to", state);
+		if (result.code !== 0) throw new Error(`db:prepare failed:\n${result.output}`);
+		prepared = state;
+	}, 120_000);
+	afterAll(removeAll);
+	return {
+		folder,
+		preparedStore() {
+			if (prepared === undefined) throw new Error("the prepared store is made in beforeAll");
+			return copyOf(prepared);
 		},
 	};
 }
