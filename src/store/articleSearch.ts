@@ -71,6 +71,12 @@ const WORD_COUNTS = listStatement(
 export type SearchScope = "archive" | "recent";
 
 /**
+ * Whether search_recent holds every indexed article (the oldest one is among the newest): then a
+ * query ranked there has searched the whole archive. One row, read by search_documents_by_age.
+ */
+const HOLDS_ALL = "SELECT recent FROM search_documents ORDER BY published_at, slug LIMIT 1";
+
+/**
  * One page of matches, best first, each row with how many match in all. From `search_archive` or
  * `search_recent`; with `section`, only the articles of that section (a lookup per match, so
  * bounded by the matches). The matches are ranked on the index and its ids alone; the articles'
@@ -87,10 +93,12 @@ function searchStatement(table: "search_archive" | "search_recent", section: boo
 		table === "search_recent"
 			? "search_recent holds RECENT_ARTICLES articles (searchIndex.ts), so no MATCH yields more"
 			: "run only for a query every phrase of which holds a word in fewer than SELECTIVE_BELOW articles (searchScope), so it matches fewer";
+	// Ranked among the newest: whether those are every article, in the same call (HOLDS_ALL).
+	const holdsAll = table === "search_recent" ? `, (${HOLDS_ALL}) AS holds_all` : "";
 	return statement(
 		name,
 		"request",
-		`SELECT a.slug, a.document, a.published_at, a.revised_at, r.total
+		`SELECT a.slug, a.document, a.published_at, a.revised_at, r.total${holdsAll}
 	FROM (
 		SELECT d.slug, d.published_at, bm25(${table}, ${BM25_WEIGHTS}) AS score,
 			(SELECT count(*) FROM ${table}${section ? ` CROSS JOIN search_documents AS e ON e.id = ${table}.rowid` : ""}
@@ -115,15 +123,8 @@ const SEARCH = {
 	},
 } as const;
 
-/**
- * Whether search_recent holds every indexed article (the oldest one is among the newest): then a
- * query ranked there has searched the whole archive. One row, read by search_documents_by_age.
- */
-const RECENT_HOLDS_ALL = statement(
-	"searchRecentHoldsAll",
-	"request",
-	"SELECT recent FROM search_documents ORDER BY published_at, slug LIMIT 1",
-);
+/** HOLDS_ALL on its own, for a query that matched nothing among the newest (no row to carry it). */
+const RECENT_HOLDS_ALL = statement("searchRecentHoldsAll", "request", HOLDS_ALL);
 
 export interface SearchPage {
 	/**
@@ -182,13 +183,15 @@ export async function searchArticles(
 	const bound = [matchExpression(query.phrases), pageSize, (page - 1) * pageSize];
 	const rows = await prepare(db, search)
 		.bind(...bound, ...(section === undefined ? [] : [section]))
-		.all<ArticleRow & { readonly total: number }>();
+		.all<ArticleRow & { readonly total: number; readonly holds_all?: number | null }>();
 	// An archive no larger than search_recent was searched whole, wherever the query was ranked.
-	if (
-		scope === "recent" &&
-		(await prepare(db, RECENT_HOLDS_ALL).first<number | null>("recent")) !== 0
-	) {
-		scope = "archive";
+	if (scope === "recent") {
+		const [first] = rows.results;
+		const holdsAll =
+			first === undefined
+				? await prepare(db, RECENT_HOLDS_ALL).first<number | null>("recent")
+				: first.holds_all;
+		if (holdsAll !== 0) scope = "archive";
 	}
 	return {
 		scope,

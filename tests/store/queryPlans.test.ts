@@ -193,6 +193,8 @@ async function exerciseEverything(db: D1Database): Promise<void> {
 		`${sitePaths.searchJson}?q=Artikel&section=test`,
 		`${sitePaths.search}?q=artik*`,
 		`${sitePaths.searchJson}?q=artik*&section=test`,
+		// A prefix no word has: nothing matches among the newest, so no row says whether they are all.
+		`${sitePaths.search}?q=zzqx*`,
 		sitePaths.openSearch,
 	];
 	for (const path of searches) await fetchWorker(bindings, new Request(url(path)));
