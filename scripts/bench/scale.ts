@@ -22,8 +22,8 @@
  *   one line changed, and `npm run search:rebuild`.
  *
  *   npm run bench:scale -- [--sizes 1000,10000,100000] [--seconds 3] [--rounds 3] [--starts 3]
- *     [--pages 200] [--warmup-pages 100] [--memory-pages 5000] [--search-warmup 20]
- *     [--search-samples 200] [--connections 4] [--no-pin]
+ *     [--pages 200] [--warmup-pages 100] [--memory-pages 5000] [--search-warmup 200]
+ *     [--search-samples 500] [--connections 4] [--no-pin]
  *
  * Prints tables and writes bench-results/scale-<time>-<commit>.json (and scale-latest.json).
  * Reports only; it never fails on a number.
@@ -91,8 +91,8 @@ const { values: options } = parseArgs({
 		pages: { type: "string", default: "200" },
 		"warmup-pages": { type: "string", default: "100" },
 		"memory-pages": { type: "string", default: "5000" },
-		"search-warmup": { type: "string", default: "20" },
-		"search-samples": { type: "string", default: "200" },
+		"search-warmup": { type: "string", default: "200" },
+		"search-samples": { type: "string", default: "500" },
 		corpora: { type: "string", default: "corpora" },
 		"no-pin": { type: "boolean", default: false },
 		out: { type: "string", default: "bench-results" },
