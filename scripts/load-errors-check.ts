@@ -3,7 +3,8 @@
  * content/articles), stops both `npm run dev` (its publish step refuses it, so wrangler dev never
  * starts) and the test suite, with a message that names the file and the field.
  *
- * Each case runs in a throw-away copy of the repository (node_modules symlinked). Bounded: every
+ * Each case runs in a throw-away copy of the repository (node_modules symlinked), two cases at a
+ * time (CI: 102 s one by one, 74 s so). Bounded: every
  * child process has a deadline and is killed with its process group. Exits non-zero on failure.
  *
  *   npm run test:load-errors
@@ -128,9 +129,13 @@ async function copyWithCase(testCase: LoadErrorCase): Promise<{ root: string; co
 	return { root, copy };
 }
 
-const failures: string[] = [];
-const started = Date.now();
-for (const testCase of CASES) {
+/** What one case printed, and what failed in it (with the output that shows why). */
+interface CaseResult {
+	readonly lines: readonly string[];
+	readonly failures: readonly string[];
+}
+
+async function runCase(testCase: LoadErrorCase): Promise<CaseResult> {
 	const { root, copy } = await copyWithCase(testCase);
 	const expected = `content/articles/${testCase.file}: ${testCase.field}: `;
 	try {
@@ -156,18 +161,36 @@ for (const testCase of CASES) {
 			tests.code !== 0 &&
 			tests.output.includes(expected) &&
 			tests.output.includes(testCase.message);
-		console.log(
-			`${devOk ? "ok  " : "FAIL"} npm run dev  stops on ${testCase.name}: ${expected}${testCase.message}${devOk ? "" : ` (served: ${served})`}`,
-		);
-		console.log(
-			`${testsOk ? "ok  " : "FAIL"} npm test     stops on ${testCase.name} (exit ${tests.code})`,
-		);
-		if (!devOk) failures.push(`${testCase.name} (dev)\n${dev.output.slice(-3000)}`);
-		if (!testsOk) failures.push(`${testCase.name} (test)\n${tests.output.slice(-3000)}`);
+		return {
+			lines: [
+				`${devOk ? "ok  " : "FAIL"} npm run dev  stops on ${testCase.name}: ${expected}${testCase.message}${devOk ? "" : ` (served: ${served})`}`,
+				`${testsOk ? "ok  " : "FAIL"} npm test     stops on ${testCase.name} (exit ${tests.code})`,
+			],
+			failures: [
+				...(devOk ? [] : [`${testCase.name} (dev)\n${dev.output.slice(-3000)}`]),
+				...(testsOk ? [] : [`${testCase.name} (test)\n${tests.output.slice(-3000)}`]),
+			],
+		};
 	} finally {
 		await rm(root, { recursive: true, force: true });
 	}
 }
+
+// Two cases at a time: each mostly waits on the processes it starts, and each has its own copy
+// of the repository and its own port. Reported in the order of CASES.
+const CONCURRENT_CASES = 2;
+const started = Date.now();
+const results: CaseResult[] = new Array(CASES.length);
+let next = 0;
+await Promise.all(
+	Array.from({ length: CONCURRENT_CASES }, async () => {
+		for (let index = next++; index < CASES.length; index = next++) {
+			results[index] = await runCase(CASES[index] as LoadErrorCase);
+		}
+	}),
+);
+for (const result of results) for (const line of result.lines) console.log(line);
+const failures = results.flatMap((result) => result.failures);
 const seconds = ((Date.now() - started) / 1000).toFixed(0);
 for (const failure of failures) console.error(`\n--- ${failure}`);
 console.log(
