@@ -4,8 +4,8 @@
  * starts) and the test suite, with a message that names the file and the field.
  *
  * Each case runs in a throw-away copy of the repository (node_modules symlinked), two cases at a
- * time (CI: 102 s one by one, 74 s so). Bounded: every
- * child process has a deadline and is killed with its process group. Exits non-zero on failure.
+ * time (here: 102 s one by one, 74 s so). Bounded: every child process has a deadline and is
+ * killed with its process group. Exits non-zero on failure.
  *
  *   npm run test:load-errors
  */
