@@ -46,11 +46,15 @@ export default defineConfig({
 		// The conformance suite runs on Node (the independent parsers need it): the project below.
 		// tests/node/ holds other Node-only tests (a stub WebSub hub on a local port, html-validate).
 		exclude: ["tests/e2e/**", "tests/conformance/**", "tests/node/**"],
+		// The two projects run one after the other (workers first), each two files at a time. Run
+		// together, one full run of 67 files hung for good in a conformance file (its Miniflare
+		// started, no test timing out) while the workers pool ran beside it; neither alone ever did.
 		projects: [
-			{ extends: true, test: { name: "workers" } },
+			{ extends: true, test: { name: "workers", sequence: { groupOrder: 0 } } },
 			{
 				test: {
 					name: "conformance",
+					sequence: { groupOrder: 1 },
 					environment: "node",
 					// Its set-ups start Miniflare and publish into D1: on a loaded 2-core machine that
 					// can pass vitest's 10 s default for a hook without anything being wrong.
