@@ -96,12 +96,17 @@ describe("notifyAfterPublish", () => {
 describe("notifyIfPublic: what publish, import and withdraw do after writing", () => {
 	const written = { version: 7, publicChange: true, sections: ["asiel"], authors: [] };
 
-	it("pings the feeds of a version the public sees", async () => {
+	it("pings the site's feeds and those of its changed sections, for a version the public sees", async () => {
 		const hub = await stubHub(204);
 		await notifyIfPublic(written, { hub: hub.url, site: SITE }, { waitSeconds: 0, log: () => {} });
-		expect(hub.pings.map((ping) => ping.form.get("hub.url"))).toContain(
+		expect(hub.pings.map((ping) => ping.form.get("hub.url"))).toEqual([
+			`${SITE}/feed.xml`,
+			`${SITE}/atom.xml`,
+			`${SITE}/feed.json`,
 			`${SITE}/tags/asiel/feed.xml`,
-		);
+			`${SITE}/tags/asiel/atom.xml`,
+			`${SITE}/tags/asiel/feed.json`,
+		]);
 	});
 
 	it("pings nothing, and says nothing, when nothing was written or only scheduled articles changed", async () => {

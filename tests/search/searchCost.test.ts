@@ -72,6 +72,10 @@ describe(`a store of ${COUNT} articles`, () => {
 		expect(rare.total).toBe(Math.ceil(COUNT / 500));
 		// A rare word with a common one is still ranked over the archive.
 		expect((await searchFor("kabinet landbouwvlieger")).total).toBe(Math.ceil(COUNT / 500));
+		// Nothing found among the newest: still says that only they were searched.
+		const none = await searchFor("kabinetzzq*");
+		expect(none.total).toBe(0);
+		expect(none.searched).toBe("newest");
 	});
 
 	it("tells a person when only the newest articles were searched, and what reaches further back", async () => {
